@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Caravan.Cli.Commands;
+
+/// <summary>Every sub-command of <c>caravan</c>; one file per command.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}
