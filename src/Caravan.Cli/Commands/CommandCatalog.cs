@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return RouteCommand.Create();
+        yield return PlacesCommand.Create();
+        yield return ValidateCommand.Create();
     }
 }

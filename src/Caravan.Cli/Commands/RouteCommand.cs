@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Caravan.Export;
+using Caravan.Model;
+using Caravan.Routing;
+using Spectre.Console;
+
+namespace Caravan.Cli.Commands;
+
+/// <summary><c>caravan route</c>: plans one shipment.</summary>
+internal static class RouteCommand
+{
+    public static Command Create()
+    {
+        var from = new Option<string>("--from") { Description = "Origin: code, name or alias (\"Xi'an\", xian, 西安)", Required = true };
+        var to = new Option<string>("--to") { Description = "Destination: code, name or alias", Required = true };
+        var cargo = new Option<string>("--cargo") { Description = "container (quantity in FEU), air-cargo, dry-bulk, liquid-bulk, gas (quantity in tonnes)", DefaultValueFactory = _ => "container" };
+        var quantity = new Option<double>("--quantity") { Description = "FEU for containers, tonnes otherwise", DefaultValueFactory = _ => 1 };
+        var avoid = new Option<string?>("--avoid") { Description = "Countries to avoid, ISO codes separated by commas (RU,BY)" };
+        var avoidModes = new Option<string?>("--avoid-modes") { Description = "Modes to avoid, separated by commas (Air,Road)" };
+        var avoidPlaces = new Option<string?>("--avoid-places") { Description = "Places to avoid, separated by commas" };
+        var optimize = new Option<string>("--optimize") { Description = "time, cost, co2 or generalized", DefaultValueFactory = _ => "time" };
+        var year = new Option<int?>("--year") { Description = "Year of travel; planned links count from their opening year (default: this year)" };
+        var maxTransfers = new Option<int?>("--max-transfers") { Description = "Maximum number of transfers, gauge changes included" };
+        var valueOfTime = new Option<double>("--value-of-time") { Description = "USD per hour per unit, for --optimize generalized", DefaultValueFactory = _ => 10 };
+        var carbonPrice = new Option<double>("--carbon-price") { Description = "USD per kg CO2e, for --optimize generalized", DefaultValueFactory = _ => 0.1 };
+        var json = new Option<bool>("--json") { Description = "Print the route as JSON" };
+        var geojson = new Option<bool>("--geojson") { Description = "Print the route as a GeoJSON FeatureCollection" };
+        var data = CommonOptions.Data();
+        var command = new Command("route", "Plan a shipment: fastest, cheapest, lowest CO2e or generalized cost, under constraints")
+        {
+            from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice, json, geojson, data,
+        };
+        command.SetAction(parse =>
+        {
+            var network = NetworkLoader.Load(parse.GetValue(data));
+            var search = new PlaceSearch(network);
+            var origin = Resolve(search, network, parse.GetValue(from)!, "--from");
+            var destination = Resolve(search, network, parse.GetValue(to)!, "--to");
+            if (origin == destination)
+            {
+                throw new CliInputException("--from and --to are the same place");
+            }
+            if (!Commodities.TryParse(parse.GetValue(cargo), out var commodity))
+            {
+                throw new CliInputException($"--cargo: unknown cargo '{parse.GetValue(cargo)}'; expected container, air-cargo, dry-bulk, liquid-bulk or gas");
+            }
+            var q = parse.GetValue(quantity);
+            if (!double.IsFinite(q) || q <= 0 || q > 1e9)
+            {
+                throw new CliInputException("--quantity must be a positive number");
+            }
+            if (!TryParseObjective(parse.GetValue(optimize), out var objective))
+            {
+                throw new CliInputException($"--optimize: expected time, cost, co2 or generalized, not '{parse.GetValue(optimize)}'");
+            }
+            var constraints = new RouteConstraints
+            {
+                AvoidCountries = ParseCountries(parse.GetValue(avoid), network),
+                AvoidModes = ParseModes(parse.GetValue(avoidModes)),
+                AvoidPlaces = ParsePlaces(parse.GetValue(avoidPlaces), search, network),
+                Year = parse.GetValue(year) ?? DateTime.UtcNow.Year,
+                MaxTransfers = parse.GetValue(maxTransfers) is { } k && k < 0 ? throw new CliInputException("--max-transfers must be 0 or more") : parse.GetValue(maxTransfers),
+            };
+            var vot = parse.GetValue(valueOfTime);
+            var cp = parse.GetValue(carbonPrice);
+            if (!double.IsFinite(vot) || vot < 0 || !double.IsFinite(cp) || cp < 0)
+            {
+                throw new CliInputException("--value-of-time and --carbon-price must be non-negative numbers");
+            }
+            var request = new RouteRequest(origin, destination, commodity, q, objective, constraints, new GeneralizedWeights(vot, cp));
+            var router = new Router(network);
+            var outcome = router.Route(request);
+            if (!outcome.Found)
+            {
+                if (parse.GetValue(json))
+                {
+                    Console.WriteLine(JsonSerializer.Serialize(new { error = "no-route", message = outcome.NoRoute!.Message, blocking = outcome.NoRoute.Blocking }, JsonDefaults.Indented));
+                }
+                Console.Error.WriteLine($"error: {outcome.NoRoute!.Message}");
+                return ExitCodes.BadInput;
+            }
+            var itinerary = outcome.Itinerary!;
+            if (parse.GetValue(geojson))
+            {
+                Console.WriteLine(RouteGeoJson.Write(RouteGeoJson.Route(network, itinerary)));
+                return ExitCodes.Ok;
+            }
+            if (parse.GetValue(json))
+            {
+                var response = new RouteResponse(RouteDocuments.Place(network, origin), RouteDocuments.Place(network, destination), [RouteDocuments.Route(network, itinerary)]);
+                Console.WriteLine(JsonSerializer.Serialize(response, JsonDefaults.Indented));
+                return ExitCodes.Ok;
+            }
+            RouteTable.Write(network, itinerary);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    internal static int Resolve(PlaceSearch search, Network network, string text, string option)
+    {
+        if (search.TryResolve(text, out var place, out var suggestions))
+        {
+            return place;
+        }
+        var hint = suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions.Select(p => $"{p.Name} ({p.Code})"))}?" : "";
+        throw new CliInputException($"{option}: unknown place '{text}'{hint}");
+    }
+
+    internal static bool TryParseObjective(string? text, out Objective objective)
+    {
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "time": case "fastest": objective = Objective.Time; return true;
+            case "cost": case "cheapest": objective = Objective.Cost; return true;
+            case "co2": case "co2e": case "greenest": objective = Objective.Co2; return true;
+            case "generalized": case "generalised": objective = Objective.Generalized; return true;
+            default: objective = default; return false;
+        }
+    }
+
+    internal static HashSet<string> ParseCountries(string? text, Network network)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return set;
+        }
+        var known = network.Places.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
+        foreach (var part in text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var code = part.ToUpperInvariant();
+            if (code.Length != 2 || !code.All(char.IsAsciiLetterUpper))
+            {
+                throw new CliInputException($"--avoid: '{part}' is not an ISO 3166-1 alpha-2 country code (e.g. RU, BY, IR)");
+            }
+            if (!known.Contains(code))
+            {
+                Console.Error.WriteLine($"warning: --avoid: no place in the network is in {code}");
+            }
+            set.Add(code);
+        }
+        return set;
+    }
+
+    internal static HashSet<Mode> ParseModes(string? text)
+    {
+        var set = new HashSet<Mode>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return set;
+        }
+        foreach (var part in text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (part.Equals("rail", StringComparison.OrdinalIgnoreCase))
+            {
+                set.Add(Mode.Rail1435);
+                set.Add(Mode.Rail1520);
+                continue;
+            }
+            if (!Modes.TryParse(part, out var m))
+            {
+                throw new CliInputException($"--avoid-modes: unknown mode '{part}'; expected {string.Join(", ", Modes.All)} or Rail");
+            }
+            set.Add(m);
+        }
+        return set;
+    }
+
+    internal static HashSet<int> ParsePlaces(string? text, PlaceSearch search, Network network)
+    {
+        var set = new HashSet<int>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return set;
+        }
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            set.Add(Resolve(search, network, part, "--avoid-places"));
+        }
+        return set;
+    }
+
+    internal static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}
