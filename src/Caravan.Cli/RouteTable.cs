@@ -7,7 +7,7 @@ namespace Caravan.Cli;
 /// <summary>Prints an itinerary as a table of legs with totals.</summary>
 internal static class RouteTable
 {
-    public static void Write(Network network, Itinerary itinerary, string? title = null)
+    public static void Write(Network network, Itinerary itinerary, string? title = null, IReadOnlyList<Caravan.Planning.DatedLeg>? dated = null)
     {
         var r = itinerary.Request;
         var info = network.InfoOf(r.Commodity);
@@ -24,6 +24,11 @@ internal static class RouteTable
         table.AddColumn(new TableColumn("USD").RightAligned());
         table.AddColumn(new TableColumn("kg CO2e").RightAligned());
         table.AddColumn("What happens");
+        if (dated is not null)
+        {
+            table.AddColumn("Departs (UTC)");
+            table.AddColumn("Arrives (UTC)");
+        }
         var i = 0;
         foreach (var leg in itinerary.Legs)
         {
@@ -35,7 +40,8 @@ internal static class RouteTable
                 LegKind.Move => leg.LinkId,
                 _ => leg.Description,
             };
-            table.AddRow(
+            var cells = new List<string>
+            {
                 i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 Markup.Escape($"{a.Name} ({a.Country})"),
                 Markup.Escape(leg.From == leg.To ? "" : $"{b.Name} ({b.Country})"),
@@ -44,12 +50,29 @@ internal static class RouteTable
                 Num(leg.Hours, "0.0"),
                 Num(leg.CostUsd, "0"),
                 Num(leg.Co2eKg, "0"),
-                Markup.Escape(what));
+                Markup.Escape(what),
+            };
+            if (dated is not null)
+            {
+                var d = dated[i - 1];
+                cells.Add(d.Departs.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+                cells.Add(d.Arrives.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + (d.FromTimetable ? " (timetable)" : ""));
+            }
+            table.AddRow(cells.ToArray());
         }
         var t = itinerary.Totals;
         table.AddEmptyRow();
-        table.AddRow("", "[bold]Total[/]", "", "", Num(t.DistanceKm, "0"), Num(t.Hours, "0.0"), Num(t.CostUsd, "0"), Num(t.Co2eKg, "0"),
-            Markup.Escape($"{Num(t.Hours / 24, "0.0")} days, {itinerary.Transfers} transfer(s), {itinerary.Legs.Count(l => l.Kind == LegKind.Border)} border(s)"));
+        var total = new List<string>
+        {
+            "", "[bold]Total[/]", "", "", Num(t.DistanceKm, "0"), Num(t.Hours, "0.0"), Num(t.CostUsd, "0"), Num(t.Co2eKg, "0"),
+            Markup.Escape($"{Num(t.Hours / 24, "0.0")} days, {itinerary.Transfers} transfer(s), {itinerary.Legs.Count(l => l.Kind == LegKind.Border)} border(s)"),
+        };
+        if (dated is not null && dated.Count > 0)
+        {
+            total.Add("");
+            total.Add(Markup.Escape("arrives " + dated[^1].Arrives.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        table.AddRow(total.ToArray());
         AnsiConsole.Write(table);
     }
 

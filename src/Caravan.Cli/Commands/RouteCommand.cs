@@ -27,10 +27,19 @@ internal static class RouteCommand
         var carbonPrice = new Option<double>("--carbon-price") { Description = "USD per kg CO2e, for --optimize generalized", DefaultValueFactory = _ => 0.1 };
         var json = new Option<bool>("--json") { Description = "Print the route as JSON" };
         var geojson = new Option<bool>("--geojson") { Description = "Print the route as a GeoJSON FeatureCollection" };
+        var maxOptions = new Option<int>("--max-options") { Description = "Most Pareto options to list, keeping the spread", DefaultValueFactory = _ => 8 };
+        var depart = new Option<string?>("--depart") { Description = "Departure, ISO 8601 (2026-12-01T08:00, UTC unless an offset is given): uses weekly timetables and dates the legs" };
+        var deadline = new Option<string?>("--deadline") { Description = "Arrival deadline, ISO 8601: each option gets its on-time probability" };
+        var alternatives = new Option<int>("--alternatives") { Description = "Also list this many substantially different routes (limited overlap)", DefaultValueFactory = _ => 0 };
+        var explain = new Option<bool>("--explain") { Description = "Say why the other corridors lost" };
+        var maxLabels = new Option<int?>("--max-labels") { Description = $"Label limit of the Pareto search (at most {SearchLimits.MaxLabels:N0})" };
+        var timeLimit = new Option<double?>("--time-limit") { Description = $"Time limit of the search in seconds (at most {SearchLimits.MaxSeconds})" };
+        var epsilon = new Option<double>("--epsilon") { Description = "ε-dominance slack (0 = exact Pareto set; 0.01 keeps options 1% apart)", DefaultValueFactory = _ => 0 };
         var data = CommonOptions.Data();
-        var command = new Command("route", "Plan a shipment: fastest, cheapest, lowest CO2e or generalized cost, under constraints")
+        var command = new Command("route", "Plan a shipment: the Pareto options over time, cost, CO2e and reliability, under constraints")
         {
-            from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice, json, geojson, data,
+            from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice,
+            maxOptions, depart, deadline, alternatives, explain, maxLabels, timeLimit, epsilon, json, geojson, data,
         };
         command.SetAction(parse =>
         {
@@ -70,33 +79,74 @@ internal static class RouteCommand
                 throw new CliInputException("--value-of-time and --carbon-price must be non-negative numbers");
             }
             var request = new RouteRequest(origin, destination, commodity, q, objective, constraints, new GeneralizedWeights(vot, cp));
-            var router = new Router(network);
-            var outcome = router.Route(request);
-            if (!outcome.Found)
+            var options = parse.GetValue(maxOptions);
+            if (options < 1 || options > 50)
+            {
+                throw new CliInputException("--max-options must be between 1 and 50");
+            }
+            var alt = parse.GetValue(alternatives);
+            if (alt < 0 || alt > 10)
+            {
+                throw new CliInputException("--alternatives must be between 0 and 10");
+            }
+            var departAt = ParseInstant(parse.GetValue(depart), "--depart");
+            var deadlineAt = ParseInstant(parse.GetValue(deadline), "--deadline");
+            if (departAt is { } da && deadlineAt is { } dl && dl <= da)
+            {
+                throw new CliInputException("--deadline must be after --depart");
+            }
+            var limits = SearchLimits.From(parse.GetValue(maxLabels), parse.GetValue(timeLimit), parse.GetValue(epsilon));
+            var planner = new Caravan.Planning.ShipmentPlanner(new RoutingGraph(network));
+            var plan = planner.Plan(new Caravan.Planning.PlanRequest(request, options, departAt, deadlineAt, alt, parse.GetValue(explain), limits));
+            if (plan.LimitExceeded is not null)
+            {
+                throw new CliInputException($"the search hit its {plan.LimitExceeded} before finishing; narrow the query (--avoid, --avoid-modes, --max-transfers) or allow slack with --epsilon 0.01");
+            }
+            if (plan.Options.Count == 0)
             {
                 if (parse.GetValue(json))
                 {
-                    Console.WriteLine(JsonSerializer.Serialize(new { error = "no-route", message = outcome.NoRoute!.Message, blocking = outcome.NoRoute.Blocking }, JsonDefaults.Indented));
+                    Console.WriteLine(JsonSerializer.Serialize(new { error = "no-route", message = plan.NoRoute!.Message, blocking = plan.NoRoute.Blocking }, JsonDefaults.Indented));
                 }
-                Console.Error.WriteLine($"error: {outcome.NoRoute!.Message}");
+                Console.Error.WriteLine($"error: {plan.NoRoute!.Message}");
                 return ExitCodes.BadInput;
             }
-            var itinerary = outcome.Itinerary!;
             if (parse.GetValue(geojson))
             {
-                Console.WriteLine(RouteGeoJson.Write(RouteGeoJson.Route(network, itinerary)));
+                var fc = new NetTopologySuite.Features.FeatureCollection();
+                var all = plan.Options.Concat(plan.Alternatives).ToList();
+                for (var i = 0; i < all.Count; i++)
+                {
+                    foreach (var f in RouteGeoJson.Route(network, all[i].Itinerary, i))
+                    {
+                        fc.Add(f);
+                    }
+                }
+                Console.WriteLine(RouteGeoJson.Write(fc));
                 return ExitCodes.Ok;
             }
             if (parse.GetValue(json))
             {
-                var response = new RouteResponse(RouteDocuments.Place(network, origin), RouteDocuments.Place(network, destination), [RouteDocuments.Route(network, itinerary)]);
-                Console.WriteLine(JsonSerializer.Serialize(response, JsonDefaults.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(PlanDocuments.Response(network, plan), JsonDefaults.Indented));
                 return ExitCodes.Ok;
             }
-            RouteTable.Write(network, itinerary);
+            PlanTable.Write(network, plan, departAt, deadlineAt);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    internal static DateTimeOffset? ParseInstant(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+        throw new CliInputException($"{option}: '{text}' is not an ISO 8601 date and time (e.g. 2026-12-01T08:00)");
     }
 
     internal static int Resolve(PlaceSearch search, Network network, string text, string option)

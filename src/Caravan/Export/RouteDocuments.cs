@@ -54,6 +54,13 @@ public sealed record RouteDocument(
     public IReadOnlyList<string>? Labels { get; init; }
 }
 
+/// <summary>A corridor's best route and verdict.</summary>
+/// <param name="Corridor">Corridor label.</param>
+/// <param name="Verdict">"option 1", "dominated by option 1 (north): …", "cut by --avoid RU".</param>
+/// <param name="Option">1-based option number when the corridor's best route is one of the options.</param>
+/// <param name="Route">Its best route when it is not one of the options and not cut.</param>
+public sealed record CorridorDocument(string Corridor, string Verdict, int? Option, RouteDocument? Route);
+
 /// <summary>The top-level JSON answer of a route query.</summary>
 /// <param name="From">Origin.</param>
 /// <param name="To">Destination.</param>
@@ -62,6 +69,18 @@ public sealed record RouteResponse(PlaceDocument From, PlaceDocument To, IReadOn
 {
     /// <summary>Why other corridors lost, with <c>--explain</c>.</summary>
     public IReadOnlyList<string>? Explanations { get; init; }
+
+    /// <summary>Substantially different routes, with <c>--alternatives</c>.</summary>
+    public IReadOnlyList<RouteDocument>? Alternatives { get; init; }
+
+    /// <summary>The best route through each corridor and its verdict against the options.</summary>
+    public IReadOnlyList<CorridorDocument>? Corridors { get; init; }
+
+    /// <summary>Size of the full non-dominated set the options were taken from.</summary>
+    public int? ParetoSetSize { get; init; }
+
+    /// <summary>How time distributions were computed (Monte Carlo sample size and seed).</summary>
+    public string? Reliability { get; init; }
 }
 
 /// <summary>Maps engine results to the documented JSON shapes.</summary>

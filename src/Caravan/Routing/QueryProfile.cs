@@ -20,6 +20,9 @@ public sealed class QueryProfile
     /// <summary>90th-percentile hours (move + p90 wait + p90 dwell), for reliability labels.</summary>
     public double[] P90Hours { get; }
 
+    /// <summary>Variance of the edge's time (log-normal dwell, uniform wait for a departure), hours².</summary>
+    public double[] VarianceHours2 { get; }
+
     /// <summary>Price for one unit (FEU or tonne), USD.</summary>
     public double[] CostUsd { get; }
 
@@ -40,6 +43,7 @@ public sealed class QueryProfile
         P90Hours = new double[n];
         CostUsd = new double[n];
         Co2eKg = new double[n];
+        VarianceHours2 = new double[n];
         var avoidCountry = new bool[graph.Countries.Count];
         for (var c = 0; c < graph.Countries.Count; c++)
         {
@@ -79,6 +83,8 @@ public sealed class QueryProfile
             Hours[e] = graph.MoveHours[e] + wait + graph.DwellHours[e];
             // The wait for a departure is uniform over the headway: its p90 is 0.9 × headway = 1.8 × the mean wait.
             P90Hours[e] = graph.MoveHours[e] + (1.8 * wait) + graph.DwellP90Hours[e];
+            var headway = 2 * wait;
+            VarianceHours2[e] = (headway * headway / 12.0) + new Reliability.LogNormalDwell(graph.DwellHours[e], Math.Max(graph.DwellHours[e], graph.DwellP90Hours[e])).Variance;
             CostUsd[e] = perFeu ? graph.CostUsdPerFeu[e] : graph.CostUsdPerTonne[e];
             Co2eKg[e] = graph.Co2eKgPerTonne[e] * tonnes;
         }

@@ -121,3 +121,65 @@ public class RouteCliTests
         Assert.Equal("KZALA", doc.RootElement[0].GetProperty("code").GetString());
     }
 }
+
+public class PlanCliTests
+{
+    private static readonly string Mini = TestPaths.Mini;
+
+    [Fact]
+    public void JsonListsAllOptionsWithReliabilityAndDatedLegs()
+    {
+        var r = CliProcess.Run("route", "--from", "xian", "--to", "Duisburg", "--json", "--depart", "2026-12-01T08:00", "--deadline", "2026-12-12T00:00", "--data", Mini);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
+        var routes = doc.RootElement.GetProperty("routes");
+        Assert.True(routes.GetArrayLength() >= 2);
+        foreach (var route in routes.EnumerateArray())
+        {
+            Assert.True(route.GetProperty("p90Hours").GetDouble() > route.GetProperty("p50Hours").GetDouble());
+            Assert.InRange(route.GetProperty("onTimeProbability").GetDouble(), 0, 1);
+            Assert.False(string.IsNullOrEmpty(route.GetProperty("corridor").GetString()));
+            foreach (var leg in route.GetProperty("legs").EnumerateArray())
+            {
+                Assert.True(DateTimeOffset.TryParse(leg.GetProperty("departs").GetString(), out _));
+                Assert.True(DateTimeOffset.TryParse(leg.GetProperty("arrives").GetString(), out _));
+            }
+        }
+        Assert.Equal("2026-12-01T08:00Z", routes[0].GetProperty("legs")[0].GetProperty("departs").GetString());
+        Assert.Contains(doc.RootElement.GetProperty("corridors").EnumerateArray(), c => c.GetProperty("corridor").GetString() == "middle");
+    }
+
+    [Fact]
+    public void DeadlineBeforeDepartureIsBadInput()
+    {
+        var r = CliProcess.Run("route", "--from", "xian", "--to", "Duisburg", "--depart", "2026-12-10T08:00", "--deadline", "2026-12-01", "--data", Mini);
+        Assert.Equal(2, r.ExitCode);
+    }
+
+    [Fact]
+    public void LimitsCannotBeLiftedPastTheCeiling()
+    {
+        var r = CliProcess.Run("route", "--from", "xian", "--to", "Duisburg", "--max-labels", "999999999", "--data", Mini);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--max-labels", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExceededLabelLimitExitsTwoWithAdvice()
+    {
+        var r = CliProcess.Run("route", "--from", "xian", "--to", "Duisburg", "--max-labels", "2", "--data", Mini);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("label limit", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DefaultOutputShowsOptionsCorridorsAndLegs()
+    {
+        var r = CliProcess.Run("route", "--from", "xian", "--to", "Duisburg", "--data", Mini);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("non-dominated option", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Best route per corridor", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("p90 days", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Total", r.Stdout, StringComparison.Ordinal);
+    }
+}
