@@ -19,39 +19,39 @@ public static class ItineraryBuilder
             switch (g.Kind[e])
             {
                 case EdgeKind.Transfer:
-                {
-                    var t = net.Transfers[g.Ref[e]];
-                    var fromMode = g.VertexMode[g.Tail[e]];
-                    var toMode = g.VertexMode[g.Head[e]];
-                    var what = t.IsGaugeChange
-                        ? $"gauge change {Gauge(fromMode)}→{Gauge(toMode)} mm"
-                        : $"{t.Kind}: {fromMode}→{toMode}";
-                    legs.Add(new Leg(LegKind.Transfer, toMode, from, to, 0, profile.Hours[e], profile.P90Hours[e], profile.CostUsd[e] * q, profile.Co2eKg[e] * q, what, t.Kind, "", e));
-                    break;
-                }
-                case EdgeKind.Border:
-                {
-                    var link = net.Links[g.Ref[e]];
-                    var what = $"border {net.Places[from].Country}→{net.Places[to].Country}";
-                    legs.Add(new Leg(LegKind.Border, link.Mode, from, to, g.DistanceKm[e], profile.Hours[e], profile.P90Hours[e], profile.CostUsd[e] * q, profile.Co2eKg[e] * q, what, link.Id, link.Corridor, e));
-                    break;
-                }
-                default:
-                {
-                    var link = net.Links[g.Ref[e]];
-                    var wait = g.WaitHours[e];
-                    var moveHours = profile.Hours[e] - wait;
-                    var moveP90 = profile.P90Hours[e] - (1.8 * wait);
-                    if (wait > 0)
                     {
-                        var services = net.ServicesOn(g.Ref[e]);
-                        var name = services.Count > 0 && services[0].Name.Length > 0 ? services[0].Name : $"{link.Mode} service";
-                        var perWeek = net.DeparturesPerWeekOn(g.Ref[e]);
-                        legs.Add(new Leg(LegKind.Wait, link.Mode, from, from, 0, wait, 1.8 * wait, 0, 0, $"wait for {name} ({perWeek:0.#}/week)", link.Id, link.Corridor, e));
+                        var t = net.Transfers[g.Ref[e]];
+                        var fromMode = g.VertexMode[g.Tail[e]];
+                        var toMode = g.VertexMode[g.Head[e]];
+                        var what = t.IsGaugeChange
+                            ? $"gauge change {Gauge(fromMode)}→{Gauge(toMode)} mm"
+                            : $"{t.Kind}: {fromMode}→{toMode}";
+                        legs.Add(new Leg(LegKind.Transfer, toMode, from, to, 0, profile.Hours[e], profile.P90Hours[e], profile.CostUsd[e] * q, profile.Co2eKg[e] * q, what, t.Kind, "", e));
+                        break;
                     }
-                    legs.Add(new Leg(LegKind.Move, link.Mode, from, to, g.DistanceKm[e], moveHours, moveP90, profile.CostUsd[e] * q, profile.Co2eKg[e] * q, link.Mode.ToString(), link.Id, link.Corridor, e));
-                    break;
-                }
+                case EdgeKind.Border:
+                    {
+                        var link = net.Links[g.Ref[e]];
+                        var what = $"border {net.Places[from].Country}→{net.Places[to].Country}";
+                        legs.Add(new Leg(LegKind.Border, link.Mode, from, to, g.DistanceKm[e], profile.Hours[e], profile.P90Hours[e], profile.CostUsd[e] * q, profile.Co2eKg[e] * q, what, link.Id, link.Corridor, e));
+                        break;
+                    }
+                default:
+                    {
+                        var link = net.Links[g.Ref[e]];
+                        var wait = g.WaitHours[e];
+                        var moveHours = profile.Hours[e] - wait;
+                        var moveP90 = profile.P90Hours[e] - (1.8 * wait);
+                        if (wait > 0)
+                        {
+                            var services = net.ServicesOn(g.Ref[e]);
+                            var name = services.Count > 0 && services[0].Name.Length > 0 ? services[0].Name : $"{link.Mode} service";
+                            var perWeek = net.DeparturesPerWeekOn(g.Ref[e]);
+                            legs.Add(new Leg(LegKind.Wait, link.Mode, from, from, 0, wait, 1.8 * wait, 0, 0, $"wait for {name} ({perWeek:0.#}/week)", link.Id, link.Corridor, e));
+                        }
+                        legs.Add(new Leg(LegKind.Move, link.Mode, from, to, g.DistanceKm[e], moveHours, moveP90, profile.CostUsd[e] * q, profile.Co2eKg[e] * q, link.Mode.ToString(), link.Id, link.Corridor, e));
+                        break;
+                    }
             }
         }
         double km = 0, hours = 0, usd = 0, co2 = 0;
