@@ -45,42 +45,39 @@ public sealed class ShipmentPlanner
         {
             return new PlanResult([], Router.Explain(r), null, [], [], 0, pareto.LabelsCreated);
         }
-        // The search's fourth criterion is the time variance (additive); the shown one is the p90. Drop the options
-        // another one beats on (time, cost, CO2e, p90) so the list is non-dominated in what the shipper sees.
-        var candidates = new List<(int Index, Itinerary Itinerary, RouteOption Option)>();
+        // The search's fourth criterion is the time variance (additive); the shown one is the p90. Screen every
+        // candidate with the closed-form p90, keep those no other beats on (time, cost, CO2e, p90), pick the spread,
+        // then run the Monte Carlo only on the few shown.
+        var candidates = new List<(Itinerary Itinerary, double P90)>();
         for (var i = 0; i < pareto.Paths.Count; i++)
         {
             var itinerary = ItineraryBuilder.Build(r, profile, pareto.Paths[i]);
-            candidates.Add((i, itinerary, MakeOption(itinerary, [], request)));
+            candidates.Add((itinerary, AnalyticTransitTime.P90Hours(itinerary, Graph)));
         }
         var survivors = new List<int>();
         var labels = new List<ParetoLabel>();
-        foreach (var a in candidates)
+        for (var a = 0; a < candidates.Count; a++)
         {
             var dominated = false;
-            foreach (var b in candidates)
+            for (var b = 0; b < candidates.Count && !dominated; b++)
             {
-                if (b.Index != a.Index && ShownDominates(b.Option, a.Option))
-                {
-                    dominated = true;
-                    break;
-                }
+                dominated = b != a && Dominates(candidates[b].Itinerary.Totals, candidates[b].P90, candidates[a].Itinerary.Totals, candidates[a].P90);
             }
             if (!dominated)
             {
-                survivors.Add(a.Index);
-                var l = pareto.Labels[a.Index];
-                var p90 = a.Option.Distribution.P90Hours;
-                labels.Add(l with { VarianceHours2 = Math.Pow(Math.Max(0, p90 - l.Hours) / LogNormalDwell.Z90, 2) });
+                survivors.Add(a);
+                var l = pareto.Labels[a];
+                labels.Add(l with { VarianceHours2 = Math.Pow(Math.Max(0, candidates[a].P90 - l.Hours) / LogNormalDwell.Z90, 2) });
             }
         }
         var selected = Select(labels, r, Math.Max(1, request.MaxOptions));
         var options = new List<RouteOption>(selected.Count);
         foreach (var (index, tags) in selected)
         {
-            var c = candidates[survivors[index]];
-            options.Add(c.Option with { Labels = tags });
+            options.Add(MakeOption(candidates[survivors[index]].Itinerary, tags, request));
         }
+        // The sampled p90 may differ a little from the estimate: never show an option another shown one beats.
+        options = options.Where(o => !options.Exists(x => !ReferenceEquals(x, o) && ShownDominates(x, o))).ToList();
         var alternatives = request.Alternatives > 0 ? FindAlternatives(request, profile) : [];
         var corridors = CorridorBests(request, profile, options);
         var explanations = request.Explain ? corridors.Where(c => c.OptionIndex < 0).Select(c => $"{c.Corridor}: {c.Verdict}").ToList() : [];
@@ -100,11 +97,11 @@ public sealed class ShipmentPlanner
         return new RouteOption(itinerary, distribution, labels, onTime, dated);
     }
 
-    private static bool ShownDominates(RouteOption a, RouteOption b)
+    private static bool ShownDominates(RouteOption a, RouteOption b) =>
+        Dominates(a.Itinerary.Totals, a.Distribution.P90Hours, b.Itinerary.Totals, b.Distribution.P90Hours);
+
+    private static bool Dominates(Totals ta, double pa, Totals tb, double pb)
     {
-        var ta = a.Itinerary.Totals;
-        var tb = b.Itinerary.Totals;
-        double pa = a.Distribution.P90Hours, pb = b.Distribution.P90Hours;
         var noWorse = ta.Hours <= tb.Hours + 1e-9 && ta.CostUsd <= tb.CostUsd + 1e-9 && ta.Co2eKg <= tb.Co2eKg + 1e-9 && pa <= pb + 1e-9;
         var better = ta.Hours < tb.Hours - 1e-9 || ta.CostUsd < tb.CostUsd - 1e-9 || ta.Co2eKg < tb.Co2eKg - 1e-9 || pa < pb - 1e-9;
         return noWorse && better;

@@ -30,20 +30,26 @@ public static class TransitSimulator
                 _ => new LegModel(leg.Hours, default, 0, null),
             };
         }
-        var random = new Random(TransitTimeDistribution.Seed);
         var n = TransitTimeDistribution.SampleCount;
+        var normals = RandomTables.Normals;
+        var uniforms = RandomTables.Uniforms;
         var samples = new double[n];
         var startHourOfWeek = depart is { } d ? HourOfWeek(d) : 0;
         var sum = 0.0;
         for (var s = 0; s < n; s++)
         {
             var t = 0.0;
-            foreach (var m in plan)
+            // Leg j of sample s draws from its own column of the tables: common random numbers across options,
+            // so two routes sharing a border see the same luck there, and comparisons are not noise.
+            var row = s * RandomTables.Columns;
+            for (var j = 0; j < plan.Length; j++)
             {
+                var m = plan[j];
+                var column = j % RandomTables.Columns;
                 t += m.FixedHours;
                 if (m.Dwell.MedianHours > 0)
                 {
-                    t += m.Dwell.Sample(StandardNormal(random));
+                    t += m.Dwell.Sample(normals[row + column]);
                 }
                 if (m.HeadwayHours > 0)
                 {
@@ -53,7 +59,7 @@ public static class TransitSimulator
                     }
                     else
                     {
-                        t += random.NextDouble() * m.HeadwayHours;
+                        t += uniforms[row + column] * m.HeadwayHours;
                     }
                 }
             }
@@ -113,12 +119,5 @@ public static class TransitSimulator
         var i = (int)pos;
         var frac = pos - i;
         return i + 1 < sorted.Length ? sorted[i] + (frac * (sorted[i + 1] - sorted[i])) : sorted[i];
-    }
-
-    private static double StandardNormal(Random random)
-    {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 }

@@ -8,7 +8,7 @@ namespace Caravan.Reliability;
 public sealed record TransitTimeDistribution(double P50Hours, double P90Hours, double MeanHours, double[] Samples)
 {
     /// <summary>Number of Monte Carlo samples (stated with every result).</summary>
-    public const int SampleCount = 10_000;
+    public const int SampleCount = 4_000;
 
     /// <summary>Seed of the Monte Carlo draws, fixed so answers repeat.</summary>
     public const int Seed = 14083;
