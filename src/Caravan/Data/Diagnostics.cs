@@ -1,138 +1,109 @@
-using System.Text;
+using System.Collections;
 
 namespace Caravan.Data;
 
-/// <summary>How bad a diagnostic is: errors stop a load, warnings are reported and the load goes on.</summary>
-public enum Severity
+/// <summary>
+/// One problem found in an input file, located precisely enough to fix it by hand.
+/// </summary>
+/// <param name="File">The file's path as the user gave it (or a logical name such as "stdin").</param>
+/// <param name="Line">1-based line number; 0 when the problem concerns the whole file.</param>
+/// <param name="Field">The field, column or metadata tag concerned, e.g. "capacity" or "&lt;NUMBER OF ZONES&gt;".</param>
+/// <param name="Message">What is wrong, in words a data editor understands.</param>
+public sealed record Diagnostic(string File, int Line, string Field, string Message)
 {
-    /// <summary>The input cannot be used as it is.</summary>
-    Error,
-    /// <summary>Suspicious but usable (e.g. an implausible speed).</summary>
-    Warning,
+    /// <summary>Formats as <c>file:line: field: message</c>, the form editors and CI logs recognise.</summary>
+    public override string ToString() => $"{File}:{Line}: {Field}: {Message}";
 }
 
-/// <summary>One problem found in an input: where it is (file, line, field) and what is wrong.</summary>
-/// <param name="File">File name or path as the user gave it; empty for problems not tied to a file.</param>
-/// <param name="Line">1-based line number, or 0 when the problem is about the whole file.</param>
-/// <param name="Field">Column, header key or JSON path; empty when the whole row is wrong.</param>
-/// <param name="Message">What is wrong, and where possible what would be right.</param>
-/// <param name="Severity">Error or warning.</param>
-public sealed record Diagnostic(string File, int Line, string Field, string Message, Severity Severity = Severity.Error)
+/// <summary>
+/// Collects every problem of a read instead of stopping at the first, so a user fixes a file in one pass.
+/// Bounded: after <see cref="MaxDiagnostics"/> entries further ones are counted but not stored, so a
+/// huge garbage file cannot exhaust memory.
+/// </summary>
+public sealed class DiagnosticBag : IReadOnlyList<Diagnostic>
 {
-    /// <summary>Formats as <c>file:line: field: message</c>, the form compilers use so editors can jump to it.</summary>
-    public override string ToString()
-    {
-        var sb = new StringBuilder();
-        sb.Append(File);
-        if (Line > 0)
-        {
-            sb.Append(':').Append(Line);
-        }
-        sb.Append(": ");
-        if (Severity == Severity.Warning)
-        {
-            sb.Append("warning: ");
-        }
-        if (Field.Length > 0)
-        {
-            sb.Append(Field).Append(": ");
-        }
-        sb.Append(Message);
-        return sb.ToString();
-    }
-}
+    /// <summary>Maximum number of diagnostics stored; the rest are only counted.</summary>
+    public const int MaxDiagnostics = 1000;
 
-/// <summary>Collects every diagnostic of a load, so the user sees all problems at once rather than one per run.</summary>
-public sealed class DiagnosticBag
-{
     private readonly List<Diagnostic> _items = [];
 
-    /// <summary>Upper bound on stored diagnostics; a hostile file cannot exhaust memory with millions of errors.</summary>
-    public int Limit { get; init; } = 1000;
+    /// <summary>Number of problems reported, including those beyond <see cref="MaxDiagnostics"/>.</summary>
+    public int TotalReported { get; private set; }
 
-    /// <summary>Number of diagnostics dropped after <see cref="Limit"/> was reached (reported, never silently).</summary>
-    public int Suppressed { get; private set; }
+    /// <summary>True when at least one problem was reported.</summary>
+    public bool HasErrors => TotalReported > 0;
 
-    /// <summary>All diagnostics collected so far.</summary>
-    public IReadOnlyList<Diagnostic> Items => _items;
+    /// <inheritdoc />
+    public int Count => _items.Count;
 
-    /// <summary>True when at least one error (not warning) was collected.</summary>
-    public bool HasErrors { get; private set; }
+    /// <inheritdoc />
+    public Diagnostic this[int index] => _items[index];
 
-    /// <summary>Adds an error.</summary>
-    public void Error(string file, int line, string field, string message) => Add(new Diagnostic(file, line, field, message));
+    /// <summary>Records a problem.</summary>
+    public void Add(string file, int line, string field, string message) => Add(new Diagnostic(file, line, field, message));
 
-    /// <summary>Adds a warning.</summary>
-    public void Warning(string file, int line, string field, string message) => Add(new Diagnostic(file, line, field, message, Severity.Warning));
-
-    /// <summary>Adds a diagnostic.</summary>
+    /// <summary>Records a problem.</summary>
     public void Add(Diagnostic diagnostic)
     {
-        if (diagnostic.Severity == Severity.Error)
+        TotalReported++;
+        if (_items.Count < MaxDiagnostics)
         {
-            HasErrors = true;
-        }
-        if (_items.Count >= Limit)
-        {
-            Suppressed++;
-            return;
-        }
-        _items.Add(diagnostic);
-    }
-
-    /// <summary>Adds all diagnostics of another bag.</summary>
-    public void AddRange(IEnumerable<Diagnostic> diagnostics)
-    {
-        foreach (var d in diagnostics)
-        {
-            Add(d);
+            _items.Add(diagnostic);
         }
     }
 
-    /// <summary>Throws <see cref="CaravanDataException"/> with every diagnostic when any error was collected.</summary>
-    public void ThrowIfErrors(string what)
+    /// <summary>Throws a <see cref="CaravanDataException"/> carrying every diagnostic, if there is any.</summary>
+    public void ThrowIfErrors()
     {
         if (HasErrors)
         {
-            throw new CaravanDataException(what, Snapshot());
+            throw new CaravanDataException(_items, TotalReported);
         }
     }
 
-    /// <summary>The diagnostics, plus one line saying how many were suppressed if the limit was hit.</summary>
-    public IReadOnlyList<Diagnostic> Snapshot()
-    {
-        if (Suppressed == 0)
-        {
-            return [.. _items];
-        }
-        return [.. _items, new Diagnostic("", 0, "", $"{Suppressed} more diagnostics not shown", Severity.Error)];
-    }
+    /// <inheritdoc />
+    public IEnumerator<Diagnostic> GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
-/// <summary>An input could not be loaded; carries every diagnostic found.</summary>
+/// <summary>
+/// Input data could not be read; <see cref="Diagnostics"/> lists every problem found, each with file, line and field.
+/// </summary>
 public sealed class CaravanDataException : Exception
 {
-    /// <summary>Creates the exception from what was being loaded and the diagnostics.</summary>
-    public CaravanDataException(string what, IReadOnlyList<Diagnostic> diagnostics)
-        : base(FormatMessage(what, diagnostics))
+    /// <summary>Creates the exception from the problems found.</summary>
+    public CaravanDataException(IReadOnlyList<Diagnostic> diagnostics, int totalReported = -1)
+        : base(BuildMessage(diagnostics, totalReported < 0 ? diagnostics.Count : totalReported))
     {
         Diagnostics = diagnostics;
+        TotalReported = totalReported < 0 ? diagnostics.Count : totalReported;
     }
 
-    /// <summary>Every problem found.</summary>
+    /// <summary>Creates the exception for a single problem.</summary>
+    public CaravanDataException(Diagnostic diagnostic) : this([diagnostic])
+    {
+    }
+
+    /// <summary>The problems found (at most <see cref="DiagnosticBag.MaxDiagnostics"/>).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    private static string FormatMessage(string what, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>How many problems were found in total, including any not stored.</summary>
+    public int TotalReported { get; }
+
+    private static string BuildMessage(IReadOnlyList<Diagnostic> diagnostics, int total)
     {
-        var errors = 0;
-        foreach (var d in diagnostics)
+        var text = new System.Text.StringBuilder();
+        text.Append(total == 1 ? "1 problem in input data:" : $"{total} problems in input data:");
+        var shown = Math.Min(diagnostics.Count, 20);
+        for (var i = 0; i < shown; i++)
         {
-            if (d.Severity == Severity.Error)
-            {
-                errors++;
-            }
+            text.Append('\n').Append(diagnostics[i]);
         }
-        var first = diagnostics.Count > 0 ? ": " + diagnostics[0] : "";
-        return $"{what}: {errors} error(s){first}";
+        if (total > shown)
+        {
+            text.Append($"\n... and {total - shown} more");
+        }
+        return text.ToString();
     }
 }
