@@ -369,8 +369,13 @@ internal sealed class AlgorithmB
                 continue;
             }
             // Walk both paths back to where they diverge, summing cost difference, derivative and the longest path's bottleneck.
-            double longCost = 0, shortCost = 0, derivativeSum = 0, bottleneck = double.PositiveInfinity;
-            int p = j, q = j;
+            // Both paths end with different links into j, so the first step of each is taken before the loop.
+            var lastLong = maxPred[j];
+            var lastShort = minPred[j];
+            double longCost = _cost[lastLong], shortCost = _cost[lastShort];
+            double derivativeSum = _derivative[lastLong] + _derivative[lastShort];
+            var bottleneck = flow[lastLong];
+            int p = tail[lastLong], q = tail[lastShort];
             while (p != q)
             {
                 if (position[p] > position[q])
@@ -398,15 +403,18 @@ internal sealed class AlgorithmB
                 continue;
             }
             var delta = derivativeSum > 0 ? Math.Min(bottleneck, difference / derivativeSum) : bottleneck;
-            p = j;
-            q = j;
+            flow[lastLong] -= delta;
+            SetLinkFlow(lastLong, _flow[lastLong] - delta);
+            flow[lastShort] += delta;
+            SetLinkFlow(lastShort, _flow[lastShort] + delta);
+            p = tail[lastLong];
+            q = tail[lastShort];
             while (p != q)
             {
                 if (position[p] > position[q])
                 {
                     var a = maxPred[p];
-                    // Exact when the bottleneck is moved, so emptied links read 0 and can be dropped.
-                    flow[a] = delta == bottleneck && flow[a] == bottleneck ? 0 : flow[a] - delta;
+                    flow[a] -= delta;
                     SetLinkFlow(a, _flow[a] - delta);
                     p = tail[a];
                 }
