@@ -17,7 +17,19 @@ internal sealed class Bush
         Flow = new double[linkCount];
         Contains = new bool[linkCount];
         Order = new int[nodeCount];
+        InLinkStart = new int[nodeCount + 1];
+        InLinks = new int[Math.Max(linkCount, 1)];
     }
+
+    /// <summary>
+    /// Bush links grouped by head in topological order: the links into <c>Order[n]</c> are
+    /// <c>InLinks[InLinkStart[n] .. InLinkStart[n+1]-1]</c>. Rebuilt with the order, so label passes read
+    /// only bush links, sequentially, instead of filtering the whole backward star.
+    /// </summary>
+    public int[] InLinks { get; }
+
+    /// <summary>Start of each position's in-links in <see cref="InLinks"/>; length nodeCount + 1.</summary>
+    public int[] InLinkStart { get; }
 
     /// <summary>Root node (the origin zone's node).</summary>
     public int Root { get; }

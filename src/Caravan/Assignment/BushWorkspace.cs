@@ -7,6 +7,7 @@ internal sealed class BushWorkspace
     {
         MinCost = new double[nodeCount];
         MaxCost = new double[nodeCount];
+        Potential = new double[nodeCount];
         MinPred = new int[nodeCount];
         MaxPred = new int[nodeCount];
         Position = new int[nodeCount];
@@ -19,6 +20,8 @@ internal sealed class BushWorkspace
     public double[] MinCost { get; }
     /// <summary>Longest cost from the root (over used links, or all bush links when updating the bush).</summary>
     public double[] MaxCost { get; }
+    /// <summary>Longest cost from the root over all bush links: a potential under which adding shortcuts cannot close a cycle.</summary>
+    public double[] Potential { get; }
     /// <summary>Last link of the shortest bush path per node; -1 at the root.</summary>
     public int[] MinPred { get; }
     /// <summary>Last link of the longest (used) bush path per node; -1 at the root or where no flow arrives.</summary>

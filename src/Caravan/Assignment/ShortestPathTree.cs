@@ -28,6 +28,7 @@ internal sealed class ShortestPathTree
     public int SettledCount { get; private set; }
 
     /// <summary>Runs Dijkstra from <paramref name="source"/> with <paramref name="cost"/> for class <paramref name="classIndex"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Run(int source, ReadOnlySpan<double> cost, int classIndex)
     {
         var distance = Distance;
