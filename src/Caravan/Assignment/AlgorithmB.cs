@@ -15,7 +15,7 @@ internal sealed class AlgorithmB
     /// <summary>Flow below which a bush link counts as unused and may be dropped.</summary>
     private const double FlowEpsilon = 1e-11;
     /// <summary>Shift passes per bush right after its update (tuned on Barcelona, Winnipeg, ChicagoSketch: 1 beats 2 and 4).</summary>
-    private static readonly int ShiftPasses = int.Parse(Environment.GetEnvironmentVariable("CB_SP") ?? "2");
+    private const int ShiftPasses = 1;
     /// <summary>Extra shift-only rounds over all bushes per iteration, before the gap is measured (tuned: 2–4 best, fewer need many more iterations).</summary>
     private const int InnerRounds = 2;
 
