@@ -7,8 +7,10 @@ namespace Caravan.Assignment;
 /// iteration, for each bush: drop links that carry no flow, add links that shorten the longest paths
 /// (which keeps the bush acyclic), re-sort it topologically, then for every node, last to first, move flow from
 /// the longest used path to the shortest path by a Newton step on the two path segments after they diverge.
-/// Link costs are updated exactly after every move. Bushes share link flows, so they are processed one after
-/// another; the relative gap (full shortest paths for every origin) runs in parallel.
+/// Link costs are updated exactly after every move. With one thread the run is deterministic. With several,
+/// bushes are split over workers that update the shared link flows atomically (asynchronous Algorithm B: every
+/// bush stays feasible and link flows always equal the sum of bush flows; only Newton steps may see a cost a few
+/// updates old). The relative gap (exact shortest paths for every origin) also runs in parallel.
 /// </summary>
 internal sealed class AlgorithmB
 {
@@ -17,7 +19,7 @@ internal sealed class AlgorithmB
     /// <summary>Shift passes per bush right after its update (tuned on Barcelona, Winnipeg, ChicagoSketch: 1 beats 2 and 4).</summary>
     private const int ShiftPasses = 1;
     /// <summary>Extra shift-only rounds over all bushes per iteration, before the gap is measured (tuned: 2–4 best, fewer need many more iterations).</summary>
-    private const int InnerRounds = 2;
+    private static readonly int InnerRounds = int.Parse(Environment.GetEnvironmentVariable("CB_IR") ?? "4");
 
     private readonly AssignmentProblem _problem;
     private readonly AssignmentNetwork _network;
@@ -28,10 +30,10 @@ internal sealed class AlgorithmB
     private readonly double[] _flow;
     private readonly double[] _cost;
     private readonly double[] _derivative;
-    private readonly BushWorkspace _space;
-    private readonly BushWorkspace[] _gapSpaces;
+    private readonly BushWorkspace[] _spaces;
     private readonly WarmStartShortestPaths[] _gapSearches;
     private readonly double[] _gapSums;
+    private bool _concurrent;
     private readonly Bush[] _bushes;
 
     public AlgorithmB(AssignmentProblem problem, AssignmentOptions options, RunMonitor monitor)
@@ -45,14 +47,13 @@ internal sealed class AlgorithmB
         _flow = new double[_network.LinkCount];
         _cost = new double[_network.LinkCount];
         _derivative = new double[_network.LinkCount];
-        _space = new BushWorkspace(_network.NodeCount);
         var workers = Math.Max(1, Math.Min(options.EffectiveThreads, _work.Count));
-        _gapSpaces = new BushWorkspace[workers];
+        _spaces = new BushWorkspace[workers];
         _gapSearches = new WarmStartShortestPaths[workers];
         _gapSums = new double[workers];
         for (var w = 0; w < workers; w++)
         {
-            _gapSpaces[w] = new BushWorkspace(_network.NodeCount);
+            _spaces[w] = new BushWorkspace(_network.NodeCount, _network.LinkCount);
             _gapSearches[w] = new WarmStartShortestPaths(_network);
         }
         _bushes = new Bush[_work.Count];
@@ -68,22 +69,21 @@ internal sealed class AlgorithmB
         while (true)
         {
             iteration++;
-            foreach (var bush in _bushes)
+            _concurrent = _spaces.Length > 1;
+            _work.Run(_spaces.Length, (w, item) =>
             {
                 _monitor.ThrowIfCancelled();
-                UpdateBush(bush);
+                UpdateBush(_bushes[item], _spaces[w]);
                 for (var pass = 0; pass < ShiftPasses; pass++)
                 {
-                    Shift(bush);
+                    Shift(_bushes[item], _spaces[w]);
                 }
-            }
+            });
             for (var round = 0; round < InnerRounds && !_monitor.OutOfTime; round++)
             {
-                foreach (var bush in _bushes)
-                {
-                    Shift(bush);
-                }
+                _work.Run(_spaces.Length, (w, item) => Shift(_bushes[item], _spaces[w]));
             }
+            _concurrent = false;
             // Re-evaluate every cost from the flows so rounding from many small updates cannot accumulate.
             UpdateAllCosts();
             tstt = Convergence.TotalSystemTravelTime(_flow, _cost);
@@ -131,12 +131,12 @@ internal sealed class AlgorithmB
     /// </summary>
     private double ShortestPathTravelTime()
     {
-        var workers = _gapSpaces.Length;
+        var workers = _spaces.Length;
         Array.Clear(_gapSums);
         _work.Run(workers, (w, item) =>
         {
             var bush = _bushes[item];
-            var space = _gapSpaces[w];
+            var space = _spaces[w];
             Labels(bush, space, withPotential: false);
             var distance = space.MinCost;
             _gapSearches[w].Run(bush.Root, distance, bush.Order.AsSpan(0, bush.OrderCount), _cost, bush.ClassIndex);
@@ -165,10 +165,35 @@ internal sealed class AlgorithmB
         }
     }
 
-    private void SetLinkFlow(int link, double flow)
+    /// <summary>
+    /// Adds to a link's total flow and refreshes its cost and derivative. With several workers the add is atomic, so
+    /// total flows always equal the sum of bush flows; a cost written by a slower worker may briefly lag its flow,
+    /// which only affects the size of later Newton steps, and all costs are recomputed before every gap.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddLinkFlow(int link, double delta)
     {
-        _flow[link] = flow;
-        _costs.CostAndDerivative(link, flow, out _cost[link], out _derivative[link]);
+        double updated;
+        if (_concurrent)
+        {
+            ref var target = ref _flow[link];
+            var seen = Volatile.Read(ref target);
+            while (true)
+            {
+                updated = seen + delta;
+                var actual = Interlocked.CompareExchange(ref target, updated, seen);
+                if (actual.Equals(seen))
+                {
+                    break;
+                }
+                seen = actual;
+            }
+        }
+        else
+        {
+            updated = _flow[link] += delta;
+        }
+        _costs.CostAndDerivative(link, updated, out _cost[link], out _derivative[link]);
     }
 
     /// <summary>Builds each bush as the shortest-path tree at current costs and loads its demand, costs updated as we go.</summary>
@@ -211,11 +236,11 @@ internal sealed class AlgorithmB
                 {
                     bush.Flow[a] += f;
                     nodeFlow[tail[a]] += f;
-                    SetLinkFlow(a, _flow[a] + f);
+                    AddLinkFlow(a, f);
                 }
             }
             nodeFlow[root] = 0;
-            TopologicalSort(bush);
+            BuildInLinks(bush); // The settle order of Dijkstra is a topological order of its tree.
         }
     }
 
@@ -300,105 +325,123 @@ internal sealed class AlgorithmB
     }
 
     /// <summary>
-    /// Drops unused links (keeping the shortest-path tree), adds links that shorten the longest paths, re-sorts.
-    /// The potential is computed after dropping: computed before, it is larger and adds fewer useful links
-    /// (measured: about twice the iterations on Barcelona).
+    /// Drops unused links (keeping each node's shortest in-bush link), adds links that shorten the longest paths,
+    /// and rebuilds the in-link lists, in one pass over the nodes in topological order. The "longest path over all
+    /// remaining bush links" potential is computed in the same pass; a link (i, j) is added when
+    /// potential(i) + cost &lt; potential(j), which cannot close a cycle because the potential grows along every bush
+    /// link. Links pointing forward in the current order keep it valid; backward ones are checked after the pass
+    /// and, if any is added, the bush is re-sorted.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateBush(Bush bush)
+    private void UpdateBush(Bush bush, BushWorkspace space)
     {
-        Labels(bush, _space, withPotential: false);
+        Labels(bush, space, withPotential: false);
         var contains = bush.Contains;
         var flow = bush.Flow;
-        var head = _network.Head;
         var tail = _network.Tail;
-        var minPred = _space.MinPred;
-        var position = _space.Position;
-        var links = bush.InLinks;
-        var linkCount = bush.InLinkStart[bush.OrderCount];
-        for (var k = 0; k < linkCount; k++)
-        {
-            var a = links[k];
-            if (flow[a] <= FlowEpsilon && minPred[head[a]] != a)
-            {
-                contains[a] = false;
-                if (flow[a] != 0)
-                {
-                    SetLinkFlow(a, _flow[a] - flow[a]);
-                    flow[a] = 0;
-                }
-            }
-        }
-        Labels(bush, _space, withPotential: true);
-        var order = bush.Order;
-        for (var n = 0; n < bush.OrderCount; n++)
-        {
-            position[order[n]] = n;
-        }
-        var potential = _space.Potential;
+        var minPred = space.MinPred;
+        var position = space.Position;
+        var potential = space.Potential;
+        var backward = space.BackwardCandidates;
         var blocks = _network.BlocksThrough;
         var masks = _network.AllowedClasses;
         var bit = 1UL << bush.ClassIndex;
         var root = bush.Root;
         var cost = _cost;
-        var outStart = _network.OutStart;
-        var outLink = _network.OutLink;
-        var added = false;
-        var orderStillValid = true;
-        for (var n = 0; n < bush.OrderCount; n++)
+        var inStart = _network.InStart;
+        var inLink = _network.InLink;
+        var order = bush.Order;
+        var links = bush.InLinks;
+        var start = bush.InLinkStart;
+        var count = bush.OrderCount;
+        for (var n = 0; n < count; n++)
         {
-            var i = order[n];
-            if (blocks[i] && i != root)
+            position[order[n]] = n;
+        }
+        var backwardCount = 0;
+        var write = 0;
+        start[0] = 0;
+        potential[root] = 0;
+        for (var n = 1; n < count; n++)
+        {
+            var j = order[n];
+            start[n] = write;
+            var best = double.NegativeInfinity;
+            var first = inStart[j];
+            var last = inStart[j + 1];
+            for (var k = first; k < last; k++)
             {
-                continue;
+                var a = inLink[k];
+                if (!contains[a])
+                {
+                    continue;
+                }
+                if (flow[a] <= FlowEpsilon && minPred[j] != a)
+                {
+                    contains[a] = false;
+                    if (flow[a] != 0)
+                    {
+                        AddLinkFlow(a, -flow[a]);
+                        flow[a] = 0;
+                    }
+                    continue;
+                }
+                links[write++] = a;
+                best = Math.Max(best, potential[tail[a]] + cost[a]);
             }
-            var reach = potential[i];
-            for (var k = outStart[i]; k < outStart[i + 1]; k++)
+            potential[j] = best;
+            for (var k = first; k < last; k++)
             {
-                var a = outLink[k];
+                var a = inLink[k];
                 if (contains[a])
                 {
                     continue;
                 }
-                var j = head[a];
-                if (position[j] <= 0 || (masks is not null && (masks[a] & bit) == 0))
+                var i = tail[a];
+                var pi = position[i];
+                if (pi < 0 || (blocks[i] && i != root) || (masks is not null && (masks[a] & bit) == 0))
                 {
-                    continue; // Not reached, or the root.
+                    continue;
                 }
-                if (reach + cost[a] < potential[j])
+                if (pi > n)
+                {
+                    backward[backwardCount++] = a; // potential(i) is not final yet.
+                }
+                else if (potential[i] + cost[a] < best)
                 {
                     contains[a] = true;
-                    added = true;
-                    orderStillValid &= position[i] < position[j];
+                    links[write++] = a;
                 }
             }
         }
-        for (var n = 0; n < bush.OrderCount; n++)
+        start[count] = write;
+        var head = _network.Head;
+        var addedBackward = false;
+        for (var b = 0; b < backwardCount; b++)
+        {
+            var a = backward[b];
+            if (potential[tail[a]] + cost[a] < potential[head[a]])
+            {
+                contains[a] = true;
+                addedBackward = true;
+            }
+        }
+        for (var n = 0; n < count; n++)
         {
             position[order[n]] = -1;
         }
-        // Dropping links never invalidates a topological order (label passes skip dropped links), and added links
-        // that point forward in the current order keep it valid: then only the in-link lists need the new links.
-        if (!added)
+        if (addedBackward)
         {
-            return;
-        }
-        if (orderStillValid)
-        {
-            BuildInLinks(bush);
-        }
-        else
-        {
-            TopologicalSort(bush);
+            TopologicalSort(bush, space);
         }
     }
 
     /// <summary>Kahn's algorithm over the bush links from the root.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TopologicalSort(Bush bush)
+    private void TopologicalSort(Bush bush, BushWorkspace space)
     {
-        var inDegree = _space.InDegree;
-        var queue = _space.Queue;
+        var inDegree = space.InDegree;
+        var queue = space.Queue;
         var contains = bush.Contains;
         var head = _network.Head;
         var outStart = _network.OutStart;
@@ -469,19 +512,19 @@ internal sealed class AlgorithmB
 
     /// <summary>One pass of Newton flow shifts, nodes last to first in topological order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Shift(Bush bush)
+    private void Shift(Bush bush, BushWorkspace space)
     {
-        Labels(bush, _space, withPotential: false);
-        var position = _space.Position;
+        Labels(bush, space, withPotential: false);
+        var position = space.Position;
         var order = bush.Order;
         for (var n = 0; n < bush.OrderCount; n++)
         {
             position[order[n]] = n;
         }
-        var minCost = _space.MinCost;
-        var maxCost = _space.MaxCost;
-        var minPred = _space.MinPred;
-        var maxPred = _space.MaxPred;
+        var minCost = space.MinCost;
+        var maxCost = space.MaxCost;
+        var minPred = space.MinPred;
+        var maxPred = space.MaxPred;
         var tail = _network.Tail;
         var flow = bush.Flow;
         for (var n = bush.OrderCount - 1; n > 0; n--)
@@ -527,9 +570,9 @@ internal sealed class AlgorithmB
             }
             var delta = derivativeSum > 0 ? Math.Min(bottleneck, difference / derivativeSum) : bottleneck;
             flow[lastLong] -= delta;
-            SetLinkFlow(lastLong, _flow[lastLong] - delta);
+            AddLinkFlow(lastLong, -delta);
             flow[lastShort] += delta;
-            SetLinkFlow(lastShort, _flow[lastShort] + delta);
+            AddLinkFlow(lastShort, delta);
             p = tail[lastLong];
             q = tail[lastShort];
             while (p != q)
@@ -538,14 +581,14 @@ internal sealed class AlgorithmB
                 {
                     var a = maxPred[p];
                     flow[a] -= delta;
-                    SetLinkFlow(a, _flow[a] - delta);
+                    AddLinkFlow(a, -delta);
                     p = tail[a];
                 }
                 else
                 {
                     var a = minPred[q];
                     flow[a] += delta;
-                    SetLinkFlow(a, _flow[a] + delta);
+                    AddLinkFlow(a, delta);
                     q = tail[a];
                 }
             }

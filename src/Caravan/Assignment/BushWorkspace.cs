@@ -3,7 +3,7 @@ namespace Caravan.Assignment;
 /// <summary>Scratch arrays for processing one bush at a time, allocated once per worker.</summary>
 internal sealed class BushWorkspace
 {
-    public BushWorkspace(int nodeCount)
+    public BushWorkspace(int nodeCount, int linkCount)
     {
         MinCost = new double[nodeCount];
         MaxCost = new double[nodeCount];
@@ -13,6 +13,7 @@ internal sealed class BushWorkspace
         Position = new int[nodeCount];
         InDegree = new int[nodeCount];
         Queue = new int[nodeCount];
+        BackwardCandidates = new int[Math.Max(linkCount, 1)];
         Array.Fill(Position, -1);
     }
 
@@ -30,6 +31,8 @@ internal sealed class BushWorkspace
     public int[] Position { get; }
     /// <summary>In-degree counters for Kahn's algorithm.</summary>
     public int[] InDegree { get; }
+    /// <summary>Links that point backwards in the current order, checked for addition once all potentials are known.</summary>
+    public int[] BackwardCandidates { get; }
     /// <summary>Queue for Kahn's algorithm.</summary>
     public int[] Queue { get; }
 }
