@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return CalibrateCommand.Create();
         yield return ExportCommand.Create();
+        yield return AssignCommand.Create();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Text;
 
 namespace Caravan.Data;
@@ -11,10 +12,10 @@ public enum Severity
     Warning,
 }
 
-/// <summary>One problem found in an input: where it is (file, line, field) and what is wrong.</summary>
-/// <param name="File">File name or path as the user gave it; empty for problems not tied to a file.</param>
+/// <summary>One problem found in an input, located precisely enough to fix it by hand.</summary>
+/// <param name="File">File name or path as the user gave it (or a logical name such as "stdin").</param>
 /// <param name="Line">1-based line number, or 0 when the problem is about the whole file.</param>
-/// <param name="Field">Column, header key or JSON path; empty when the whole row is wrong.</param>
+/// <param name="Field">Column, header key, metadata tag or JSON path; empty when the whole row is wrong.</param>
 /// <param name="Message">What is wrong, and where possible what would be right.</param>
 /// <param name="Severity">Error or warning.</param>
 public sealed record Diagnostic(string File, int Line, string Field, string Message, Severity Severity = Severity.Error)
@@ -42,45 +43,63 @@ public sealed record Diagnostic(string File, int Line, string Field, string Mess
     }
 }
 
-/// <summary>Collects every diagnostic of a load, so the user sees all problems at once rather than one per run.</summary>
-public sealed class DiagnosticBag
+/// <summary>
+/// Collects every problem of a read instead of stopping at the first, so a user fixes a file in one pass.
+/// Bounded: after <see cref="Limit"/> entries further ones are counted but not stored, so a huge garbage file
+/// cannot exhaust memory; the count of the rest is always reported.
+/// </summary>
+public sealed class DiagnosticBag : IReadOnlyList<Diagnostic>
 {
+    /// <summary>Default maximum number of diagnostics stored.</summary>
+    public const int MaxDiagnostics = 1000;
+
     private readonly List<Diagnostic> _items = [];
 
-    /// <summary>Upper bound on stored diagnostics; a hostile file cannot exhaust memory with millions of errors.</summary>
-    public int Limit { get; init; } = 1000;
+    /// <summary>Maximum number of diagnostics stored; the rest are only counted.</summary>
+    public int Limit { get; init; } = MaxDiagnostics;
 
-    /// <summary>Number of diagnostics dropped after <see cref="Limit"/> was reached (reported, never silently).</summary>
-    public int Suppressed { get; private set; }
+    /// <summary>Number of problems reported (errors and warnings), including those beyond <see cref="Limit"/>.</summary>
+    public int TotalReported { get; private set; }
 
-    /// <summary>All diagnostics collected so far.</summary>
-    public IReadOnlyList<Diagnostic> Items => _items;
+    /// <summary>Number of diagnostics counted but not stored.</summary>
+    public int Suppressed => TotalReported - _items.Count;
 
-    /// <summary>True when at least one error (not warning) was collected.</summary>
+    /// <summary>True when at least one error (not a warning) was reported.</summary>
     public bool HasErrors { get; private set; }
 
-    /// <summary>Adds an error.</summary>
+    /// <summary>All stored diagnostics.</summary>
+    public IReadOnlyList<Diagnostic> Items => _items;
+
+    /// <inheritdoc />
+    public int Count => _items.Count;
+
+    /// <inheritdoc />
+    public Diagnostic this[int index] => _items[index];
+
+    /// <summary>Records an error.</summary>
+    public void Add(string file, int line, string field, string message) => Add(new Diagnostic(file, line, field, message));
+
+    /// <summary>Records an error.</summary>
     public void Error(string file, int line, string field, string message) => Add(new Diagnostic(file, line, field, message));
 
-    /// <summary>Adds a warning.</summary>
+    /// <summary>Records a warning.</summary>
     public void Warning(string file, int line, string field, string message) => Add(new Diagnostic(file, line, field, message, Severity.Warning));
 
-    /// <summary>Adds a diagnostic.</summary>
+    /// <summary>Records a diagnostic.</summary>
     public void Add(Diagnostic diagnostic)
     {
+        TotalReported++;
         if (diagnostic.Severity == Severity.Error)
         {
             HasErrors = true;
         }
-        if (_items.Count >= Limit)
+        if (_items.Count < Limit)
         {
-            Suppressed++;
-            return;
+            _items.Add(diagnostic);
         }
-        _items.Add(diagnostic);
     }
 
-    /// <summary>Adds all diagnostics of another bag.</summary>
+    /// <summary>Records every diagnostic of a list.</summary>
     public void AddRange(IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var d in diagnostics)
@@ -89,7 +108,16 @@ public sealed class DiagnosticBag
         }
     }
 
-    /// <summary>Throws <see cref="CaravanDataException"/> with every diagnostic when any error was collected.</summary>
+    /// <summary>Throws a <see cref="CaravanDataException"/> carrying every diagnostic, if any error was reported.</summary>
+    public void ThrowIfErrors()
+    {
+        if (HasErrors)
+        {
+            throw new CaravanDataException(Snapshot(), TotalReported);
+        }
+    }
+
+    /// <summary>Throws a <see cref="CaravanDataException"/> naming what was being read, if any error was reported.</summary>
     public void ThrowIfErrors(string what)
     {
         if (HasErrors)
@@ -98,31 +126,52 @@ public sealed class DiagnosticBag
         }
     }
 
-    /// <summary>The diagnostics, plus one line saying how many were suppressed if the limit was hit.</summary>
+    /// <summary>The diagnostics, plus one line saying how many were not stored if the limit was hit.</summary>
     public IReadOnlyList<Diagnostic> Snapshot()
     {
         if (Suppressed == 0)
         {
             return [.. _items];
         }
-        return [.. _items, new Diagnostic("", 0, "", $"{Suppressed} more diagnostics not shown", Severity.Error)];
+        return [.. _items, new Diagnostic("", 0, "", $"{Suppressed} more diagnostics not shown", HasErrors ? Severity.Error : Severity.Warning)];
     }
+
+    /// <inheritdoc />
+    public IEnumerator<Diagnostic> GetEnumerator() => _items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>An input could not be loaded; carries every diagnostic found.</summary>
 public sealed class CaravanDataException : Exception
 {
-    /// <summary>Creates the exception from what was being loaded and the diagnostics.</summary>
-    public CaravanDataException(string what, IReadOnlyList<Diagnostic> diagnostics)
-        : base(FormatMessage(what, diagnostics))
+    /// <summary>Creates the exception from the problems found.</summary>
+    public CaravanDataException(IReadOnlyList<Diagnostic> diagnostics, int totalReported = -1)
+        : this("problems in input data", diagnostics, totalReported)
     {
-        Diagnostics = diagnostics;
     }
 
-    /// <summary>Every problem found.</summary>
+    /// <summary>Creates the exception for a single problem.</summary>
+    public CaravanDataException(Diagnostic diagnostic)
+        : this([diagnostic])
+    {
+    }
+
+    /// <summary>Creates the exception from what was being loaded and the diagnostics.</summary>
+    public CaravanDataException(string what, IReadOnlyList<Diagnostic> diagnostics, int totalReported = -1)
+        : base(BuildMessage(what, diagnostics, totalReported < 0 ? diagnostics.Count : totalReported))
+    {
+        Diagnostics = diagnostics;
+        TotalReported = totalReported < 0 ? diagnostics.Count : totalReported;
+    }
+
+    /// <summary>The problems found (at most <see cref="DiagnosticBag.Limit"/>).</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
-    private static string FormatMessage(string what, IReadOnlyList<Diagnostic> diagnostics)
+    /// <summary>How many problems were found in total, including any not stored.</summary>
+    public int TotalReported { get; }
+
+    private static string BuildMessage(string what, IReadOnlyList<Diagnostic> diagnostics, int total)
     {
         var errors = 0;
         foreach (var d in diagnostics)
@@ -132,7 +181,25 @@ public sealed class CaravanDataException : Exception
                 errors++;
             }
         }
-        var first = diagnostics.Count > 0 ? ": " + diagnostics[0] : "";
-        return $"{what}: {errors} error(s){first}";
+        var text = new StringBuilder();
+        text.Append(what).Append(": ").Append(errors == 1 ? "1 problem" : $"{Math.Max(errors, total == diagnostics.Count ? errors : total)} problems");
+        var shown = 0;
+        foreach (var d in diagnostics)
+        {
+            if (d.Severity != Severity.Error)
+            {
+                continue;
+            }
+            if (shown++ == 20)
+            {
+                break;
+            }
+            text.Append('\n').Append(d);
+        }
+        if (errors > 20)
+        {
+            text.Append($"\n... and {errors - 20} more");
+        }
+        return text.ToString();
     }
 }

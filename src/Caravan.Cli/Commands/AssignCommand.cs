@@ -1,0 +1,178 @@
+using System.CommandLine;
+using System.Globalization;
+using Caravan.Assignment;
+using Caravan.Data;
+using Caravan.Data.Tntp;
+
+namespace Caravan.Cli.Commands;
+
+/// <summary><c>caravan assign</c>: user-equilibrium assignment of a TNTP network, compared with its best-known solution.</summary>
+internal static class AssignCommand
+{
+    private static readonly Dictionary<string, AssignmentAlgorithm> Algorithms = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["b"] = AssignmentAlgorithm.AlgorithmB,
+        ["bfw"] = AssignmentAlgorithm.BiconjugateFrankWolfe,
+        ["cfw"] = AssignmentAlgorithm.ConjugateFrankWolfe,
+        ["fw"] = AssignmentAlgorithm.FrankWolfe,
+        ["msa"] = AssignmentAlgorithm.Msa,
+        ["aon"] = AssignmentAlgorithm.AllOrNothing,
+    };
+
+    public static Command Create()
+    {
+        var tntp = new Option<string>("--tntp") { Description = "Folder with a TNTP network (X_net.tntp, X_trips.tntp, optional X_flow.tntp).", Required = true };
+        var algorithm = new Option<string>("--algorithm") { Description = "b (Algorithm B, default), bfw, cfw, fw, msa or aon.", DefaultValueFactory = _ => "b" };
+        var gap = new Option<double>("--gap") { Description = "Target relative gap.", DefaultValueFactory = _ => 1e-6 };
+        var maxIterations = new Option<int>("--max-iterations") { Description = "Iteration limit.", DefaultValueFactory = _ => 10_000 };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Time limit in seconds." };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var output = new Option<string?>("--out") { Description = "Write link flows to this file: .tntp (TNTP _flow format) or .csv." };
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout." };
+        var distanceFactor = new Option<double?>("--distance-factor") { Description = "Cost per unit length added to every link (default: _net header, then the folder README, else 0)." };
+        var tollFactor = new Option<double?>("--toll-factor") { Description = "Cost per unit toll (default: _net header, then the folder README, else 0)." };
+        var command = new Command("assign", "Static user-equilibrium assignment on a TNTP network.")
+        {
+            tntp, algorithm, gap, maxIterations, timeLimit, threads, output, json, distanceFactor, tollFactor,
+        };
+        command.SetAction(parse => Run(new AssignArguments(
+            parse.GetValue(tntp)!,
+            parse.GetValue(algorithm) ?? "b",
+            parse.GetValue(gap),
+            parse.GetValue(maxIterations),
+            parse.GetValue(timeLimit),
+            parse.GetValue(threads),
+            parse.GetValue(output),
+            parse.GetValue(json),
+            parse.GetValue(distanceFactor),
+            parse.GetValue(tollFactor))));
+        return command;
+    }
+
+    private static int Run(AssignArguments args)
+    {
+        var options = Validate(args);
+        TntpDataset data;
+        double[]? bestKnown = null;
+        try
+        {
+            data = TntpFolder.Load(args.Folder, new TntpOptions { DistanceFactor = args.DistanceFactor, TollFactor = args.TollFactor });
+            if (data.BestKnown is not null)
+            {
+                bestKnown = TntpLinkMatcher.VolumesByLink(data.Network, data.BestKnown, Path.Combine(args.Folder, data.Name + "_flow.tntp"));
+            }
+        }
+        catch (CaravanDataException e)
+        {
+            throw new CliInputException(string.Join('\n', e.Diagnostics.Select(d => d.ToString())));
+        }
+        var progress = new AssignProgress(Console.Error, !Console.IsErrorRedirected);
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        AssignmentResult result;
+        try
+        {
+            result = TrafficAssignment.Solve(data.Problem, options, progress.Report, cancel.Token);
+        }
+        catch (CaravanDataException e)
+        {
+            throw new CliInputException(string.Join('\n', e.Diagnostics.Select(d => d.ToString())));
+        }
+        catch (OperationCanceledException)
+        {
+            progress.Finish();
+            Console.Error.WriteLine("cancelled");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+        progress.Finish();
+        var comparison = bestKnown is null ? null : SolutionComparison.Compare(data.Problem, result.LinkFlow, bestKnown);
+        if (args.Output is not null)
+        {
+            AssignOutput.Write(args.Output, data.Network, result);
+        }
+        var report = new AssignReport(data, args.AlgorithmName.ToLowerInvariant(), options, result, comparison);
+        if (args.Json)
+        {
+            Console.Out.WriteLine(report.ToJson());
+        }
+        else
+        {
+            report.WriteText(Console.Out);
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static AssignmentOptions Validate(AssignArguments args)
+    {
+        if (!Algorithms.TryGetValue(args.AlgorithmName, out var algorithm))
+        {
+            throw new CliInputException($"--algorithm: '{args.AlgorithmName}' is not one of {string.Join(", ", Algorithms.Keys)}");
+        }
+        if (!(args.Gap >= 0) || !double.IsFinite(args.Gap))
+        {
+            throw new CliInputException($"--gap: {args.Gap.ToString(CultureInfo.InvariantCulture)} must be a finite number ≥ 0");
+        }
+        if (args.MaxIterations < 1)
+        {
+            throw new CliInputException("--max-iterations: must be at least 1");
+        }
+        if (args.TimeLimitSeconds is double t && (!(t > 0) || !double.IsFinite(t) || t > TimeSpan.MaxValue.TotalSeconds / 2))
+        {
+            throw new CliInputException("--time-limit: must be a positive number of seconds");
+        }
+        if (args.Threads < 0 || args.Threads > 1024)
+        {
+            throw new CliInputException("--threads: must be between 0 (all cores) and 1024");
+        }
+        foreach (var (name, value) in new[] { ("--distance-factor", args.DistanceFactor), ("--toll-factor", args.TollFactor) })
+        {
+            if (value is double v && (!double.IsFinite(v) || v < 0))
+            {
+                throw new CliInputException($"{name}: must be a finite number ≥ 0");
+            }
+        }
+        if (args.Output is string path)
+        {
+            var extension = Path.GetExtension(path).ToLowerInvariant();
+            if (extension is not (".tntp" or ".csv"))
+            {
+                throw new CliInputException($"--out: '{path}' must end in .tntp or .csv");
+            }
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (folder is null || !Directory.Exists(folder))
+            {
+                throw new CliInputException($"--out: folder of '{path}' does not exist");
+            }
+        }
+        return new AssignmentOptions
+        {
+            Algorithm = algorithm,
+            TargetRelativeGap = args.Gap,
+            MaxIterations = args.MaxIterations,
+            TimeLimit = args.TimeLimitSeconds is double s ? TimeSpan.FromSeconds(s) : null,
+            Threads = args.Threads,
+        };
+    }
+}
+
+/// <summary>The parsed options of <c>caravan assign</c>.</summary>
+internal sealed record AssignArguments(
+    string Folder,
+    string AlgorithmName,
+    double Gap,
+    int MaxIterations,
+    double? TimeLimitSeconds,
+    int Threads,
+    string? Output,
+    bool Json,
+    double? DistanceFactor,
+    double? TollFactor);

@@ -1,0 +1,56 @@
+namespace Caravan.Assignment;
+
+/// <summary>
+/// The (class, origin) pairs that send demand, and a static round-robin split of them over workers.
+/// Static rather than work-stealing so that each worker sums its origins in a fixed order and results are
+/// bit-identical from run to run for a given thread count.
+/// </summary>
+internal sealed class OriginWork
+{
+    public OriginWork(AssignmentProblem problem)
+    {
+        var classes = new List<int>();
+        var origins = new List<int>();
+        for (var c = 0; c < problem.Classes.Count; c++)
+        {
+            var od = problem.Classes[c].Demand;
+            for (var o = 0; o < od.ZoneCount; o++)
+            {
+                if (od.HasDemandFrom(o))
+                {
+                    classes.Add(c);
+                    origins.Add(o);
+                }
+            }
+        }
+        ClassOf = [.. classes];
+        OriginOf = [.. origins];
+    }
+
+    /// <summary>Class position (in problem order) per work item.</summary>
+    public int[] ClassOf { get; }
+    /// <summary>Origin zone per work item.</summary>
+    public int[] OriginOf { get; }
+    /// <summary>Number of work items.</summary>
+    public int Count => ClassOf.Length;
+
+    /// <summary>Runs <paramref name="body"/>(worker, item) for every item, items split round-robin over <paramref name="workers"/> threads.</summary>
+    public void Run(int workers, Action<int, int> body)
+    {
+        if (workers <= 1)
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                body(0, i);
+            }
+            return;
+        }
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            for (var i = w; i < Count; i += workers)
+            {
+                body(w, i);
+            }
+        });
+    }
+}

@@ -1,0 +1,48 @@
+namespace Caravan.Data.Tntp;
+
+/// <summary>File-system helpers shared by the TNTP readers and writers.</summary>
+internal static class TntpFiles
+{
+    /// <summary>Opens a text file, turning "not found" and I/O failures into a diagnostic instead of a raw exception.</summary>
+    public static StreamReader Open(string path)
+    {
+        try
+        {
+            return new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new CaravanDataException(new Diagnostic(path, 0, "file", e.Message));
+        }
+    }
+
+    /// <summary>
+    /// Writes a file atomically: the content goes to a temporary file in the same folder, which then replaces the target,
+    /// so readers never see a half-written file and a failure leaves the old file intact.
+    /// </summary>
+    public static void WriteAtomically(string path, Action<TextWriter> write)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full) ?? ".";
+        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
+            {
+                writer.NewLine = "\n";
+                write(writer);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+namespace Caravan.Data.Tntp;
+
+/// <summary>
+/// Reads a TNTP <c>_net</c> file. Every problem is collected with file, line and field; the read then fails
+/// with a <see cref="CaravanDataException"/> carrying all of them.
+/// </summary>
+public static class TntpNetReader
+{
+    /// <summary>Upper bound on node and link counts accepted from a header, so a corrupt header cannot trigger a huge allocation.</summary>
+    public const int MaxCount = 50_000_000;
+
+    private static readonly string[] Fields = ["init_node", "term_node", "capacity", "length", "free_flow_time", "b", "power", "speed", "toll", "link_type"];
+
+    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    /// <exception cref="CaravanDataException">The file is missing or malformed; all problems are listed.</exception>
+    public static TntpNetwork Read(string path)
+    {
+        using var reader = TntpFiles.Open(path);
+        return Read(reader, path);
+    }
+
+    /// <summary>Reads from <paramref name="reader"/>, naming <paramref name="file"/> in diagnostics.</summary>
+    /// <exception cref="CaravanDataException">The content is malformed; all problems are listed.</exception>
+    public static TntpNetwork Read(TextReader reader, string file)
+    {
+        var bag = new DiagnosticBag();
+        var lines = new LineSource(reader);
+        var meta = TntpMetadata.Read(lines, file, bag);
+        var nodes = meta.GetInt("NUMBER OF NODES", true, 1, MaxCount, file, bag) ?? 0;
+        var zones = meta.GetInt("NUMBER OF ZONES", true, 0, Math.Max(nodes, 0), file, bag) ?? 0;
+        var firstThru = meta.GetInt("FIRST THRU NODE", false, 1, nodes + 1, file, bag) ?? 1;
+        var declaredLinks = meta.GetInt("NUMBER OF LINKS", true, 0, MaxCount, file, bag);
+        var distanceFactor = meta.GetDouble("DISTANCE FACTOR", file, bag);
+        var tollFactor = meta.GetDouble("TOLL FACTOR", file, bag);
+
+        var capacityHint = Math.Min(declaredLinks ?? 0, 1 << 20);
+        var tail = new List<int>(capacityHint);
+        var head = new List<int>(capacityHint);
+        var cols = new List<double>[8];
+        for (var c = 0; c < cols.Length; c++)
+        {
+            cols[c] = new List<double>(capacityHint);
+        }
+        var type = new List<int>(capacityHint);
+        var tokens = new List<string>(16);
+        var values = new double[8];
+        while (lines.Next(out var line))
+        {
+            TntpText.Tokenize(line, tokens);
+            var n = tokens.Count;
+            while (n > 0 && tokens[n - 1] == ";")
+            {
+                n--;
+            }
+            if (n == 0)
+            {
+                continue;
+            }
+            var at = lines.LineNumber;
+            if (n < Fields.Length)
+            {
+                bag.Add(file, at, Fields[n], $"truncated row: expected {Fields.Length} fields, found {n}");
+                continue;
+            }
+            var ok = TntpText.TryParseInt(tokens[0], file, at, Fields[0], bag, out var from);
+            ok &= TntpText.TryParseInt(tokens[1], file, at, Fields[1], bag, out var to);
+            for (var c = 0; c < 8; c++)
+            {
+                ok &= TntpText.TryParseFinite(tokens[c + 2], file, at, Fields[c + 2], bag, out values[c]);
+            }
+            // Link type is informational; some exporters write it as text, so a non-number becomes 0 rather than an error.
+            _ = int.TryParse(tokens[9], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var linkType);
+            if (nodes > 0)
+            {
+                ok &= CheckNode(from, nodes, file, at, Fields[0], bag);
+                ok &= CheckNode(to, nodes, file, at, Fields[1], bag);
+            }
+            ok &= CheckRange(values[0], 0, false, file, at, Fields[2], bag);
+            ok &= CheckRange(values[1], 0, true, file, at, Fields[3], bag);
+            ok &= CheckRange(values[2], 0, true, file, at, Fields[4], bag);
+            ok &= CheckRange(values[3], 0, true, file, at, Fields[5], bag);
+            ok &= CheckRange(values[4], 0, true, file, at, Fields[6], bag);
+            if (!ok)
+            {
+                continue;
+            }
+            if (tail.Count >= MaxCount)
+            {
+                bag.Add(file, at, "link", $"more than {MaxCount} links");
+                break;
+            }
+            tail.Add(from);
+            head.Add(to);
+            for (var c = 0; c < 8; c++)
+            {
+                cols[c].Add(values[c]);
+            }
+            type.Add(linkType);
+        }
+        if (declaredLinks is int expected && !bag.HasErrors && tail.Count != expected)
+        {
+            bag.Add(file, meta.LineOf("NUMBER OF LINKS"), "<NUMBER OF LINKS>", $"header declares {expected} links but the file has {tail.Count}");
+        }
+        bag.ThrowIfErrors();
+        return new TntpNetwork
+        {
+            ZoneCount = zones,
+            NodeCount = nodes,
+            FirstThruNode = firstThru,
+            Tail = [.. tail],
+            Head = [.. head],
+            Capacity = [.. cols[0]],
+            Length = [.. cols[1]],
+            FreeFlowTime = [.. cols[2]],
+            B = [.. cols[3]],
+            Power = [.. cols[4]],
+            Speed = [.. cols[5]],
+            Toll = [.. cols[6]],
+            LinkType = [.. type],
+            DistanceFactor = distanceFactor,
+            TollFactor = tollFactor,
+        };
+    }
+
+    private static bool CheckNode(int id, int nodes, string file, int line, string field, DiagnosticBag bag)
+    {
+        if (id >= 1 && id <= nodes)
+        {
+            return true;
+        }
+        bag.Add(file, line, field, $"node {id} is outside 1..{nodes} (<NUMBER OF NODES>)");
+        return false;
+    }
+
+    private static bool CheckRange(double value, double min, bool allowEqual, string file, int line, string field, DiagnosticBag bag)
+    {
+        if (value > min || (allowEqual && value == min))
+        {
+            return true;
+        }
+        bag.Add(file, line, field, allowEqual ? $"{TntpText.Format(value)} is negative" : $"{TntpText.Format(value)} must be positive");
+        return false;
+    }
+}

@@ -1,0 +1,128 @@
+namespace Caravan.Data.Tntp;
+
+/// <summary>
+/// Reads a TNTP <c>_trips</c> file (<c>Origin o</c> blocks of <c>d : demand;</c> entries), collecting every
+/// problem with file, line and field before failing.
+/// </summary>
+public static class TntpTripsReader
+{
+    /// <summary>Upper bound on the zone count accepted from a header.</summary>
+    public const int MaxZones = 1_000_000;
+
+    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    /// <exception cref="CaravanDataException">The file is missing or malformed; all problems are listed.</exception>
+    public static TntpTrips Read(string path)
+    {
+        using var reader = TntpFiles.Open(path);
+        return Read(reader, path);
+    }
+
+    /// <summary>Reads from <paramref name="reader"/>, naming <paramref name="file"/> in diagnostics.</summary>
+    /// <exception cref="CaravanDataException">The content is malformed; all problems are listed.</exception>
+    public static TntpTrips Read(TextReader reader, string file)
+    {
+        var bag = new DiagnosticBag();
+        var lines = new LineSource(reader);
+        var meta = TntpMetadata.Read(lines, file, bag);
+        var zones = meta.GetInt("NUMBER OF ZONES", true, 1, MaxZones, file, bag) ?? 0;
+        var declaredTotal = meta.GetDouble("TOTAL OD FLOW", file, bag);
+
+        var entries = new List<(int Origin, int Destination, double Demand)>();
+        var seen = new HashSet<long>();
+        var tokens = new List<string>(64);
+        var origin = 0;
+        while (lines.Next(out var line))
+        {
+            TntpText.Tokenize(line, tokens);
+            var at = lines.LineNumber;
+            var i = 0;
+            while (i < tokens.Count)
+            {
+                var token = tokens[i];
+                if (token == ";")
+                {
+                    i++;
+                    continue;
+                }
+                if (token.Equals("Origin", StringComparison.OrdinalIgnoreCase))
+                {
+                    origin = 0;
+                    if (i + 1 >= tokens.Count)
+                    {
+                        bag.Add(file, at, "origin", "'Origin' without a zone number");
+                        break;
+                    }
+                    if (TntpText.TryParseInt(tokens[i + 1], file, at, "origin", bag, out var o))
+                    {
+                        if (zones > 0 && (o < 1 || o > zones))
+                        {
+                            bag.Add(file, at, "origin", $"zone {o} is outside 1..{zones} (<NUMBER OF ZONES>)");
+                        }
+                        else
+                        {
+                            origin = o;
+                        }
+                    }
+                    else
+                    {
+                        origin = -1; // Malformed origin: skip its entries silently, the origin line is already reported.
+                    }
+                    i += 2;
+                    continue;
+                }
+                if (i + 2 >= tokens.Count || tokens[i + 1] != ":")
+                {
+                    bag.Add(file, at, "destination", $"expected 'destination : demand', found '{TntpText.Shorten(token)}'");
+                    break;
+                }
+                var okDest = TntpText.TryParseInt(token, file, at, "destination", bag, out var d);
+                var okDemand = TntpText.TryParseFinite(tokens[i + 2], file, at, "demand", bag, out var demand);
+                i += 3;
+                if (origin == 0)
+                {
+                    bag.Add(file, at, "origin", "demand entry before any 'Origin' line");
+                    continue;
+                }
+                if (origin < 0 || !okDest || !okDemand)
+                {
+                    continue;
+                }
+                if (zones > 0 && (d < 1 || d > zones))
+                {
+                    bag.Add(file, at, "destination", $"zone {d} is outside 1..{zones} (<NUMBER OF ZONES>)");
+                    continue;
+                }
+                if (demand < 0)
+                {
+                    bag.Add(file, at, "demand", $"{TntpText.Format(demand)} is negative");
+                    continue;
+                }
+                if (!seen.Add(((long)origin * (zones + 1)) + d))
+                {
+                    bag.Add(file, at, "destination", $"demand from {origin} to {d} is given twice");
+                    continue;
+                }
+                if (demand > 0)
+                {
+                    entries.Add((origin, d, demand));
+                }
+            }
+        }
+        bag.ThrowIfErrors();
+        entries.Sort((a, b) => a.Origin != b.Origin ? a.Origin.CompareTo(b.Origin) : a.Destination.CompareTo(b.Destination));
+        var start = new int[zones + 1];
+        var destination = new int[entries.Count];
+        var flow = new double[entries.Count];
+        for (var k = 0; k < entries.Count; k++)
+        {
+            start[entries[k].Origin]++;
+            destination[k] = entries[k].Destination;
+            flow[k] = entries[k].Demand;
+        }
+        for (var z = 1; z <= zones; z++)
+        {
+            start[z] += start[z - 1];
+        }
+        return new TntpTrips { ZoneCount = zones, DeclaredTotal = declaredTotal, OriginStart = start, Destination = destination, Demand = flow };
+    }
+}
