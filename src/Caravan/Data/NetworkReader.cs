@@ -178,7 +178,8 @@ public static class NetworkReader
             var speed = r.Number("speed_kmh", true, 0.001, 2000);
             var min = r.Number("min_speed_kmh", false, 0, 2000) ?? 0;
             var max = r.Number("max_speed_kmh", false, 0.001, 5000) ?? 2000;
-            var feu = r.Number("cost_usd_per_feu_km", true, 0, 1e6);
+            // Empty for modes no container may use (air, pipelines); commodities.csv decides who uses what.
+            var feu = r.Number("cost_usd_per_feu_km", false, 0, 1e6) ?? 0;
             var tonne = r.Number("cost_usd_per_tonne_km", true, 0, 1e6);
             var co2 = r.Number("co2e_kg_per_tonne_km", true, 0, 100);
             var src = ctx.Sources(r);
@@ -188,7 +189,7 @@ public static class NetworkReader
             }
             if (r.Errors == 0 && mode is not null)
             {
-                list.Add(new ModeParameters(mode.Value, speed!.Value, min, max, feu!.Value, tonne!.Value, co2!.Value, src));
+                list.Add(new ModeParameters(mode.Value, speed!.Value, min, max, feu, tonne!.Value, co2!.Value, src));
             }
         }
         return list;

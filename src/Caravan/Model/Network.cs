@@ -11,6 +11,8 @@ public sealed class Network
     private readonly FrozenDictionary<string, int> _placeByCode;
     private readonly FrozenDictionary<string, int> _linkById;
     private readonly Service[][] _servicesByLink;
+    private readonly Service[][] _boardingForward;
+    private readonly Service[][] _boardingReverse;
 
     /// <summary>Builds a network; references must already be resolved to indices (the readers do this).</summary>
     public Network(
@@ -69,6 +71,65 @@ public sealed class Network
         {
             _servicesByLink[i] = perLink[i]?.ToArray() ?? [];
         }
+
+        // A shipment waits for a service where it boards it: on a one-link service (ferry, flight) at either end;
+        // on a multi-link service (block train) only at the first link leaving the service's terminus, in each
+        // direction, so a train is not waited for again at every station it passes.
+        var forward = new List<Service>?[links.Count];
+        var reverse = new List<Service>?[links.Count];
+        foreach (var s in services)
+        {
+            var ids = new List<int>();
+            foreach (var id in s.LinkIds)
+            {
+                if (_linkById.TryGetValue(id, out var li))
+                {
+                    ids.Add(li);
+                }
+            }
+            if (ids.Count == 0)
+            {
+                continue;
+            }
+            if (ids.Count == 1)
+            {
+                (forward[ids[0]] ??= []).Add(s);
+                (reverse[ids[0]] ??= []).Add(s);
+                continue;
+            }
+            Board(ids[0], ids[1]);
+            Board(ids[^1], ids[^2]);
+
+            void Board(int end, int next)
+            {
+                var l = links[end];
+                var n = links[next];
+                // The terminus is the end of the first link that the next link does not touch.
+                var fromIsTerminus = l.From != n.From && l.From != n.To;
+                ((fromIsTerminus ? forward : reverse)[end] ??= []).Add(s);
+            }
+        }
+        _boardingForward = new Service[links.Count][];
+        _boardingReverse = new Service[links.Count][];
+        for (var i = 0; i < links.Count; i++)
+        {
+            _boardingForward[i] = forward[i]?.ToArray() ?? [];
+            _boardingReverse[i] = reverse[i]?.ToArray() ?? [];
+        }
+    }
+
+    /// <summary>The services a shipment boards when it takes a link in a direction (from→to when <paramref name="forward"/>).</summary>
+    public IReadOnlyList<Service> BoardingServices(int link, bool forward) => forward ? _boardingForward[link] : _boardingReverse[link];
+
+    /// <summary>Departures per week of the services boarded on a link in a direction (0 when none).</summary>
+    public double BoardingDeparturesPerWeek(int link, bool forward)
+    {
+        var sum = 0.0;
+        foreach (var s in BoardingServices(link, forward))
+        {
+            sum += s.DeparturesPerWeek;
+        }
+        return sum;
     }
 
     /// <summary>All places; index = place id.</summary>

@@ -23,7 +23,7 @@ public static class LegDating
         {
             var hours = leg.Hours;
             var timetabled = false;
-            if (leg.Kind == LegKind.Wait && TransitSimulator.Timetable(graph.Network, graph.Ref[leg.Edge]) is { Length: > 0 } table)
+            if (leg.Kind == LegKind.Wait && TransitSimulator.Timetable(graph.Network, graph.Ref[leg.Edge], graph.IsForward(leg.Edge)) is { Length: > 0 } table)
             {
                 hours = TransitSimulator.WaitForNext(table, start + elapsed);
                 timetabled = true;

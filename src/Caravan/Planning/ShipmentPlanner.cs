@@ -326,9 +326,14 @@ public sealed class ShipmentPlanner
             }
             var it = ItineraryBuilder.Build(r, profile, path);
             var option = MakeOption(it, [], request);
-            var dominator = options.FindIndex(o => ShownDominates(o, option) || (SameTotals(o, option)));
+            var same = options.FindIndex(o => SameTotals(o, option));
+            var dominator = options.FindIndex(o => ShownDominates(o, option));
             string verdict;
-            if (dominator >= 0)
+            if (same >= 0)
+            {
+                verdict = $"its best route is option {same + 1}, which runs mostly on {options[same].Itinerary.Corridor}";
+            }
+            else if (dominator >= 0)
             {
                 var o = options[dominator].Itinerary.Totals;
                 verdict = string.Create(CultureInfo.InvariantCulture,

@@ -21,7 +21,7 @@ public static class TransitSimulator
             var leg = legs[i];
             plan[i] = leg.Kind switch
             {
-                LegKind.Wait => new LegModel(0, default, 2 * leg.Hours, Timetable(net, graph.Ref[leg.Edge])),
+                LegKind.Wait => new LegModel(0, default, 2 * leg.Hours, Timetable(net, graph.Ref[leg.Edge], graph.IsForward(leg.Edge))),
                 LegKind.Border or LegKind.Transfer => new LegModel(
                     leg.Hours - graph.DwellHours[leg.Edge],
                     new LogNormalDwell(graph.DwellHours[leg.Edge], Math.Max(graph.DwellHours[leg.Edge], graph.DwellP90Hours[leg.Edge])),
@@ -92,11 +92,11 @@ public static class TransitSimulator
         return (168.0 - h) + sortedHoursOfWeek[0];
     }
 
-    /// <summary>The sorted weekly departure hours of every timetabled service on a link; null when none has one.</summary>
-    public static double[]? Timetable(Model.Network network, int link)
+    /// <summary>The sorted weekly departure hours of the timetabled services boarded on a link; null when none has one.</summary>
+    public static double[]? Timetable(Model.Network network, int link, bool forward)
     {
         List<double>? hours = null;
-        foreach (var s in network.ServicesOn(link))
+        foreach (var s in network.BoardingServices(link, forward))
         {
             foreach (var d in s.Timetable)
             {

@@ -22,15 +22,28 @@ public sealed class CorridorForcedSearch
         _parentState = new int[graph.VertexCount * 2];
     }
 
-    /// <summary>The best path through the corridor, or null.</summary>
-    public int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowed)
+    /// <summary>
+    /// The best path through the corridor, or null. Strict first: besides the corridor's own links only shared
+    /// ones (domestic, europe, unlabelled) may be used, so "the Middle Corridor" really crosses the Caspian; if that
+    /// finds nothing, any path that touches the corridor at least once.
+    /// </summary>
+    public int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowed) =>
+        Run(fromPlace, toPlace, corridor, weight, allowed, strict: true) ?? Run(fromPlace, toPlace, corridor, weight, allowed, strict: false);
+
+    private int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowedIn, bool strict)
     {
         var g = _graph;
         var n = g.VertexCount;
         var inCorridor = new bool[g.EdgeCount];
+        var allowed = strict ? new bool[g.EdgeCount] : allowedIn;
         for (var e = 0; e < g.EdgeCount; e++)
         {
-            inCorridor[e] = g.Kind[e] != EdgeKind.Transfer && string.Equals(g.Network.Links[g.Ref[e]].Corridor, corridor, StringComparison.OrdinalIgnoreCase);
+            var label = g.Kind[e] == EdgeKind.Transfer ? "" : g.Network.Links[g.Ref[e]].Corridor;
+            inCorridor[e] = g.Kind[e] != EdgeKind.Transfer && string.Equals(label, corridor, StringComparison.OrdinalIgnoreCase);
+            if (strict)
+            {
+                allowed[e] = allowedIn[e] && (inCorridor[e] || label.Length == 0 || label is "domestic" or "europe");
+            }
         }
         Array.Fill(_distance, double.PositiveInfinity);
         Array.Fill(_parent, -1);

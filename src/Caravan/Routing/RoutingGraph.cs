@@ -33,6 +33,9 @@ public sealed class RoutingGraph
     /// <summary>Tail (source vertex) of each edge.</summary>
     public int[] Tail { get; }
 
+    /// <summary>True when the edge runs along its link's from→to direction.</summary>
+    public bool IsForward(int edge) => Network.Links[Ref[edge]].From == VertexPlace[Tail[edge]];
+
     /// <summary>Kind of each edge.</summary>
     public EdgeKind[] Kind { get; }
 
@@ -126,8 +129,10 @@ public sealed class RoutingGraph
             var a = Vertex(link.From, link.Mode);
             var b = Vertex(link.To, link.Mode);
             var hours = link.FixedHours ?? (link.DistanceKm / (link.SpeedKmh ?? mp.SpeedKmh));
-            var perWeek = network.DeparturesPerWeekOn(li);
-            var wait = perWeek > 0 ? 0.5 * 168.0 / perWeek : 0.0;
+            var perWeekForward = network.BoardingDeparturesPerWeek(li, forward: true);
+            var perWeekReverse = network.BoardingDeparturesPerWeek(li, forward: false);
+            var wait = perWeekForward > 0 ? 0.5 * 168.0 / perWeekForward : 0.0;
+            var waitBack = perWeekReverse > 0 ? 0.5 * 168.0 / perWeekReverse : 0.0;
             var kind = link.IsCrossing ? EdgeKind.Border : EdgeKind.Move;
             var dwell = link.Border?.MedianHours ?? 0;
             var dwellP90 = link.Border?.P90Hours ?? 0;
@@ -147,7 +152,7 @@ public sealed class RoutingGraph
             edges.Add(new EdgeRecord(a, b, kind, li, link.Mode, hours, wait, dwell, dwellP90, link.DistanceKm, feu, tonne, co2, open));
             if (link.Bidirectional)
             {
-                edges.Add(new EdgeRecord(b, a, kind, li, link.Mode, hours, wait, dwell, dwellP90, link.DistanceKm, feu, tonne, co2, open));
+                edges.Add(new EdgeRecord(b, a, kind, li, link.Mode, hours, waitBack, dwell, dwellP90, link.DistanceKm, feu, tonne, co2, open));
             }
         }
         for (var ti = 0; ti < network.Transfers.Count; ti++)
