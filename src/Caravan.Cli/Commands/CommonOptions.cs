@@ -6,4 +6,7 @@ namespace Caravan.Cli.Commands;
 internal static class CommonOptions
 {
     public static Option<string?> Data() => new("--data") { Description = "Network folder (default: the embedded data/)" };
+
+    /// <summary><c>--scenario</c>: a scenario name from data/scenarios/, a .json overlay file, or <c>base</c>.</summary>
+    public static Option<string?> Scenario() => new("--scenario") { Description = "Scenario: a name from data/scenarios/ (cku-railway, northern-closed, ...), an overlay .json file, or base (default)" };
 }

@@ -28,13 +28,14 @@ internal static class RouteCommand
         var json = new Option<bool>("--json") { Description = "Print the route as JSON" };
         var geojson = new Option<bool>("--geojson") { Description = "Print the route as a GeoJSON FeatureCollection" };
         var data = CommonOptions.Data();
+        var scenario = CommonOptions.Scenario();
         var command = new Command("route", "Plan a shipment: fastest, cheapest, lowest CO2e or generalized cost, under constraints")
         {
-            from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice, json, geojson, data,
+            from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice, json, geojson, data, scenario,
         };
         command.SetAction(parse =>
         {
-            var network = NetworkLoader.Load(parse.GetValue(data));
+            var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
             var search = new PlaceSearch(network);
             var origin = Resolve(search, network, parse.GetValue(from)!, "--from");
             var destination = Resolve(search, network, parse.GetValue(to)!, "--to");
