@@ -27,7 +27,7 @@ internal static class CompareChart
                 bars.Add(new Bar { Position = x + 1, Value = r.B.Hours / 24, FillColor = colorB });
             }
             positions.Add(x + 0.5);
-            labels.Add($"{r.FromName} → {r.ToName}");
+            labels.Add($"{r.FromName} – {r.ToName}");
         }
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. positions], [.. labels]);

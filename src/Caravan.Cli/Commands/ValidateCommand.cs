@@ -54,7 +54,7 @@ internal static class ValidateCommand
                     Console.Error.WriteLine(d);
                 }
             }
-            var what = hash is null ? path : $"{path} + scenario {scenarioName}";
+            var what = ScenarioLoader.IsBase(scenarioName) ? path : $"{path} + scenario {scenarioName}";
             if (errors > 0 || network is null)
             {
                 Console.Error.WriteLine($"{what}: {errors} error(s), {warningCount} warning(s)");
