@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return RouteCommand.Create();
         yield return PlacesCommand.Create();
         yield return ValidateCommand.Create();
+        yield return ScenariosCommand.Create();
         yield return CompareCommand.Create();
         yield return RunsCommand.Create();
     }

@@ -154,6 +154,10 @@ public static class OverlayReader
         }
 
         var where = node.Get("where") is { } w ? ReadSelector(w, r) : new Selector();
+        if (target == OverlayTargetKind.Transfers && node.Get("where")?.Get("ids") is { } tid)
+        {
+            r.Error(tid, "transfers have no ids; select them by places, countries, modes or kinds");
+        }
         int? year = null;
         if (node.Get("year") is { } y)
         {

@@ -121,4 +121,17 @@ public sealed class CompareTests : IDisposable
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("pairs.csv:2: cargo: unknown cargo 'bananas'", r.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CliScenariosListsAndShowsWhatAChangeMatched()
+    {
+        var list = CliProcess.Run("scenarios");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("middle-corridor-2030", list.Stdout, StringComparison.Ordinal);
+        Assert.Contains("northern-closed", list.Stdout, StringComparison.Ordinal);
+        var show = CliProcess.Run("scenarios", "northern-closed", "--data", TestPaths.Mini);
+        Assert.True(show.ExitCode == 0, show.Stderr);
+        Assert.Contains("X8", show.Stdout, StringComparison.Ordinal);
+        Assert.Contains("content hash: sha256:", show.Stdout, StringComparison.Ordinal);
+    }
 }
