@@ -134,4 +134,16 @@ public sealed class CompareTests : IDisposable
         Assert.Contains("X8", show.Stdout, StringComparison.Ordinal);
         Assert.Contains("content hash: sha256:", show.Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CliValidateChecksAScenarioAndPrintsItsHash()
+    {
+        var ok = CliProcess.Run("validate", TestPaths.Mini, "--scenario", "cku-railway");
+        Assert.True(ok.ExitCode == 0, ok.Stderr);
+        Assert.Contains("+ scenario cku-railway: ok", ok.Stdout, StringComparison.Ordinal);
+        Assert.Contains("content hash sha256:", ok.Stdout, StringComparison.Ordinal);
+        var warnings = CliProcess.Run("validate", TestPaths.Mini, "--scenario", "cagp-line-d", "--warnings");
+        Assert.Equal(0, warnings.ExitCode);
+        Assert.Contains("matches nothing in this network", warnings.Stderr, StringComparison.Ordinal);
+    }
 }

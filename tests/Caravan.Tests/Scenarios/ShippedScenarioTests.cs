@@ -29,6 +29,26 @@ public class ShippedScenarioTests
     }
 
     [Fact]
+    public void EveryShippedScenarioAppliesToTheDefaultDataOnceItIsThere()
+    {
+        // The default network in data/ is written separately; until it lands there is nothing to check here.
+        if (!File.Exists(Path.Combine(TestPaths.Data, "places.csv")))
+        {
+            return;
+        }
+        foreach (var name in ScenarioLoader.Available(TestPaths.Data))
+        {
+            var r = ScenarioLoader.TryLoad(TestPaths.Data, name);
+            Assert.True(r.Scenario is not null, name + ": " + string.Join("\n", r.Diagnostics));
+            // Selectors by corridor and country must select something in the real network.
+            foreach (var e in r.Scenario!.Log.Entries)
+            {
+                Assert.True(e.Matched > 0 || name is "cagp-line-d" or "trans-caspian-gas", $"{name}: change {e.Change.Index + 1} ({e.Change.Describe()}) matches nothing in data/");
+            }
+        }
+    }
+
+    [Fact]
     public void CkuRailwayMakesKashgarAndijanFasterByDays()
     {
         var baseHours = Hours(OverlayFiles.Load("base").Scenario!.Network, "CNKHG", "UZAND");
