@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using Caravan.Export;
+using Caravan.Model;
+using Caravan.Routing;
+using Caravan.Scenarios;
 using Caravan.Scenarios.Comparison;
 using Caravan.Store;
 
@@ -48,6 +51,34 @@ internal static class RunSaving
         }, JsonDefaults.Compact);
         var run = new NewRun(RunKind.Compare, result.A.Name, result.A.ContentHash, result.B.Name, result.B.ContentHash, parameters, summary);
         var rows = Rows(result).Concat(SyntheticRows()).ToList();
+        Console.Error.WriteLine($"saving run ({rows.Count} rows)");
+        Console.Error.Flush();
+        return store.Save(run, rows);
+    }
+
+    public static long SaveRoute(string? db, ScenarioNetwork scenario, Itinerary itinerary)
+    {
+        var store = Open(db);
+        var network = scenario.Network;
+        var r = itinerary.Request;
+        var parameters = JsonSerializer.Serialize(new
+        {
+            from = network.Places[r.From].Code,
+            to = network.Places[r.To].Code,
+            commodity = r.Commodity.Name(),
+            quantity = r.Quantity,
+            objective = r.Objective.ToString().ToLowerInvariant(),
+            avoidCountries = r.Constraints.AvoidCountries,
+            avoidModes = r.Constraints.AvoidModes.Select(m => m.ToString()),
+            avoidPlaces = r.Constraints.AvoidPlaces.Select(p => network.Places[p].Code),
+            year = r.Constraints.Year,
+            maxTransfers = r.Constraints.MaxTransfers,
+        }, JsonDefaults.Compact);
+        var document = RouteDocuments.Route(network, itinerary);
+        var summary = JsonSerializer.Serialize(new { corridor = itinerary.Corridor, totals = document.Totals }, JsonDefaults.Compact);
+        var run = new NewRun(RunKind.Route, scenario.Name, scenario.ContentHash, null, null, parameters, summary);
+        var rows = document.Legs.Select((leg, i) => new RunResultRow("leg", i.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(leg, JsonDefaults.Compact)))
+            .Concat(SyntheticRows()).ToList();
         Console.Error.WriteLine($"saving run ({rows.Count} rows)");
         Console.Error.Flush();
         return store.Save(run, rows);

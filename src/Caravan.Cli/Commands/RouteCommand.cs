@@ -29,13 +29,16 @@ internal static class RouteCommand
         var geojson = new Option<bool>("--geojson") { Description = "Print the route as a GeoJSON FeatureCollection" };
         var data = CommonOptions.Data();
         var scenario = CommonOptions.Scenario();
+        var save = new Option<bool>("--save") { Description = "Save the route in the run store" };
+        var db = CommonOptions.Db();
         var command = new Command("route", "Plan a shipment: fastest, cheapest, lowest CO2e or generalized cost, under constraints")
         {
-            from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice, json, geojson, data, scenario,
+            from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice, json, geojson, data, scenario, save, db,
         };
         command.SetAction(parse =>
         {
-            var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
+            var loaded = NetworkLoader.LoadScenario(parse.GetValue(data), parse.GetValue(scenario));
+            var network = loaded.Network;
             var search = new PlaceSearch(network);
             var origin = Resolve(search, network, parse.GetValue(from)!, "--from");
             var destination = Resolve(search, network, parse.GetValue(to)!, "--to");
@@ -83,6 +86,10 @@ internal static class RouteCommand
                 return ExitCodes.BadInput;
             }
             var itinerary = outcome.Itinerary!;
+            if (parse.GetValue(save))
+            {
+                Console.Error.WriteLine($"saved run {RunSaving.SaveRoute(parse.GetValue(db), loaded, itinerary)}");
+            }
             if (parse.GetValue(geojson))
             {
                 Console.WriteLine(RouteGeoJson.Write(RouteGeoJson.Route(network, itinerary)));
