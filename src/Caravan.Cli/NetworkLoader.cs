@@ -1,5 +1,6 @@
 using Caravan.Data;
 using Caravan.Model;
+using Caravan.Scenarios;
 
 namespace Caravan.Cli;
 
@@ -26,15 +27,31 @@ internal static class NetworkLoader
     }
 
     /// <summary>Loads a network folder or throws <see cref="CliInputException"/> listing every diagnostic.</summary>
-    public static Network Load(string? folder)
+    public static Network Load(string? folder) => Load(folder, null);
+
+    /// <summary>
+    /// Loads a network folder under a scenario (null or <c>base</c>: unmodified) or throws
+    /// <see cref="CliInputException"/> listing every diagnostic, in the data files or in the overlay files.
+    /// Every command that reads the network calls this (with <see cref="Commands.CommonOptions.Scenario"/>).
+    /// </summary>
+    public static Network Load(string? folder, string? scenario) => LoadScenario(folder, scenario).Network;
+
+    /// <summary>As <see cref="Load(string?, string?)"/>, with the scenario's content hash, overlays and change log.</summary>
+    public static ScenarioNetwork LoadScenario(string? folder, string? scenario)
     {
         var path = string.IsNullOrWhiteSpace(folder) ? DefaultDataFolder() : folder;
-        var result = NetworkReader.TryReadFolder(path);
-        if (result.Network is null)
+        var result = ScenarioLoader.TryLoad(path, scenario, ScenarioLoader.ScenariosFolder(DefaultDataFolder()));
+        if (result.Scenario is null)
         {
-            throw new CliInputException(DiagnosticText(path, result.Diagnostics));
+            var what = ScenarioLoader.IsBase(scenario) ? path : $"scenario {scenario}";
+            throw new CliInputException(DiagnosticText(what, result.Diagnostics));
         }
-        return result.Network;
+        var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        if (warnings > 0)
+        {
+            Console.Error.WriteLine($"warning: scenario {result.Scenario.Name}: {warnings} warning(s) (caravan validate --scenario {scenario} --warnings lists them)");
+        }
+        return result.Scenario;
     }
 
     /// <summary>Formats diagnostics, one per line.</summary>

@@ -24,6 +24,7 @@ internal static class AssignCommand
         var tntp = new Option<string?>("--tntp") { Description = "Folder with a TNTP network (X_net.tntp, X_trips.tntp, optional X_flow.tntp)." };
         var demand = new Option<string?>("--demand") { Description = "Annual freight demand (e.g. data/demand/eurasia-2024.csv) to assign to the Caravan network." };
         var data = CommonOptions.Data();
+        var scenario = CommonOptions.Scenario();
         var year = new Option<int?>("--year") { Description = "With --demand: year of the network (default: this year)." };
         var geojson = new Option<string?>("--out-geojson") { Description = "With --demand: write link volumes as GeoJSON." };
         var top = new Option<int>("--top") { Description = "With --demand: bottlenecks to list.", DefaultValueFactory = _ => 15 };
@@ -38,7 +39,7 @@ internal static class AssignCommand
         var tollFactor = new Option<double?>("--toll-factor") { Description = "Cost per unit toll (default: _net header, then the folder README, else 0)." };
         var command = new Command("assign", "Static user-equilibrium assignment: a TNTP network (--tntp) or freight demand on the Caravan network (--demand).")
         {
-            tntp, demand, data, year, geojson, top, algorithm, gap, maxIterations, timeLimit, threads, output, json, distanceFactor, tollFactor,
+            tntp, demand, data, scenario, year, geojson, top, algorithm, gap, maxIterations, timeLimit, threads, output, json, distanceFactor, tollFactor,
         };
         command.SetAction(parse =>
         {
@@ -62,7 +63,7 @@ internal static class AssignCommand
                 {
                     throw new CliInputException("--top must be between 1 and 1000");
                 }
-                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(year) ?? DateTime.UtcNow.Year, solver with { TargetRelativeGap = parse.GetResult(gap) is null ? 1e-5 : solver.TargetRelativeGap }, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount);
+                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? DateTime.UtcNow.Year, solver with { TargetRelativeGap = parse.GetResult(gap) is null ? 1e-5 : solver.TargetRelativeGap }, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount);
             }
             return Run(new AssignArguments(
             t!,

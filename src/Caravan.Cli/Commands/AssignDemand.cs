@@ -11,9 +11,9 @@ namespace Caravan.Cli.Commands;
 /// <summary><c>caravan assign --demand file</c>: annual freight demand assigned to the Eurasian network.</summary>
 internal static class AssignDemand
 {
-    public static int Run(string demandPath, string? dataFolder, int year, AssignmentOptions solver, string? outCsv, string? outGeoJson, bool json, int top)
+    public static int Run(string demandPath, string? dataFolder, string? scenario, int year, AssignmentOptions solver, string? outCsv, string? outGeoJson, bool json, int top)
     {
-        var network = NetworkLoader.Load(dataFolder);
+        var network = NetworkLoader.Load(dataFolder, scenario);
         FreightModel model;
         try
         {

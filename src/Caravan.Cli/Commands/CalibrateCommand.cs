@@ -13,13 +13,14 @@ internal static class CalibrateCommand
     public static Command Create()
     {
         var data = CommonOptions.Data();
+        var scenario = CommonOptions.Scenario();
         var file = new Option<string?>("--cases") { Description = "Calibration file (default: calibration.csv in the data folder)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var check = new Option<bool>("--check") { Description = "Exit 2 unless MAPE ≤ 15% and every case is within ±30%" };
-        var command = new Command("calibrate", "Compare predicted transit times with observed ones for the reference shipments") { data, file, json, check };
+        var command = new Command("calibrate", "Compare predicted transit times with observed ones for the reference shipments") { data, scenario, file, json, check };
         command.SetAction(parse =>
         {
-            var network = NetworkLoader.Load(parse.GetValue(data));
+            var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
             var folder = parse.GetValue(data) ?? NetworkLoader.DefaultDataFolder();
             var path = parse.GetValue(file) ?? Path.Combine(folder, "calibration.csv");
             IReadOnlyList<CalibrationCase> cases;

@@ -13,5 +13,8 @@ internal static class CommandCatalog
         yield return CalibrateCommand.Create();
         yield return ExportCommand.Create();
         yield return AssignCommand.Create();
+        yield return ScenariosCommand.Create();
+        yield return CompareCommand.Create();
+        yield return RunsCommand.Create();
     }
 }

@@ -11,13 +11,14 @@ internal static class ExportCommand
     public static Command Create()
     {
         var data = CommonOptions.Data();
+        var scenario = CommonOptions.Scenario();
         var geojson = new Option<bool>("--geojson") { Description = "Write the network as a GeoJSON FeatureCollection" };
         var png = new Option<string?>("--png") { Description = "Draw a map of the network by mode to this PNG file" };
         var output = new Option<string?>("--out", "-o") { Description = "File to write (default: standard output for GeoJSON)" };
-        var command = new Command("export", "Export the network: GeoJSON of places and links, or a PNG map by mode") { data, geojson, png, output };
+        var command = new Command("export", "Export the network: GeoJSON of places and links, or a PNG map by mode") { data, scenario, geojson, png, output };
         command.SetAction(parse =>
         {
-            var network = NetworkLoader.Load(parse.GetValue(data));
+            var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
             var wrote = false;
             if (parse.GetValue(png) is { Length: > 0 } pngPath)
             {

@@ -11,11 +11,12 @@ internal static class PlacesCommand
     {
         var query = new Argument<string?>("query") { Description = "Text to search for (code, name or alias, any language); all places when omitted", Arity = ArgumentArity.ZeroOrOne };
         var data = CommonOptions.Data();
+        var scenario = CommonOptions.Scenario();
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var command = new Command("places", "List places, or search them by code, name or alias") { query, data, json };
+        var command = new Command("places", "List places, or search them by code, name or alias") { query, data, scenario, json };
         command.SetAction(parse =>
         {
-            var network = NetworkLoader.Load(parse.GetValue(data));
+            var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
             var q = parse.GetValue(query);
             IReadOnlyList<int> indices;
             if (string.IsNullOrWhiteSpace(q))

@@ -36,14 +36,18 @@ internal static class RouteCommand
         var timeLimit = new Option<double?>("--time-limit") { Description = $"Time limit of the search in seconds (at most {SearchLimits.MaxSeconds})" };
         var epsilon = new Option<double>("--epsilon") { Description = "ε-dominance slack (0 = exact Pareto set; 0.01 keeps options 1% apart)", DefaultValueFactory = _ => 0 };
         var data = CommonOptions.Data();
+        var scenario = CommonOptions.Scenario();
+        var save = new Option<bool>("--save") { Description = "Save the chosen route in the run store" };
+        var db = CommonOptions.Db();
         var command = new Command("route", "Plan a shipment: the Pareto options over time, cost, CO2e and reliability, under constraints")
         {
             from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice,
-            maxOptions, depart, deadline, alternatives, explain, maxLabels, timeLimit, epsilon, json, geojson, data,
+            maxOptions, depart, deadline, alternatives, explain, maxLabels, timeLimit, epsilon, json, geojson, data, scenario, save, db,
         };
         command.SetAction(parse =>
         {
-            var network = NetworkLoader.Load(parse.GetValue(data));
+            var loaded = NetworkLoader.LoadScenario(parse.GetValue(data), parse.GetValue(scenario));
+            var network = loaded.Network;
             var search = new PlaceSearch(network);
             var origin = Resolve(search, network, parse.GetValue(from)!, "--from");
             var destination = Resolve(search, network, parse.GetValue(to)!, "--to");
@@ -110,6 +114,10 @@ internal static class RouteCommand
                 }
                 Console.Error.WriteLine($"error: {plan.NoRoute!.Message}");
                 return ExitCodes.BadInput;
+            }
+            if (parse.GetValue(save))
+            {
+                Console.Error.WriteLine($"saved run {RunSaving.SaveRoute(parse.GetValue(db), loaded, plan.Options[0].Itinerary)}");
             }
             if (parse.GetValue(geojson))
             {

@@ -1,25 +1,49 @@
 using System.CommandLine;
 using Caravan.Data;
 using Caravan.Data.Validation;
+using Caravan.Scenarios;
 
 namespace Caravan.Cli.Commands;
 
-/// <summary><c>caravan validate [folder]</c>: reads a network folder and checks it; exit 2 on any error.</summary>
+/// <summary>
+/// <c>caravan validate [folder] [--scenario name]</c>: reads a network folder and checks it; with a scenario,
+/// also checks the overlay files and the network they make. Exit 2 on any error.
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create()
     {
         var folder = new Argument<string?>("folder") { Description = "Network folder (default: the embedded data/)", Arity = ArgumentArity.ZeroOrOne };
         var warnings = new Option<bool>("--warnings") { Description = "Also print warnings" };
-        var command = new Command("validate", "Check a network folder: references, units, plausibility, connectivity") { folder, warnings };
+        var scenario = CommonOptions.Scenario();
+        var command = new Command("validate", "Check a network folder (and a scenario's overlays): references, units, plausibility, connectivity") { folder, warnings, scenario };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(folder) ?? NetworkLoader.DefaultDataFolder();
-            var result = NetworkReader.TryReadFolder(path);
-            var diagnostics = new List<Diagnostic>(result.Diagnostics);
-            if (result.Network is not null)
+            var scenarioName = parse.GetValue(scenario);
+            var diagnostics = new List<Diagnostic>();
+            Caravan.Model.Network? network;
+            string? hash = null;
+            if (ScenarioLoader.IsBase(scenarioName))
             {
-                diagnostics.AddRange(NetworkValidator.Validate(result.Network, result.Locations));
+                var result = NetworkReader.TryReadFolder(path);
+                diagnostics.AddRange(result.Diagnostics);
+                network = result.Network;
+                if (network is not null)
+                {
+                    diagnostics.AddRange(NetworkValidator.Validate(network, result.Locations));
+                }
+            }
+            else
+            {
+                var result = ScenarioLoader.TryLoad(path, scenarioName, ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder()));
+                diagnostics.AddRange(result.Diagnostics);
+                network = result.Scenario?.Network;
+                hash = result.Scenario?.ContentHash;
+                if (network is not null)
+                {
+                    diagnostics.AddRange(NetworkValidator.Validate(network));
+                }
             }
             var errors = diagnostics.Count(d => d.Severity == Severity.Error);
             var warningCount = diagnostics.Count - errors;
@@ -30,14 +54,19 @@ internal static class ValidateCommand
                     Console.Error.WriteLine(d);
                 }
             }
-            if (errors > 0)
+            var what = ScenarioLoader.IsBase(scenarioName) ? path : $"{path} + scenario {scenarioName}";
+            if (errors > 0 || network is null)
             {
-                Console.Error.WriteLine($"{path}: {errors} error(s), {warningCount} warning(s)");
+                Console.Error.WriteLine($"{what}: {errors} error(s), {warningCount} warning(s)");
                 return ExitCodes.BadInput;
             }
-            var n = result.Network!;
+            var n = network;
             var crossings = n.Links.Count(l => l.IsCrossing);
-            Console.WriteLine($"{path}: ok — {n.Places.Count} places, {n.Links.Count - crossings} links, {crossings} crossings, {n.Transfers.Count} transfers, {n.Services.Count} services, {n.Sources.Count} sources; {warningCount} warning(s){(warningCount > 0 && !parse.GetValue(warnings) ? " (--warnings to list)" : "")}");
+            Console.WriteLine($"{what}: ok — {n.Places.Count} places, {n.Links.Count - crossings} links, {crossings} crossings, {n.Transfers.Count} transfers, {n.Services.Count} services, {n.Sources.Count} sources; {warningCount} warning(s){(warningCount > 0 && !parse.GetValue(warnings) ? " (--warnings to list)" : "")}");
+            if (hash is not null)
+            {
+                Console.WriteLine($"content hash {hash}");
+            }
             return ExitCodes.Ok;
         });
         return command;

@@ -20,6 +20,13 @@ public sealed record FreightAssignmentOptions
     /// <summary>Conical steepness α for borders, ports and transfers (Spiess 1990 suggests about 4).</summary>
     public double ConicalAlpha { get; init; } = 4;
 
+    /// <summary>
+    /// Value of one tonne-hour in transit, USD: converts hours to money so that route choice weighs time against
+    /// tariffs (otherwise the whole sea trade would take the faster land bridge). Estimate: 1 USD per tonne-hour
+    /// (≈ 20 USD per FEU-day… per hour for a 20 t container), the order of magnitude of European freight values of time.
+    /// </summary>
+    public double ValueOfTimeUsdPerTonneHour { get; init; } = 1.0;
+
     /// <summary>The equilibrium solver's settings.</summary>
     public AssignmentOptions Solver { get; init; } = new() { TargetRelativeGap = 1e-5, MaxIterations = 500 };
 }
@@ -72,6 +79,11 @@ public static class FreightAssignment
         var head = new List<int>();
         var edgeOf = new List<int>();
         var free = new List<double>();
+        var fixedCost = new List<double>();
+        var hours = new List<double>();
+        var vot = options.ValueOfTimeUsdPerTonneHour;
+        var tonnesPerFeu = units.TonnesPerFeu;
+        var containerModes = network.InfoOf(Commodity.Container).AllowedModes;
         var capacity = new List<double>();
         var kind = new List<VolumeDelayKind>();
         var masks = new List<ulong>();
@@ -95,6 +107,14 @@ public static class FreightAssignment
                 continue;
             }
             var mask = MaskFor(graph.VertexMode[graph.Tail[e]], graph.VertexMode[graph.Head[e]]);
+            // Air cargo moves by air; roads serve it only to reach or leave an airport. Without this rule the
+            // one value of time shared by all classes would send it by truck across Asia.
+            if ((mask & (1UL << (int)Commodity.AirCargo)) != 0 && graph.EdgeMode[e] != Mode.Air
+                && network.Places[graph.VertexPlace[graph.Tail[e]]].Kind != PlaceKind.Airport
+                && network.Places[graph.VertexPlace[graph.Head[e]]].Kind != PlaceKind.Airport)
+            {
+                mask &= ~(1UL << (int)Commodity.AirCargo);
+            }
             if (mask == 0)
             {
                 continue;
@@ -102,7 +122,12 @@ public static class FreightAssignment
             tail.Add(graph.Tail[e]);
             head.Add(graph.Head[e]);
             edgeOf.Add(e);
-            free.Add(Math.Max(1e-3, graph.MoveHours[e] + graph.WaitHours[e] + graph.DwellHours[e]));
+            var h = Math.Max(1e-3, graph.MoveHours[e] + graph.WaitHours[e] + graph.DwellHours[e]);
+            hours.Add(h);
+            free.Add(h * vot);
+            // One tariff per link for all classes: per tonne of a 20 t container where containers may go, else the bulk rate.
+            var containerLink = containerModes.Contains(graph.VertexMode[graph.Tail[e]]) && containerModes.Contains(graph.VertexMode[graph.Head[e]]);
+            fixedCost.Add(containerLink ? graph.CostUsdPerFeu[e] / tonnesPerFeu : graph.CostUsdPerTonne[e]);
             capacity.Add(CapacityTonnes(network, graph, e, units) ?? UncapacitatedTonnes);
             kind.Add(graph.Kind[e] == EdgeKind.Move && network.Links[graph.Ref[e]].Mode is not (Mode.Ferry) ? VolumeDelayKind.Bpr : VolumeDelayKind.Conical);
             masks.Add(mask);
@@ -124,6 +149,8 @@ public static class FreightAssignment
                     head.Add(b);
                     edgeOf.Add(-1);
                     free.Add(1e-6);
+                    hours.Add(0);
+                    fixedCost.Add(0);
                     capacity.Add(UncapacitatedTonnes);
                     kind.Add(VolumeDelayKind.Bpr);
                     masks.Add(mask);
@@ -138,7 +165,7 @@ public static class FreightAssignment
             alpha[a] = kind[a] == VolumeDelayKind.Bpr ? options.BprAlpha : options.ConicalAlpha;
             power[a] = kind[a] == VolumeDelayKind.Bpr ? options.BprPower : 0;
         }
-        var costs = new LinkCostModel([.. free], [.. capacity], alpha, power, new double[n], [.. kind]);
+        var costs = new LinkCostModel([.. free], [.. capacity], alpha, power, [.. fixedCost], [.. kind]);
         var blocks = new bool[nodeCount];
         for (var z = 0; z < zones.Count; z++)
         {
@@ -159,7 +186,7 @@ public static class FreightAssignment
                 classes.Add(new DemandClass(c.Name(), (int)c, new OdMatrix(zones.Count, entries)));
             }
         }
-        return new FreightModel(network, graph, new AssignmentProblem(assignmentNetwork, classes), [.. edgeOf], [.. capacity], zones, demand, units);
+        return new FreightModel(network, graph, new AssignmentProblem(assignmentNetwork, classes), [.. edgeOf], [.. capacity], zones, demand, units, vot);
     }
 
     /// <summary>Capacity of a routing edge in tonnes per year, or null when the data gives none.</summary>
@@ -197,4 +224,9 @@ public static class FreightAssignment
 /// <param name="Zones">Place of each zone.</param>
 /// <param name="Demand">The demand rows.</param>
 /// <param name="Units">The unit converter.</param>
-public sealed record FreightModel(Network Network, RoutingGraph Graph, AssignmentProblem Problem, int[] EdgeOfLink, double[] CapacityTonnes, IReadOnlyList<int> Zones, IReadOnlyList<DemandRow> Demand, FreightUnits Units);
+/// <param name="ValueOfTimeUsdPerTonneHour">The value of time the costs were built with.</param>
+public sealed record FreightModel(Network Network, RoutingGraph Graph, AssignmentProblem Problem, int[] EdgeOfLink, double[] CapacityTonnes, IReadOnlyList<int> Zones, IReadOnlyList<DemandRow> Demand, FreightUnits Units, double ValueOfTimeUsdPerTonneHour)
+{
+    /// <summary>Hours on assignment link <paramref name="link"/> at a given generalized cost (the tariff taken out).</summary>
+    public double HoursAt(int link, double cost) => (cost - Problem.Network.Costs.FixedCost[link]) / ValueOfTimeUsdPerTonneHour;
+}

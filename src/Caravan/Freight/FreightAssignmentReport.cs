@@ -92,8 +92,8 @@ public sealed class FreightAssignmentReport
                 id = l.Id;
                 corridor = l.Corridor;
             }
-            var freeHours = model.Problem.Network.Costs.FreeFlowTime[a];
-            links.Add(new LinkFlow(e, id, g.Kind[e].ToString().ToLowerInvariant(), g.EdgeMode[e], from, to, corridor, flow, cap, cap is { } c2 ? flow / c2 : null, freeHours, result.LinkCost[a], byCommodity));
+            var freeHours = model.Problem.Network.Costs.FreeFlowTime[a] / model.ValueOfTimeUsdPerTonneHour;
+            links.Add(new LinkFlow(e, id, g.Kind[e].ToString().ToLowerInvariant(), g.EdgeMode[e], from, to, corridor, flow, cap, cap is { } c2 ? flow / c2 : null, freeHours, model.HoursAt(a, result.LinkCost[a]), byCommodity));
         }
         var bottlenecks = links.Where(l => l.Utilisation is not null && l.FlowTonnes > 0).OrderByDescending(l => l.Utilisation).ToList();
         var total = 0.0;
@@ -118,18 +118,22 @@ public sealed class FreightAssignmentReport
     private static List<OdCongestion> OdTimes(FreightModel model, AssignmentResult result)
     {
         var g = model.Graph;
-        var congested = new double[g.EdgeCount];
-        var free = new double[g.EdgeCount];
-        Array.Fill(congested, double.PositiveInfinity);
-        Array.Fill(free, double.PositiveInfinity);
+        var congestedCost = new double[g.EdgeCount];
+        var freeCost = new double[g.EdgeCount];
+        var congestedHours = new double[g.EdgeCount];
+        var freeHours = new double[g.EdgeCount];
+        Array.Fill(congestedCost, double.PositiveInfinity);
+        Array.Fill(freeCost, double.PositiveInfinity);
         var costs = model.Problem.Network.Costs;
         for (var a = 0; a < model.EdgeOfLink.Length; a++)
         {
             var e = model.EdgeOfLink[a];
             if (e >= 0)
             {
-                congested[e] = result.LinkCost[a];
-                free[e] = costs.FreeFlowTime[a];
+                congestedCost[e] = result.LinkCost[a];
+                freeCost[e] = costs.FreeFlowTime[a] + costs.FixedCost[a];
+                congestedHours[e] = model.HoursAt(a, result.LinkCost[a]);
+                freeHours[e] = costs.FreeFlowTime[a] / model.ValueOfTimeUsdPerTonneHour;
             }
         }
         var search = new ShortestPathSearch(g);
@@ -137,25 +141,37 @@ public sealed class FreightAssignmentReport
         foreach (var row in model.Demand)
         {
             var profile = new QueryProfile(g, row.Commodity, new RouteConstraints { Year = 9999 });
+            // The same permissions as the assignment (e.g. air cargo on roads only to and from airports).
             var allowed = new bool[g.EdgeCount];
-            for (var e = 0; e < g.EdgeCount; e++)
+            var bit = 1UL << (int)row.Commodity;
+            var masks = model.Problem.Network.AllowedClasses;
+            for (var a = 0; a < model.EdgeOfLink.Length; a++)
             {
-                allowed[e] = profile.Allowed[e] && double.IsFinite(congested[e]);
+                var e = model.EdgeOfLink[a];
+                if (e >= 0)
+                {
+                    allowed[e] = masks is null || (masks[a] & bit) != 0;
+                }
             }
-            search.Run(row.Origin, row.Destination, free, allowed, null, out var freeHours);
-            var path = search.Run(row.Origin, row.Destination, congested, allowed, null, out var hours);
+            // Each path is the cheapest in generalized cost; its hours are reported.
+            var freePath = search.Run(row.Origin, row.Destination, freeCost, allowed, null, out _);
+            var freeTotal = freePath?.Sum(e => freeHours[e]) ?? double.NaN;
+            var path = search.Run(row.Origin, row.Destination, congestedCost, allowed, null, out _);
+            var hours = double.NaN;
             var cost = 0.0;
             var corridor = "";
             if (path is not null)
             {
+                hours = 0;
                 foreach (var e in path)
                 {
                     cost += profile.CostUsd[e];
+                    hours += congestedHours[e];
                 }
                 var it = ItineraryBuilder.Build(new RouteRequest(row.Origin, row.Destination, row.Commodity, 1, Objective.Time, new RouteConstraints()), profile, path);
                 corridor = it.Corridor;
             }
-            list.Add(new OdCongestion(row, freeHours, hours, cost, corridor));
+            list.Add(new OdCongestion(row, freeTotal, hours, cost, corridor));
         }
         return list;
     }
