@@ -122,10 +122,17 @@ public sealed class Network
     public IReadOnlyList<Service> BoardingServices(int link, bool forward) => forward ? _boardingForward[link] : _boardingReverse[link];
 
     /// <summary>Departures per week of the services boarded on a link in a direction (0 when none).</summary>
+    /// <remarks>Where a shipment boards at all, it takes the next departure of any service running over the link: a
+    /// block train passing through a boarding point (e.g. after a gauge change) departs from there too, so the
+    /// frequencies of all services on the link add up. Where no service boards, there is no wait.</remarks>
     public double BoardingDeparturesPerWeek(int link, bool forward)
     {
+        if (BoardingServices(link, forward).Count == 0)
+        {
+            return 0;
+        }
         var sum = 0.0;
-        foreach (var s in BoardingServices(link, forward))
+        foreach (var s in _servicesByLink[link])
         {
             sum += s.DeparturesPerWeek;
         }

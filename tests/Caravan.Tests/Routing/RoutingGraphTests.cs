@@ -75,4 +75,33 @@ public class RoutingGraphTests
             }
         }
     }
+    [Fact]
+    public void ABoardingPointWaitsForAnyServiceOnTheLinkNotOnlyThoseStartingThere()
+    {
+        // A block train DOS→ALA→AKT (5/week) passes ALA, where a shuttle ALA→AKT (2/week) starts: a shipment boarding
+        // at ALA takes the next departure of either, so it waits half of 168/7 h, not half of the shuttle's 84 h.
+        var dir = TestPaths.CopyMini();
+        try
+        {
+            File.AppendAllText(Path.Combine(dir, "services.csv"), "S3,Through train,Test Rail,L2;L3,5,,T1,\nS4,Shuttle,Test Rail,L3,2,,T1,\n");
+            var net = Caravan.Data.NetworkReader.ReadFolder(dir);
+            Assert.True(net.TryGetLink("L2", out var l2));
+            Assert.True(net.TryGetLink("L3", out var l3));
+            Assert.Equal(7, net.BoardingDeparturesPerWeek(l3, forward: true), 9);
+            Assert.Equal(5, net.BoardingDeparturesPerWeek(l2, forward: true), 9);
+            Assert.Equal(0, net.BoardingDeparturesPerWeek(l2, forward: false), 9); // the through train is not boarded mid-route
+            var g = new RoutingGraph(net);
+            for (var e = 0; e < g.EdgeCount; e++)
+            {
+                if (g.Kind[e] == EdgeKind.Move && g.Ref[e] == l3)
+                {
+                    Assert.Equal(12, g.WaitHours[e], 9);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
