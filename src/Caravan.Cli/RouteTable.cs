@@ -37,7 +37,7 @@ internal static class RouteTable
             var b = network.Places[leg.To];
             var what = leg.Kind switch
             {
-                LegKind.Move => leg.LinkId,
+                LegKind.Move => leg.Corridor.Length > 0 ? $"{leg.LinkId} · {leg.Corridor}" : leg.LinkId,
                 _ => leg.Description,
             };
             var cells = new List<string>
@@ -81,7 +81,7 @@ internal static class RouteTable
         Objective.Time => "fastest",
         Objective.Cost => "cheapest",
         Objective.Co2 => "lowest CO2e",
-        _ => "generalized cost",
+        _ => "recommended (generalized cost)",
     };
 
     public static string Num(double v, string format) => v.ToString(format, System.Globalization.CultureInfo.InvariantCulture);

@@ -20,11 +20,11 @@ internal static class RouteCommand
         var avoid = new Option<string?>("--avoid") { Description = "Countries to avoid, ISO codes separated by commas (RU,BY)" };
         var avoidModes = new Option<string?>("--avoid-modes") { Description = "Modes to avoid, separated by commas (Air,Road)" };
         var avoidPlaces = new Option<string?>("--avoid-places") { Description = "Places to avoid, separated by commas" };
-        var optimize = new Option<string>("--optimize") { Description = "time, cost, co2 or generalized", DefaultValueFactory = _ => "time" };
+        var optimize = new Option<string>("--optimize") { Description = "recommended (default: generalized cost = USD + value of time × hours + carbon price × CO2e), time, cost or co2", DefaultValueFactory = _ => "recommended" };
         var year = new Option<int?>("--year") { Description = "Year of travel; planned links count from their opening year (default: this year)" };
         var maxTransfers = new Option<int?>("--max-transfers") { Description = "Maximum number of transfers, gauge changes included" };
-        var valueOfTime = new Option<double>("--value-of-time") { Description = "USD per hour per unit, for --optimize generalized", DefaultValueFactory = _ => 10 };
-        var carbonPrice = new Option<double>("--carbon-price") { Description = "USD per kg CO2e, for --optimize generalized", DefaultValueFactory = _ => 0.1 };
+        var valueOfTime = new Option<double?>("--value-of-time") { Description = "USD per hour per unit for the generalized cost (default 20 per FEU, 1 per tonne)" };
+        var carbonPrice = new Option<double>("--carbon-price") { Description = "USD per kg CO2e for the generalized cost (default 0.07, about the 2024 EU ETS price)", DefaultValueFactory = _ => 0.07 };
         var json = new Option<bool>("--json") { Description = "Print the route as JSON" };
         var geojson = new Option<bool>("--geojson") { Description = "Print the route as a GeoJSON FeatureCollection" };
         var maxOptions = new Option<int>("--max-options") { Description = "Most Pareto options to list, keeping the spread", DefaultValueFactory = _ => 8 };
@@ -76,7 +76,7 @@ internal static class RouteCommand
                 Year = parse.GetValue(year) ?? DateTime.UtcNow.Year,
                 MaxTransfers = parse.GetValue(maxTransfers) is { } k && k < 0 ? throw new CliInputException("--max-transfers must be 0 or more") : parse.GetValue(maxTransfers),
             };
-            var vot = parse.GetValue(valueOfTime);
+            var vot = parse.GetValue(valueOfTime) ?? GeneralizedWeights.For(network.InfoOf(commodity)).ValueOfTimeUsdPerHour;
             var cp = parse.GetValue(carbonPrice);
             if (!double.IsFinite(vot) || vot < 0 || !double.IsFinite(cp) || cp < 0)
             {
@@ -174,7 +174,7 @@ internal static class RouteCommand
             case "time": case "fastest": objective = Objective.Time; return true;
             case "cost": case "cheapest": objective = Objective.Cost; return true;
             case "co2": case "co2e": case "greenest": objective = Objective.Co2; return true;
-            case "generalized": case "generalised": objective = Objective.Generalized; return true;
+            case "generalized": case "generalised": case "recommended": case "balanced": objective = Objective.Generalized; return true;
             default: objective = default; return false;
         }
     }

@@ -18,7 +18,8 @@ namespace Caravan.Freight;
 /// <param name="FreeFlowHours">Hours at zero flow.</param>
 /// <param name="CongestedHours">Hours at the equilibrium flow.</param>
 /// <param name="FlowByCommodity">Tonnes per year by commodity.</param>
-public sealed record LinkFlow(int Edge, string Id, string Kind, Mode Mode, string From, string To, string Corridor, double FlowTonnes, double? CapacityTonnes, double? Utilisation, double FreeFlowHours, double CongestedHours, IReadOnlyDictionary<string, double> FlowByCommodity);
+/// <param name="GeneralizedCostUsdPerTonne">Cost of the link at equilibrium: hours × value of time + tariff, USD per tonne.</param>
+public sealed record LinkFlow(int Edge, string Id, string Kind, Mode Mode, string From, string To, string Corridor, double FlowTonnes, double? CapacityTonnes, double? Utilisation, double FreeFlowHours, double CongestedHours, IReadOnlyDictionary<string, double> FlowByCommodity, double GeneralizedCostUsdPerTonne);
 
 /// <summary>Volume carried by a corridor.</summary>
 /// <param name="Corridor">Corridor label.</param>
@@ -93,7 +94,7 @@ public sealed class FreightAssignmentReport
                 corridor = l.Corridor;
             }
             var freeHours = model.Problem.Network.Costs.FreeFlowTime[a] / model.ValueOfTimeUsdPerTonneHour;
-            links.Add(new LinkFlow(e, id, g.Kind[e].ToString().ToLowerInvariant(), g.EdgeMode[e], from, to, corridor, flow, cap, cap is { } c2 ? flow / c2 : null, freeHours, model.HoursAt(a, result.LinkCost[a]), byCommodity));
+            links.Add(new LinkFlow(e, id, g.Kind[e].ToString().ToLowerInvariant(), g.EdgeMode[e], from, to, corridor, flow, cap, cap is { } c2 ? flow / c2 : null, freeHours, model.HoursAt(a, result.LinkCost[a]), byCommodity, result.LinkCost[a]));
         }
         var bottlenecks = links.Where(l => l.Utilisation is not null && l.FlowTonnes > 0).OrderByDescending(l => l.Utilisation).ToList();
         var total = 0.0;

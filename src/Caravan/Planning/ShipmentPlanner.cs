@@ -109,19 +109,23 @@ public sealed class ShipmentPlanner
 
     private static double P90Estimate(in ParetoLabel l) => l.Hours + (LogNormalDwell.Z90 * Math.Sqrt(l.VarianceHours2));
 
-    private static double Score(in ParetoLabel l, RouteRequest r) => r.Objective switch
+    private double Score(in ParetoLabel l, RouteRequest r)
     {
-        Objective.Time => l.Hours + (1e-6 * l.CostUsd),
-        Objective.Cost => l.CostUsd + (1e-6 * l.Hours),
-        Objective.Co2 => l.Co2eKg + (1e-6 * l.Hours),
-        _ => l.CostUsd + ((r.Weights ?? new GeneralizedWeights()).ValueOfTimeUsdPerHour * l.Hours) + ((r.Weights ?? new GeneralizedWeights()).CarbonPriceUsdPerKg * l.Co2eKg),
-    };
+        var w = r.Weights ?? GeneralizedWeights.For(Graph.Network.InfoOf(r.Commodity));
+        return r.Objective switch
+        {
+            Objective.Time => l.Hours + (1e-6 * l.CostUsd),
+            Objective.Cost => l.CostUsd + (1e-6 * l.Hours),
+            Objective.Co2 => l.Co2eKg + (1e-6 * l.Hours),
+            _ => l.CostUsd + (w.ValueOfTimeUsdPerHour * l.Hours) + (w.CarbonPriceUsdPerKg * l.Co2eKg),
+        };
+    }
 
     /// <summary>
     /// The chosen option first, then the best in each criterion, then the options farthest from those already taken
     /// (criteria scaled by their best value), so eight options still show the whole trade-off.
     /// </summary>
-    private static List<(int Index, IReadOnlyList<string> Labels)> Select(IReadOnlyList<ParetoLabel> labels, RouteRequest r, int max)
+    private List<(int Index, IReadOnlyList<string> Labels)> Select(IReadOnlyList<ParetoLabel> labels, RouteRequest r, int max)
     {
         var n = labels.Count;
         var crit = new double[n][];
@@ -196,6 +200,10 @@ public sealed class ShipmentPlanner
         foreach (var t in taken)
         {
             var tags = new List<string>();
+            if (t == chosen && r.Objective == Objective.Generalized)
+            {
+                tags.Add("recommended");
+            }
             for (var c = 0; c < 4; c++)
             {
                 if (crit[t][c] <= best[c] + 1e-9)

@@ -29,6 +29,9 @@ public sealed class QueryProfile
     /// <summary>CO2e for one unit, kg.</summary>
     public double[] Co2eKg { get; }
 
+    /// <summary>The commodity the profile is for.</summary>
+    public CommodityInfo Info { get; }
+
     /// <summary>Number of edges the commodity could use at all (before avoidances and year).</summary>
     public int CommodityEdges { get; }
 
@@ -37,6 +40,7 @@ public sealed class QueryProfile
     {
         Graph = graph;
         var info = graph.Network.InfoOf(commodity);
+        Info = info;
         var n = graph.EdgeCount;
         Allowed = new bool[n];
         Hours = new double[n];
@@ -96,7 +100,7 @@ public sealed class QueryProfile
     {
         var n = Graph.EdgeCount;
         var w = new double[n];
-        var g = weights ?? new GeneralizedWeights();
+        var g = weights ?? GeneralizedWeights.For(Info);
         for (var e = 0; e < n; e++)
         {
             w[e] = objective switch

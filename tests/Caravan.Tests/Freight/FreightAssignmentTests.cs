@@ -30,15 +30,14 @@ public class FreightAssignmentTests
     }
 
     [Fact]
-    public void CongestedCrossingIsTheTopBottleneckAndFlowSpillsToTheMiddleCorridor()
+    public void CongestedCrossingIsTheTopBottleneckAndContainersSpillToTheSea()
     {
         var report = Solve(out _);
         Assert.True(report.Result.RelativeGap < 1e-4);
         var top = report.Bottlenecks[0];
         Assert.Equal("X3", top.Id);
         Assert.True(top.Utilisation > 1);
-        var middle = report.Corridors.Single(c => c.Corridor == "middle");
-        Assert.True(middle.TonneKm > 0);
+        Assert.True(report.Corridors.Single(c => c.Corridor == "sea").TonneKm > 0);
         var od = report.OdPairs.Single(o => Net.Places[o.Row.Origin].Code == "CNXIY");
         Assert.True(od.CongestedHours > od.FreeFlowHours + 24);
     }
@@ -46,17 +45,18 @@ public class FreightAssignmentTests
     [Fact]
     public void EquilibriumEqualisesTheUsedRoutes()
     {
-        // Wardrop: both used Xi'an→Duisburg routes (north through the congested crossing, and the Middle Corridor)
-        // take the same time at equilibrium; the shared part (Xi'an→Dostyk) cancels out.
+        // Wardrop: both routes the Xi'an containers use (north through the congested crossing, and sea via Shanghai)
+        // cost the same at equilibrium, in hours × value of time + tariff per tonne.
         var report = Solve(out _);
-        double Hours(string id, string from, Mode? to = null) => report.Links.Single(l => l.Id == id && l.From == from && (to is null || l.Mode == to)).CongestedHours;
-        var north = Hours("X8", "KZ-DOS") + Hours("X9", "RUMOW") + Hours("X3", "BY-BRE") + Hours("PL-MAL:gauge-change", "PL-MAL", Mode.Rail1435) + Hours("X10", "PL-MAL");
-        var middle = Hours("L2", "KZ-DOS") + Hours("L3", "KZALA") + Hours("KZAKT:rail-ferry", "KZAKT", Mode.Ferry) + Hours("L4", "KZAKT") + Hours("AZBAK:rail-ferry", "AZBAK", Mode.Rail1520)
-            + Hours("X5", "AZBAK") + Hours("X2", "GETBS") + Hours("TRKSY:gauge-change", "TRKSY", Mode.Rail1435) + Hours("L6", "TRKSY") + Hours("X7", "TRIST");
-        Assert.True(report.Links.Single(l => l.Id == "L4" && l.From == "KZAKT").FlowTonnes > 0);
-        Assert.Equal(north, middle, 1);
-        // Conservation: everything bound for Duisburg from the east arrives over X10 or X7.
-        var arriving = report.Links.Single(l => l.Id == "X10" && l.From == "PL-MAL").FlowTonnes + report.Links.Single(l => l.Id == "X7" && l.From == "TRIST").FlowTonnes;
+        double Cost(string id, string from, Mode? to = null) => report.Links.Single(l => l.Id == id && l.From == from && (to is null || l.Mode == to)).GeneralizedCostUsdPerTonne;
+        var north = Cost("L1", "CNXIY") + Cost("X1", "CNAKL") + Cost("KZ-DOS:gauge-change", "KZ-DOS", Mode.Rail1520) + Cost("X8", "KZ-DOS") + Cost("X9", "RUMOW")
+            + Cost("X3", "BY-BRE") + Cost("PL-MAL:gauge-change", "PL-MAL", Mode.Rail1435) + Cost("X10", "PL-MAL");
+        var sea = Cost("L13", "CNXIY") + Cost("CNSHA:rail-sea", "CNSHA", Mode.Sea) + Cost("L11", "CNSHA") + Cost("NLRTM:rail-sea", "NLRTM", Mode.Rail1435) + Cost("X12", "NLRTM");
+        Assert.True(report.Links.Single(l => l.Id == "L11" && l.From == "CNSHA").FlowTonnes > 0);
+        Assert.True(report.Links.Single(l => l.Id == "X3" && l.From == "BY-BRE").FlowTonnes > 0);
+        Assert.Equal(north, sea, 1);
+        // Conservation: everything bound for Duisburg arrives over X10, X7 or X12.
+        var arriving = new[] { ("X10", "PL-MAL"), ("X7", "TRIST"), ("X12", "NLRTM") }.Sum(x => report.Links.Single(l => l.Id == x.Item1 && l.From == x.Item2).FlowTonnes);
         Assert.Equal(3_500_000, arriving, 0);
     }
 
