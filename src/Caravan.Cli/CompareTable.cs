@@ -43,6 +43,39 @@ internal static class CompareTable
         {
             Console.WriteLine($"skipped {s.From} → {s.To}: {s.Reason}");
         }
+        if (result.Assignment is { } flows)
+        {
+            WriteFlows(flows);
+        }
+    }
+
+    private static void WriteFlows(AssignmentComparison flows)
+    {
+        var ct = new Table { Title = new TableTitle("Flow by corridor (bn tonne-km / year)") };
+        ct.AddColumn("Corridor");
+        foreach (var c in new[] { "A", "B", "Δ" })
+        {
+            ct.AddColumn(new TableColumn(c).RightAligned());
+        }
+        foreach (var c in flows.Corridors)
+        {
+            ct.AddRow(Markup.Escape(c.Corridor), F(c.FlowA / 1e9, "0.0"), F(c.FlowB / 1e9, "0.0"), Signed((c.FlowB - c.FlowA) / 1e9, "0.0"));
+        }
+        AnsiConsole.Write(ct);
+        var lt = new Table { Title = new TableTitle("Largest flow shifts by link (Mt / year)") };
+        lt.AddColumn("Link");
+        foreach (var c in new[] { "A", "B", "Δ", "v/c A", "v/c B" })
+        {
+            lt.AddColumn(new TableColumn(c).RightAligned());
+        }
+        foreach (var l in flows.Links.Take(15))
+        {
+            lt.AddRow(Markup.Escape(l.LinkId), F(l.FlowA / 1e6, "0.00"), F(l.FlowB / 1e6, "0.00"), Signed((l.FlowB - l.FlowA) / 1e6, "0.00"),
+                l.VolumeCapacityA is { } ua ? F(ua * 100, "0") + "%" : "", l.VolumeCapacityB is { } ub ? F(ub * 100, "0") + "%" : "");
+        }
+        AnsiConsole.Write(lt);
+        Console.WriteLine($"new bottlenecks (≥ 100% in B only): {(flows.NewBottlenecks.Count == 0 ? "none" : string.Join(", ", flows.NewBottlenecks))}");
+        Console.WriteLine($"relieved bottlenecks (≥ 100% in A only): {(flows.RelievedBottlenecks.Count == 0 ? "none" : string.Join(", ", flows.RelievedBottlenecks))}");
     }
 
     private static string Why(OdComparison r)

@@ -24,11 +24,13 @@ internal static class CompareCommand
         var save = new Option<bool>("--save") { Description = "Save the run in the run store" };
         var db = CommonOptions.Db();
         var year = new Option<int?>("--year") { Description = "Year of travel; planned links count from their opening year (default: this year)" };
-        var optimize = new Option<string>("--optimize") { Description = "time, cost, co2 or generalized", DefaultValueFactory = _ => "time" };
+        var optimize = new Option<string>("--optimize") { Description = "recommended (default: generalized cost), time, cost or co2", DefaultValueFactory = _ => "recommended" };
         var data = CommonOptions.Data();
-        var command = new Command("compare", "Compare two scenarios on a set of OD pairs: change in time, cost, CO2e and corridor, with the reason")
+        var demand = new Option<string?>("--demand") { Description = "Also assign this freight demand under both scenarios: flow shifts, new and relieved bottlenecks" };
+        var flowMap = new Option<string?>("--flow-map") { Description = "With --demand: write a PNG map of the flow change (B − A) by link" };
+        var command = new Command("compare", "Compare two scenarios on a set of OD pairs: change in time, cost, CO2e and corridor, with the reason; with --demand, flows")
         {
-            a, b, pairs, json, chart, save, db, year, optimize, data,
+            a, b, pairs, json, chart, save, db, year, optimize, data, demand, flowMap,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +48,25 @@ internal static class CompareCommand
             var odPairs = ReadPairs(parse.GetValue(pairs), parse.GetValue(data));
             var options = new ComparisonOptions(objective, parse.GetValue(year) ?? DateTime.UtcNow.Year);
             var result = ScenarioComparer.Compare(sa, sb, odPairs, options);
+            if (parse.GetValue(demand) is { } demandPath)
+            {
+                var (flowsA, modelA) = CompareFlows.Assign(sa.Network, demandPath, options.Year);
+                var (flowsB, _) = CompareFlows.Assign(sb.Network, demandPath, options.Year);
+                result = result with { Assignment = Caravan.Scenarios.Comparison.AssignmentComparer.Compare(flowsA, flowsB) };
+                if (parse.GetValue(flowMap) is { } mapPath)
+                {
+                    if (!mapPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
+                    {
+                        throw new CliInputException("--flow-map: give a file name ending in .png");
+                    }
+                    Charts.FlowChangeMap.SavePng(modelA, flowsA, flowsB, mapPath, $"{sa.Name} → {sb.Name}: change in annual flow");
+                    Console.Error.WriteLine($"flow map written to {mapPath}");
+                }
+            }
+            else if (parse.GetValue(flowMap) is not null)
+            {
+                throw new CliInputException("--flow-map needs --demand");
+            }
             if (result.Routes.Count == 0)
             {
                 foreach (var s in result.Skipped)

@@ -73,7 +73,7 @@ public sealed record TargetCheck(OverlayTarget Target, int Pairs, int Met, doubl
 
 /// <summary>A change of flow on one link between A and B (filled by the assignment comparison).</summary>
 /// <param name="LinkId">Link id.</param>
-/// <param name="FlowA">Flow under A, per year in the link's capacity unit.</param>
+/// <param name="FlowA">Flow under A, tonnes per year.</param>
 /// <param name="FlowB">Flow under B.</param>
 /// <param name="VolumeCapacityA">Volume/capacity under A.</param>
 /// <param name="VolumeCapacityB">Volume/capacity under B.</param>
@@ -81,13 +81,13 @@ public sealed record LinkFlowChange(string LinkId, double FlowA, double FlowB, d
 
 /// <summary>A change of flow on one corridor between A and B (filled by the assignment comparison).</summary>
 /// <param name="Corridor">Corridor label.</param>
-/// <param name="FlowA">Flow under A.</param>
-/// <param name="FlowB">Flow under B.</param>
+/// <param name="FlowA">Tonne-km per year under A.</param>
+/// <param name="FlowB">Tonne-km per year under B.</param>
 public sealed record CorridorFlowChange(string Corridor, double FlowA, double FlowB);
 
 /// <summary>
 /// The assignment side of a comparison (<c>compare --demand</c>): flow shifts by link and corridor, bottlenecks
-/// that appear or are relieved. Reserved: filled once the assignment engine is available.
+/// that appear or are relieved (utilisation ≥ 100% in one scenario and not in the other).
 /// </summary>
 /// <param name="Links">Flow change per link, largest shift first.</param>
 /// <param name="Corridors">Flow change per corridor.</param>
@@ -101,7 +101,7 @@ public sealed record AssignmentComparison(
 
 /// <summary>
 /// The result of comparing two scenarios. Sections: <see cref="Routes"/> (per OD pair) and <see cref="Targets"/>
-/// now; <see cref="Assignment"/> (flows under a demand matrix) when <c>--demand</c> is given, in a later version.
+/// and <see cref="Assignment"/> (flows under a demand matrix) when <c>--demand</c> is given.
 /// </summary>
 /// <param name="A">Scenario A.</param>
 /// <param name="B">Scenario B.</param>
@@ -110,7 +110,7 @@ public sealed record AssignmentComparison(
 /// <param name="Routes">Per-pair comparisons, sorted by impact.</param>
 /// <param name="Skipped">Pairs that could not be compared.</param>
 /// <param name="Targets">B's stated targets checked against the routes.</param>
-/// <param name="Assignment">Flow comparison; null until the assignment side is run.</param>
+/// <param name="Assignment">Flow comparison; null without <c>--demand</c>.</param>
 public sealed record ComparisonResult(
     ScenarioInfo A,
     ScenarioInfo B,

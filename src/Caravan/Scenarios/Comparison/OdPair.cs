@@ -11,9 +11,10 @@ namespace Caravan.Scenarios.Comparison;
 /// <param name="Quantity">FEU for containers, tonnes otherwise.</param>
 /// <param name="File">Pairs file.</param>
 /// <param name="Line">Line in the pairs file.</param>
-public sealed record OdPair(string From, string To, Commodity Commodity, double Quantity, string File = "", int Line = 0);
+/// <param name="Modes">Modes the shipment may use (empty = any), e.g. only rail for "what does the new railway change".</param>
+public sealed record OdPair(string From, string To, Commodity Commodity, double Quantity, string File = "", int Line = 0, IReadOnlySet<Mode>? Modes = null);
 
-/// <summary>Reads a pairs file: CSV with <c>from,to</c> and optional <c>cargo,quantity</c>.</summary>
+/// <summary>Reads a pairs file: CSV with <c>from,to</c> and optional <c>cargo,quantity,modes</c> (<c>;</c>-separated, <c>Rail</c> = both gauges).</summary>
 public static class OdPairReader
 {
     /// <summary>Most pairs one comparison routes.</summary>
@@ -22,7 +23,7 @@ public static class OdPairReader
     /// <summary>Reads the pairs; errors (bad cargo, quantity) are diagnostics with file:line: field.</summary>
     public static IReadOnlyList<OdPair> Read(string path, string displayName, DiagnosticBag bag)
     {
-        var rows = CsvTable.Read(path, displayName, ["from", "to"], ["cargo", "quantity", "notes"], bag);
+        var rows = CsvTable.Read(path, displayName, ["from", "to"], ["cargo", "quantity", "modes", "notes"], bag);
         var pairs = new List<OdPair>();
         foreach (var r in rows)
         {
@@ -35,9 +36,26 @@ public static class OdPairReader
                 r.Error("cargo", $"unknown cargo '{CsvRecord.Clip(cargoText)}'; expected container, air-cargo, dry-bulk, liquid-bulk or gas");
             }
             var quantity = r.Number("quantity", false, 1e-9, 1e9) ?? 1;
+            var modes = new HashSet<Mode>();
+            foreach (var m in r.List("modes"))
+            {
+                if (m.Equals("rail", StringComparison.OrdinalIgnoreCase))
+                {
+                    modes.Add(Mode.Rail1435);
+                    modes.Add(Mode.Rail1520);
+                }
+                else if (Caravan.Model.Modes.TryParse(m, out var mode))
+                {
+                    modes.Add(mode);
+                }
+                else
+                {
+                    r.Error("modes", $"unknown mode '{CsvRecord.Clip(m)}'");
+                }
+            }
             if (r.Errors == 0)
             {
-                pairs.Add(new OdPair(from, to, commodity, quantity, r.File, r.Line));
+                pairs.Add(new OdPair(from, to, commodity, quantity, r.File, r.Line, modes.Count > 0 ? modes : null));
             }
         }
         if (pairs.Count > MaxPairs)

@@ -35,7 +35,11 @@ public static class ScenarioComparer
                 skipped.Add(new SkippedPair(pair.From, pair.To, "origin and destination are the same place"));
                 continue;
             }
-            var constraints = new RouteConstraints { Year = options.Year };
+            var constraints = new RouteConstraints
+            {
+                Year = options.Year,
+                AvoidModes = pair.Modes is { } allowed ? Modes.All.Where(m => !allowed.Contains(m)).ToHashSet() : new HashSet<Mode>(),
+            };
             var outA = routerA.Route(new RouteRequest(fromA, toA, pair.Commodity, pair.Quantity, options.Objective, constraints));
             var outB = routerB.Route(new RouteRequest(fromB, toB, pair.Commodity, pair.Quantity, options.Objective, constraints));
             var (reasons, causes) = explainer.Explain(outA.Itinerary, outB.Itinerary);
