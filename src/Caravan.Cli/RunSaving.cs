@@ -84,6 +84,54 @@ internal static class RunSaving
         return store.Save(run, rows);
     }
 
+    /// <summary>Saves a freight assignment: parameters, convergence and bottleneck summary, one row per loaded link direction.</summary>
+    public static long SaveFreightAssignment(string? db, ScenarioNetwork scenario, string demandPath, int year, string algorithm, Caravan.Freight.FreightAssignmentReport report)
+    {
+        var store = Open(db);
+        var r = report.Result;
+        var parameters = JsonSerializer.Serialize(new { demand = demandPath, demandHash = FileHash(demandPath), year, algorithm }, JsonDefaults.Compact);
+        var summary = JsonSerializer.Serialize(new
+        {
+            relativeGap = r.RelativeGap,
+            objective = r.Objective,
+            totalSystemTravelTime = r.TotalSystemTravelTime,
+            iterations = r.Iterations,
+            seconds = r.Elapsed.TotalSeconds,
+            bottlenecks = report.Bottlenecks.Take(15).Select(b => new { b.Id, b.From, b.To, b.Utilisation, b.FlowTonnes }),
+            corridors = report.Corridors,
+        }, JsonDefaults.Compact);
+        var run = new NewRun(RunKind.Assign, scenario.Name, scenario.ContentHash, null, null, parameters, summary);
+        var rows = report.Links.Where(l => l.FlowTonnes > 0)
+            .Select(l => new RunResultRow("link", $"{l.Id} {l.From}→{l.To}", JsonSerializer.Serialize(new { l.Id, l.Kind, mode = l.Mode.ToString(), l.From, l.To, l.Corridor, l.FlowTonnes, l.CapacityTonnes, l.Utilisation, l.FreeFlowHours, l.CongestedHours }, JsonDefaults.Compact)))
+            .Concat(report.OdPairs.Select((o, i) => new RunResultRow("od", i.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(new { o.Row.Line, o.Row.Tonnes, o.FreeFlowHours, o.CongestedHours, o.CostUsdPerUnit, o.Corridor }, JsonDefaults.Compact))))
+            .Concat(SyntheticRows()).ToList();
+        Console.Error.WriteLine($"saving run ({rows.Count} rows)");
+        Console.Error.Flush();
+        return store.Save(run, rows);
+    }
+
+    /// <summary>Saves a TNTP assignment: network name and file hash, summary, one row per link flow.</summary>
+    public static long SaveTntpAssignment(string? db, string folder, string name, string algorithm, Caravan.Assignment.AssignmentResult result)
+    {
+        var store = Open(db);
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.tntp").OrderBy(f => f, StringComparer.Ordinal).ToList() : [];
+        var hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", files.Select(FileHash)))));
+        var parameters = JsonSerializer.Serialize(new { tntp = folder, algorithm }, JsonDefaults.Compact);
+        var summary = JsonSerializer.Serialize(new { relativeGap = result.RelativeGap, objective = result.Objective, totalSystemTravelTime = result.TotalSystemTravelTime, iterations = result.Iterations, seconds = result.Elapsed.TotalSeconds }, JsonDefaults.Compact);
+        var run = new NewRun(RunKind.Assign, "tntp:" + name, hash, null, null, parameters, summary);
+        var rows = result.LinkFlow.Select((f, i) => new RunResultRow("link", i.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(new { link = i, flow = f, cost = result.LinkCost[i] }, JsonDefaults.Compact)))
+            .Concat(SyntheticRows()).ToList();
+        Console.Error.WriteLine($"saving run ({rows.Count} rows)");
+        Console.Error.Flush();
+        return store.Save(run, rows);
+    }
+
+    private static string FileHash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
     private static IEnumerable<RunResultRow> Rows(ComparisonResult result)
     {
         foreach (var r in result.Routes)
@@ -93,6 +141,17 @@ internal static class RunSaving
         foreach (var s in result.Skipped)
         {
             yield return new RunResultRow("skipped", $"{s.From}→{s.To}", JsonSerializer.Serialize(s, JsonDefaults.Compact));
+        }
+        if (result.Assignment is { } flows)
+        {
+            foreach (var l in flows.Links)
+            {
+                yield return new RunResultRow("link", l.LinkId, JsonSerializer.Serialize(l, JsonDefaults.Compact));
+            }
+            foreach (var c in flows.Corridors)
+            {
+                yield return new RunResultRow("corridor", c.Corridor, JsonSerializer.Serialize(c, JsonDefaults.Compact));
+            }
         }
     }
 

@@ -27,6 +27,8 @@ internal static class AssignCommand
         var scenario = CommonOptions.Scenario();
         var year = new Option<int?>("--year") { Description = "With --demand: year of the network (default: this year)." };
         var geojson = new Option<string?>("--out-geojson") { Description = "With --demand: write link volumes as GeoJSON." };
+        var save = new Option<bool>("--save") { Description = "Save the run in the run store" };
+        var db = CommonOptions.Db();
         var top = new Option<int>("--top") { Description = "With --demand: bottlenecks to list.", DefaultValueFactory = _ => 15 };
         var algorithm = new Option<string>("--algorithm") { Description = "b (Algorithm B, default), bfw, cfw, fw, msa or aon.", DefaultValueFactory = _ => "b" };
         var gap = new Option<double>("--gap") { Description = "Target relative gap.", DefaultValueFactory = _ => 1e-6 };
@@ -39,7 +41,7 @@ internal static class AssignCommand
         var tollFactor = new Option<double?>("--toll-factor") { Description = "Cost per unit toll (default: _net header, then the folder README, else 0)." };
         var command = new Command("assign", "Static user-equilibrium assignment: a TNTP network (--tntp) or freight demand on the Caravan network (--demand).")
         {
-            tntp, demand, data, scenario, year, geojson, top, algorithm, gap, maxIterations, timeLimit, threads, output, json, distanceFactor, tollFactor,
+            tntp, demand, data, scenario, year, geojson, top, save, db, algorithm, gap, maxIterations, timeLimit, threads, output, json, distanceFactor, tollFactor,
         };
         command.SetAction(parse =>
         {
@@ -63,7 +65,7 @@ internal static class AssignCommand
                 {
                     throw new CliInputException("--top must be between 1 and 1000");
                 }
-                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? DateTime.UtcNow.Year, solver with { TargetRelativeGap = parse.GetResult(gap) is null ? 1e-5 : solver.TargetRelativeGap }, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount);
+                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? DateTime.UtcNow.Year, solver with { TargetRelativeGap = parse.GetResult(gap) is null ? 1e-5 : solver.TargetRelativeGap }, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
             }
             return Run(new AssignArguments(
             t!,
@@ -75,12 +77,12 @@ internal static class AssignCommand
             parse.GetValue(output),
             parse.GetValue(json),
             parse.GetValue(distanceFactor),
-            parse.GetValue(tollFactor)));
+            parse.GetValue(tollFactor)), parse.GetValue(save), parse.GetValue(db));
         });
         return command;
     }
 
-    private static int Run(AssignArguments args)
+    private static int Run(AssignArguments args, bool save = false, string? db = null)
     {
         var options = Validate(args);
         TntpDataset data;
@@ -129,6 +131,10 @@ internal static class AssignCommand
         if (args.Output is not null)
         {
             AssignOutput.Write(args.Output, data.Network, result);
+        }
+        if (save)
+        {
+            Console.Error.WriteLine($"saved run {RunSaving.SaveTntpAssignment(db, args.Folder, data.Name, args.AlgorithmName.ToLowerInvariant(), result)}");
         }
         var report = new AssignReport(data, args.AlgorithmName.ToLowerInvariant(), options, result, comparison);
         if (args.Json)

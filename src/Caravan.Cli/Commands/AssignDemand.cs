@@ -11,9 +11,10 @@ namespace Caravan.Cli.Commands;
 /// <summary><c>caravan assign --demand file</c>: annual freight demand assigned to the Eurasian network.</summary>
 internal static class AssignDemand
 {
-    public static int Run(string demandPath, string? dataFolder, string? scenario, int year, AssignmentOptions solver, string? outCsv, string? outGeoJson, bool json, int top)
+    public static int Run(string demandPath, string? dataFolder, string? scenario, int year, AssignmentOptions solver, string? outCsv, string? outGeoJson, bool json, int top, bool save = false, string? db = null)
     {
-        var network = NetworkLoader.Load(dataFolder, scenario);
+        var loaded = NetworkLoader.LoadScenario(dataFolder, scenario);
+        var network = loaded.Network;
         FreightModel model;
         try
         {
@@ -38,6 +39,10 @@ internal static class AssignDemand
             Console.Error.WriteLine($"wrote {outGeoJson}");
         }
         var r = report.Result;
+        if (save)
+        {
+            Console.Error.WriteLine($"saved run {RunSaving.SaveFreightAssignment(db, loaded, demandPath, year, solver.Algorithm.ToString(), report)}");
+        }
         if (json)
         {
             var doc = new

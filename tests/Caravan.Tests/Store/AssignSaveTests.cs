@@ -1,0 +1,33 @@
+using Caravan.Tests.Cli;
+using Xunit;
+
+namespace Caravan.Tests.Store;
+
+/// <summary><c>assign --save</c> keeps both kinds of assignment in the run store, and they survive a new process.</summary>
+public class AssignSaveTests
+{
+    [Fact]
+    public void TntpAndFreightAssignmentsAreSavedAndListed()
+    {
+        var dir = Directory.CreateTempSubdirectory("assign-save").FullName;
+        try
+        {
+            var db = Path.Combine(dir, "runs.db");
+            var sioux = Path.Combine(TestPaths.Shared, "tntp", "SiouxFalls");
+            Assert.Equal(0, CliProcess.Run("assign", "--tntp", sioux, "--gap", "1e-4", "--save", "--db", db).ExitCode);
+            var freight = CliProcess.Run("assign", "--demand", Path.Combine(TestPaths.Mini, "demand.csv"), "--data", TestPaths.Mini, "--save", "--db", db);
+            Assert.True(freight.ExitCode == 0, freight.Stderr);
+            var list = CliProcess.Run("runs", "list", "--db", db);
+            Assert.Equal(0, list.ExitCode);
+            Assert.Contains("tntp:SiouxFalls", list.Stdout, StringComparison.Ordinal);
+            Assert.Contains("base", list.Stdout, StringComparison.Ordinal);
+            var show = CliProcess.Run("runs", "show", "2", "--db", db);
+            Assert.Equal(0, show.ExitCode);
+            Assert.Contains("X3", show.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}
