@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return RouteCommand.Create();
         yield return PlacesCommand.Create();
         yield return ValidateCommand.Create();
+        yield return ServeCommand.Create();
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Caravan.Export;
 using Caravan.Model;
 using Caravan.Routing;
+using Caravan.Routing.Queries;
 using Spectre.Console;
 
 namespace Caravan.Cli.Commands;
@@ -35,41 +36,32 @@ internal static class RouteCommand
         command.SetAction(parse =>
         {
             var network = NetworkLoader.Load(parse.GetValue(data));
-            var search = new PlaceSearch(network);
-            var origin = Resolve(search, network, parse.GetValue(from)!, "--from");
-            var destination = Resolve(search, network, parse.GetValue(to)!, "--to");
-            if (origin == destination)
+            var query = new RouteQuery
             {
-                throw new CliInputException("--from and --to are the same place");
-            }
-            if (!Commodities.TryParse(parse.GetValue(cargo), out var commodity))
-            {
-                throw new CliInputException($"--cargo: unknown cargo '{parse.GetValue(cargo)}'; expected container, air-cargo, dry-bulk, liquid-bulk or gas");
-            }
-            var q = parse.GetValue(quantity);
-            if (!double.IsFinite(q) || q <= 0 || q > 1e9)
-            {
-                throw new CliInputException("--quantity must be a positive number");
-            }
-            if (!TryParseObjective(parse.GetValue(optimize), out var objective))
-            {
-                throw new CliInputException($"--optimize: expected time, cost, co2 or generalized, not '{parse.GetValue(optimize)}'");
-            }
-            var constraints = new RouteConstraints
-            {
-                AvoidCountries = ParseCountries(parse.GetValue(avoid), network),
-                AvoidModes = ParseModes(parse.GetValue(avoidModes)),
-                AvoidPlaces = ParsePlaces(parse.GetValue(avoidPlaces), search, network),
-                Year = parse.GetValue(year) ?? DateTime.UtcNow.Year,
-                MaxTransfers = parse.GetValue(maxTransfers) is { } k && k < 0 ? throw new CliInputException("--max-transfers must be 0 or more") : parse.GetValue(maxTransfers),
+                From = parse.GetValue(from),
+                To = parse.GetValue(to),
+                Cargo = parse.GetValue(cargo),
+                Quantity = F(parse.GetValue(quantity), "R"),
+                Avoid = parse.GetValue(avoid),
+                AvoidModes = parse.GetValue(avoidModes),
+                AvoidPlaces = parse.GetValue(avoidPlaces),
+                Optimize = parse.GetValue(optimize),
+                Year = parse.GetValue(year)?.ToString(CultureInfo.InvariantCulture),
+                MaxTransfers = parse.GetValue(maxTransfers)?.ToString(CultureInfo.InvariantCulture),
+                ValueOfTime = F(parse.GetValue(valueOfTime), "R"),
+                CarbonPrice = F(parse.GetValue(carbonPrice), "R"),
             };
-            var vot = parse.GetValue(valueOfTime);
-            var cp = parse.GetValue(carbonPrice);
-            if (!double.IsFinite(vot) || vot < 0 || !double.IsFinite(cp) || cp < 0)
+            var parsed = new RouteQueryParser(network).Parse(query, DateTime.UtcNow.Year);
+            foreach (var warning in parsed.Warnings)
             {
-                throw new CliInputException("--value-of-time and --carbon-price must be non-negative numbers");
+                Console.Error.WriteLine($"warning: --{warning}");
             }
-            var request = new RouteRequest(origin, destination, commodity, q, objective, constraints, new GeneralizedWeights(vot, cp));
+            if (!parsed.IsValid)
+            {
+                throw new CliInputException(string.Join(Environment.NewLine + "error: ", parsed.Errors.Select(e => $"{OptionName(e.Field)}: {e.Message}")));
+            }
+            var request = parsed.Request!;
+            var (origin, destination) = (request.From, request.To);
             var router = new Router(network);
             var outcome = router.Route(request);
             if (!outcome.Found)
@@ -99,89 +91,9 @@ internal static class RouteCommand
         return command;
     }
 
-    internal static int Resolve(PlaceSearch search, Network network, string text, string option)
-    {
-        if (search.TryResolve(text, out var place, out var suggestions))
-        {
-            return place;
-        }
-        var hint = suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions.Select(p => $"{p.Name} ({p.Code})"))}?" : "";
-        throw new CliInputException($"{option}: unknown place '{text}'{hint}");
-    }
-
-    internal static bool TryParseObjective(string? text, out Objective objective)
-    {
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "time": case "fastest": objective = Objective.Time; return true;
-            case "cost": case "cheapest": objective = Objective.Cost; return true;
-            case "co2": case "co2e": case "greenest": objective = Objective.Co2; return true;
-            case "generalized": case "generalised": objective = Objective.Generalized; return true;
-            default: objective = default; return false;
-        }
-    }
-
-    internal static HashSet<string> ParseCountries(string? text, Network network)
-    {
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return set;
-        }
-        var known = network.Places.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
-        foreach (var part in text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var code = part.ToUpperInvariant();
-            if (code.Length != 2 || !code.All(char.IsAsciiLetterUpper))
-            {
-                throw new CliInputException($"--avoid: '{part}' is not an ISO 3166-1 alpha-2 country code (e.g. RU, BY, IR)");
-            }
-            if (!known.Contains(code))
-            {
-                Console.Error.WriteLine($"warning: --avoid: no place in the network is in {code}");
-            }
-            set.Add(code);
-        }
-        return set;
-    }
-
-    internal static HashSet<Mode> ParseModes(string? text)
-    {
-        var set = new HashSet<Mode>();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return set;
-        }
-        foreach (var part in text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (part.Equals("rail", StringComparison.OrdinalIgnoreCase))
-            {
-                set.Add(Mode.Rail1435);
-                set.Add(Mode.Rail1520);
-                continue;
-            }
-            if (!Modes.TryParse(part, out var m))
-            {
-                throw new CliInputException($"--avoid-modes: unknown mode '{part}'; expected {string.Join(", ", Modes.All)} or Rail");
-            }
-            set.Add(m);
-        }
-        return set;
-    }
-
-    internal static HashSet<int> ParsePlaces(string? text, PlaceSearch search, Network network)
-    {
-        var set = new HashSet<int>();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return set;
-        }
-        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            set.Add(Resolve(search, network, part, "--avoid-places"));
-        }
-        return set;
-    }
+    /// <summary>The command-line option for a query field: <c>avoidModes</c> → <c>--avoid-modes</c>.</summary>
+    internal static string OptionName(string field) =>
+        "--" + string.Concat(field.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 
     internal static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 }
