@@ -32,18 +32,25 @@ function showProblem(e: unknown): void {
     return;
   }
   const p = e.problem;
-  let html = escapeHtml(p.detail ?? p.title ?? `HTTP ${e.status}`);
+  const suggestions = p.suggestions ?? {};
+  const errors = Object.entries(p.errors ?? {});
+  // Field by field when the server says which field is wrong; a suggested place is a button that fills the field.
+  let html = errors.length
+    ? errors
+        .map(([field, messages]) => {
+          const near = suggestions[field];
+          const text = messages.map((m) => (near ? m.replace(/; did you mean .*$/, '') : m)).join('; ');
+          const buttons = near?.length
+            ? ` — did you mean ${near
+                .map((s) => `<button type="button" class="link" data-field="${escapeHtml(field)}" data-value="${escapeHtml(s.name)}">${escapeHtml(s.name)} (${escapeHtml(s.code)})</button>`)
+                .join(', ')}?`
+            : '';
+          return `<span class="field-error"><b>${escapeHtml(field)}</b>: ${escapeHtml(text)}${buttons}</span>`;
+        })
+        .join('')
+    : escapeHtml(p.detail ?? p.title ?? `HTTP ${e.status}`);
   if (p.blocking?.length) {
-    html += `<ul>${p.blocking.map((b) => `<li>${escapeHtml(b.message)} (${escapeHtml(b.constraint)} ${escapeHtml(b.value)})</li>`).join('')}</ul>`;
-  }
-  const suggestions = Object.entries(p.suggestions ?? {});
-  if (suggestions.length) {
-    html += suggestions
-      .map(([field, places]) =>
-        `<span class="did-you-mean">${escapeHtml(field)}: did you mean ${places
-          .map((s) => `<button type="button" class="link" data-field="${escapeHtml(field)}" data-value="${escapeHtml(s.name)}">${escapeHtml(s.name)} (${escapeHtml(s.code)})</button>`)
-          .join(' ')}?</span>`)
-      .join('');
+    html = `${escapeHtml((p.detail ?? '').split(':')[0]!)}. Lift one of these and a route exists:<ul>${p.blocking.map((b) => `<li>${escapeHtml(b.message)} (${escapeHtml(b.constraint)} ${escapeHtml(b.value)})</li>`).join('')}</ul>`;
   }
   showError(p.title ?? 'Error', html);
   errorBox.querySelectorAll<HTMLButtonElement>('button[data-field]').forEach((b) =>

@@ -34,6 +34,9 @@ export class FreightMap {
     const response = await fetch(countriesUrl);
     const topology = (await response.json()) as Topology;
     const countries = feature(topology, topology.objects.countries as GeometryCollection);
+    // Antarctica is far from every route, and its ring runs along the pole, which Web Mercator cannot show.
+    countries.features = countries.features.filter((f) => f.id !== '010');
+    countries.features.forEach((f) => unwrapAntimeridian(f.geometry));
     const layer = L.geoJSON(countries, {
       interactive: false,
       style: { color: '#9aa5b1', weight: 0.6, fillColor: '#f3efe6', fillOpacity: 1 },
@@ -131,6 +134,23 @@ export class FreightMap {
 
   clearRoute(): void {
     this.routeLayer.clearLayers();
+  }
+}
+
+/**
+ * Makes every ring continuous in longitude (no jump of more than 180° between neighbours), so that rings of countries
+ * that straddle 180° (Russia, Fiji) are not drawn as bands across the whole map.
+ */
+function unwrapAntimeridian(geometry: GeoJSON.Geometry | null): void {
+  if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) return;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const ring of polygons.flat()) {
+    for (let i = 1; i < ring.length; i++) {
+      const previous = ring[i - 1]![0]!;
+      const point = ring[i]!;
+      while (point[0]! - previous > 180) point[0]! -= 360;
+      while (point[0]! - previous < -180) point[0]! += 360;
+    }
   }
 }
 
