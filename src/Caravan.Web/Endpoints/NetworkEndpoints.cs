@@ -20,7 +20,8 @@ public static class NetworkEndpoints
             .WithName("Network")
             .WithSummary("The network as GeoJSON")
             .WithDescription("A FeatureCollection: a point per place (`type: place`) and a line per link (`type: link` or `crossing`) with mode, status (operating, construction, planned), opening year, corridor and capacity.")
-            .Produces<string>(StatusCodes.Status200OK, GeoJsonType);
+            .Produces<string>(StatusCodes.Status200OK, GeoJsonType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 

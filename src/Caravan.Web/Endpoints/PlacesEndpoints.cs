@@ -28,7 +28,8 @@ public static class PlacesEndpoints
         api.MapGet("/places", Places)
             .WithName("Places")
             .WithSummary("Search places")
-            .WithDescription("Places whose code, name or alias matches `q` (case, accents and punctuation ignored; near misses included), best first. Without `q`, places in name order.");
+            .WithDescription("Places whose code, name or alias matches `q` (case, accents and punctuation ignored; near misses included), best first. Without `q`, places in name order.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return api;
     }
 

@@ -20,6 +20,8 @@ public static class RouteEndpoints
             .WithName("Route")
             .WithSummary("Plan a shipment")
             .WithDescription("Fastest, cheapest, lowest-CO2e or generalized-cost route under constraints. Answers the `caravan route --json` document; 400 for bad input (unknown places with suggestions), 422 when no route exists (naming the blocking constraints), 429 when the server is saturated.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimitPolicy);
         return api;
