@@ -20,6 +20,7 @@ public sealed class NetworkState
         Network = options.Network;
         Search = new PlaceSearch(Network);
         Router = new Router(Network);
+        Planner = new RoutePlanner(Router);
         Parser = new RouteQueryParser(Network, Search);
         Countries = Network.Places.Select(p => p.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
@@ -35,6 +36,9 @@ public sealed class NetworkState
 
     /// <summary>The router over the compiled graph.</summary>
     public Router Router { get; }
+
+    /// <summary>Routes requests, keeping the edge views of the constraint sets it has seen.</summary>
+    public RoutePlanner Planner { get; }
 
     /// <summary>The shared route-query parser.</summary>
     public RouteQueryParser Parser { get; }

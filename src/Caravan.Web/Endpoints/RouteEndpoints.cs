@@ -77,7 +77,7 @@ public static class RouteEndpoints
             return Problems.InvalidQuery(parsed.Errors);
         }
         var request = parsed.Request!;
-        var outcome = state.Router.Route(request);
+        var outcome = state.Planner.Route(request);
         if (!outcome.Found)
         {
             return Problems.NoRoute(outcome.NoRoute!);
