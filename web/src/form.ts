@@ -86,3 +86,31 @@ export function fillField(field: string, value: string): void {
     input.focus();
   }
 }
+
+/** Fills the form from a shared link (`?from=&to=&cargo=&quantity=&avoid=&avoidModes=&date=&deadline=`); true when it names a trip. */
+export function fillFromLink(search: string): boolean {
+  const link = new URLSearchParams(search);
+  const set = (id: string, value: string | null) => {
+    const input = document.getElementById(id) as HTMLInputElement | HTMLSelectElement | null;
+    if (input && value) input.value = value;
+  };
+  for (const id of ['from', 'to', 'cargo', 'quantity', 'date', 'deadline']) set(id, link.get(id));
+  const check = (name: string, list: string | null) => {
+    for (const value of (list ?? '').split(',').filter(Boolean)) {
+      const box = document.getElementById(`${name}-${value}`) as HTMLInputElement | null;
+      if (box) box.checked = true;
+    }
+  };
+  check('avoid-country', link.get('avoid')?.toUpperCase() ?? null);
+  check('avoid-mode', link.get('avoidModes'));
+  return Boolean(link.get('from') && link.get('to'));
+}
+
+/** The link that reopens the page with this plan. */
+export function linkFor(input: PlanInput): string {
+  const link = new URLSearchParams(input.params);
+  link.delete('year');
+  if (input.date) link.set('date', input.date);
+  if (input.deadline) link.set('deadline', input.deadline);
+  return `?${link.toString()}`;
+}

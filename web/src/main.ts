@@ -1,7 +1,7 @@
 import './style.css';
 import { api, ApiError } from './api';
 import { renderChart } from './chart';
-import { fillField, readForm, setUpForm } from './form';
+import { fillField, fillFromLink, linkFor, readForm, setUpForm } from './form';
 import { FreightMap, renderLegend } from './map';
 import { distinctOptions, renderItinerary, renderOptions } from './options';
 import type { RouteOption, RouteResponse } from './types';
@@ -67,8 +67,8 @@ function choose(i: number): void {
   map.showRoute(option.route);
 }
 
-async function planRoutes(event: SubmitEvent): Promise<void> {
-  event.preventDefault();
+async function planRoutes(event?: SubmitEvent): Promise<void> {
+  event?.preventDefault();
   clearError();
   const input = readForm();
   if (typeof input === 'string') {
@@ -76,6 +76,7 @@ async function planRoutes(event: SubmitEvent): Promise<void> {
     return;
   }
   plan = { date: input.date, deadline: input.deadline };
+  history.replaceState(null, '', linkFor(input));
   const button = $<HTMLButtonElement>('plan');
   button.disabled = true;
   button.textContent = 'Planning…';
@@ -111,6 +112,7 @@ async function start(): Promise<void> {
     setUpForm(meta);
     $('stats').textContent = `${meta.places} places · ${meta.links} links · ${meta.countries.length} countries`;
     document.body.dataset.ready = 'true';
+    if (fillFromLink(location.search)) void planRoutes();
   } catch (e) {
     showProblem(e);
   }

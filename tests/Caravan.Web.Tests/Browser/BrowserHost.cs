@@ -44,12 +44,12 @@ public sealed class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A new page at the given size, opened on the served page and ready (the form is filled from the API).</summary>
-    public async Task<IPage> OpenAsync(int width = 1440, int height = 900)
+    public async Task<IPage> OpenAsync(int width = 1440, int height = 900, string path = "/")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = Server.BaseUrl.ToString() });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
-        await page.GotoAsync("/");
+        await page.GotoAsync(path);
         await page.WaitForSelectorAsync("body[data-ready='true']");
         return page;
     }

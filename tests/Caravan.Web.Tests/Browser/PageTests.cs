@@ -99,4 +99,17 @@ public class PageTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.Keyboard.PressAsync("Enter");
         Assert.Equal("true", await page.GetAttributeAsync("#options li:first-child button.option", "aria-pressed"));
     }
+
+    [Fact]
+    public async Task ALinkReopensThePlanAndPlanningUpdatesTheLink()
+    {
+        var page = await host.OpenAsync(1280, 1400, "/?from=xian&to=Duisburg&avoid=RU,BY&date=2026-12-01&deadline=2026-12-10");
+        await page.WaitForSelectorAsync("#options li");
+        Assert.True(await page.IsCheckedAsync("#avoid-country-RU"));
+        Assert.Equal(1, await page.Locator("#map path.route-leg.mode-Ferry").CountAsync());
+        // 15.5 days from 1 December misses a 10 December deadline.
+        Assert.Contains("after the deadline", await page.Locator("#options li").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("avoid=BY%2CRU", page.Url, StringComparison.Ordinal);
+        await Screenshots.TakeAsync(page, "plan-shared-link");
+    }
 }
