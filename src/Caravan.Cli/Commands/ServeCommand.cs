@@ -46,8 +46,16 @@ internal static class ServeCommand
                 throw new CliInputException($"--urls: '{url}' is not a URL such as http://127.0.0.1:5080");
             }
             var app = CaravanWebApp.Create(options, ["--urls", url]);
-            Console.WriteLine($"Caravan serving {options.DataFolder} ({network.Places.Count} places, {network.Links.Count} links) at {url} — Ctrl+C to stop");
-            app.Run();
+            app.Lifetime.ApplicationStarted.Register(() =>
+                Console.WriteLine($"Caravan serving {options.DataFolder} ({network.Places.Count} places, {network.Links.Count} links) at {url} — Ctrl+C to stop"));
+            try
+            {
+                app.Run();
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                throw new CliInputException($"--urls: {url} is already in use; pick another port");
+            }
             return ExitCodes.Ok;
         });
         return command;

@@ -9,9 +9,13 @@ public class ServeCommandTests
     [InlineData("--route-concurrency", "0", "--route-concurrency")]
     [InlineData("--route-queue", "-1", "--route-queue")]
     [InlineData("--urls", "not a url", "--urls")]
+    [InlineData("--urls", "http://127.0.0.1:{busy}", "already in use")]
     [InlineData("--data", "/nonexistent/caravan-data", "/nonexistent/caravan-data")]
     public async Task BadOptionsExitTwo(string option, string value, string expected)
     {
+        using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        value = value.Replace("{busy}", ((System.Net.IPEndPoint)busy.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var args = option == "--data" ? new[] { "serve", option, value } : ["serve", "--data", WebTestPaths.Mini, option, value];
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Caravan.Cli.dll"));
