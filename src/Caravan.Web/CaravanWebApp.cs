@@ -94,6 +94,7 @@ public static class CaravanWebApp
         _ = app.Services.GetRequiredService<NetworkState>(); // compile the routing graph before the first request
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<QueryLengthLimit>();
         app.UseResponseCompression();
         ServePage(app, options);

@@ -21,6 +21,9 @@ public sealed class BrowserHost : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>Script errors and console errors seen on any page opened so far.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> PageErrors { get; } = [];
+
     /// <summary>The browser binary: CARAVAN_CHROMIUM, else Debian's.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CARAVAN_CHROMIUM") is { Length: > 0 } p ? p : "/usr/bin/chromium";
 
@@ -49,6 +52,15 @@ public sealed class BrowserHost : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = Server.BaseUrl.ToString() });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
+        // Script errors and blocked content (CSP) fail the page tests; answers of 4xx that the page handles do not.
+        page.PageError += (_, message) => PageErrors.Add(message);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                PageErrors.Add(message.Text);
+            }
+        };
         await page.GotoAsync(path);
         await page.WaitForSelectorAsync("body[data-ready='true']");
         return page;

@@ -38,6 +38,7 @@ public class PageTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Screenshots.TakeAsync(page, "plan-xian-duisburg");
         await page.Locator("#itinerary").ScrollIntoViewIfNeededAsync();
         await Screenshots.TakeAsync(page, "plan-itinerary");
+        Assert.Empty(host.PageErrors);
     }
 
     [Fact]
