@@ -23,25 +23,34 @@ start_server() {
 stop_server() { kill "$server"; wait "$server" 2>/dev/null || true; }
 trap 'kill "$server" 2>/dev/null || true' EXIT
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; } # user + system time of the server, in clock ticks
 row() { # connections, label, wrk args...
   local c="$1" label="$2"; shift 2
   local t=$(( c < 2 ? 1 : 2 ))
-  local out
+  local out before after
+  before=$(cpu_ticks)
   out=$(wrk -t"$t" -c"$c" -d"${secs}s" --latency "$@")
+  after=$(cpu_ticks)
   local rps p50 p99 non2xx sock
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
   p99=$(awk '$1=="99%" {print $2}' <<<"$out")
   non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out"); non2xx="${non2xx:-0}"
-  sock=$(awk '/Socket errors/ {print $0}' <<<"$out" | sed 's/^ *//'); sock="${sock:-none}"
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$c" "$rps" "$p50" "$p99" "$non2xx" "$sock"
-  if grep -q '^status' <<<"$out"; then grep '^status' <<<"$out" | sed 's/^/    /' >&2; fi
+  if grep -q '^status' <<<"$out"; then # answers by status, from statuses.lua
+    non2xx="$non2xx ($(grep '^status' <<<"$out" | sort -k2 | awk '{printf "%s%s %s", sep, $2, $3; sep=", "}'))"
+  fi
+  sock=$(awk '/Socket errors/ {print $0}' <<<"$out" | sed 's/^ *Socket errors: //'); sock="${sock:-none}"
+  local requests cpu
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  # Server CPU per request (µs): independent of how much of the machine other processes took meanwhile.
+  cpu=$(awk -v d=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", (n > 0 ? d / hz * 1e6 / n : 0) }')
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$c" "$rps" "$p50" "$p99" "$non2xx" "$sock" "$cpu"
 }
 
 echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg), GC_SERVER=${GC_SERVER:-0}"
 echo
-echo "| run | connections | requests/s | p50 | p99 | non-2xx | socket errors |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
+echo "| run | connections | requests/s | p50 | p99 | non-2xx | socket errors | server CPU µs/request |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |"
 start_server
 wrk -t2 -c16 -d3s "$url" >/dev/null # warm-up (JIT, tiered compilation)
 for c in 1 16 64; do row "$c" "one query" "$url"; done
