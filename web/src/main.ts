@@ -79,6 +79,7 @@ async function planRoutes(event?: SubmitEvent): Promise<void> {
   history.replaceState(null, '', linkFor(input));
   const button = $<HTMLButtonElement>('plan');
   button.disabled = true;
+  $('plan-form').setAttribute('aria-busy', 'true');
   button.textContent = 'Planning…';
   try {
     // One query per objective, in parallel; each answer may hold several routes (a Pareto set), all are shown.
@@ -98,9 +99,11 @@ async function planRoutes(event?: SubmitEvent): Promise<void> {
     }
     options = distinctOptions(found);
     results.hidden = false;
+    $('summary').textContent = `${options.length} option${options.length === 1 ? '' : 's'} from ${found[0]!.from.name} to ${found[0]!.to.name}`;
     choose(0);
   } finally {
     button.disabled = false;
+    $('plan-form').removeAttribute('aria-busy');
     button.textContent = 'Plan routes';
   }
 }

@@ -16,6 +16,7 @@ public class PageTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.ClickAsync("#plan");
         await page.WaitForSelectorAsync("#options li");
         Assert.True(await page.Locator("#error").IsHiddenAsync());
+        Assert.Equal("2 options from Xi'an to Duisburg", await page.Locator("#summary[role='status']").InnerTextAsync());
 
         // The list shows the option and its itinerary has the Caspian ferry from Aktau to Baku.
         var first = await page.Locator("#options li").First.InnerTextAsync();
