@@ -88,4 +88,17 @@ public class RouteQueryParserTests
         Assert.Equal(a.Errors.Single().Message, b.Errors.Single().Message);
         Assert.Equal(a.Errors.Single().Suggestions, b.Errors.Single().Suggestions);
     }
+
+    [Fact]
+    public void RefusesACargoTheNetworkDoesNotDefine()
+    {
+        // The readers insist on every commodity; a network built in code need not define them all.
+        var n = TestPaths.LoadMini();
+        var withoutGas = new Network(n.Places, n.Links, n.Transfers, n.Services, n.ModeParameters.OfType<ModeParameters>().ToList(),
+            n.CommodityInfos.OfType<CommodityInfo>().Where(c => c.Commodity != Commodity.Gas).ToList(), n.Sources);
+        var parser = new RouteQueryParser(withoutGas);
+        var error = Assert.Single(parser.Parse(new RouteQuery { From = "xian", To = "DEDUI", Cargo = "gas" }, 2026).Errors);
+        Assert.Equal("cargo", error.Field);
+        Assert.Contains("does not define gas", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -62,6 +62,11 @@ public sealed class RouteQueryParser
         {
             errors.Add(RouteQueryError.Invalid("cargo", $"unknown cargo '{query.Cargo}'; expected container, air-cargo, dry-bulk, liquid-bulk or gas"));
         }
+        else if (_network.CommodityInfos[(int)commodity] is null)
+        {
+            var defined = Commodities.All.Where(c => _network.CommodityInfos[(int)c] is not null).Select(c => c.Name());
+            errors.Add(RouteQueryError.Invalid("cargo", $"this network does not define {commodity.Name()}; it defines {string.Join(", ", defined)}"));
+        }
         var quantity = Number("quantity", query.Quantity, 1, errors, v => v > 0 && v <= 1e9, "must be a positive number (at most 1e9)");
         var objective = Objective.Time;
         if (!string.IsNullOrWhiteSpace(query.Optimize) && !TryParseObjective(query.Optimize, out objective))
