@@ -40,6 +40,10 @@ internal static class ServeCommand
             {
                 options = q >= 0 ? options with { RouteQueue = q } : throw new CliInputException("--route-queue must be 0 or more");
             }
+            if (options.WebRoot is { } root && !File.Exists(Path.Combine(root, "index.html")))
+            {
+                throw new CliInputException($"--web-root: no index.html in {root}");
+            }
             var url = parse.GetValue(urls)!;
             if (!Uri.TryCreate(url.Split(';')[0], UriKind.Absolute, out _))
             {

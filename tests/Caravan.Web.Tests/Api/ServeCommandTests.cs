@@ -9,6 +9,7 @@ public class ServeCommandTests
     [InlineData("--route-concurrency", "0", "--route-concurrency")]
     [InlineData("--route-queue", "-1", "--route-queue")]
     [InlineData("--urls", "not a url", "--urls")]
+    [InlineData("--web-root", "/nonexistent/page", "--web-root")]
     [InlineData("--urls", "http://127.0.0.1:{busy}", "already in use")]
     [InlineData("--data", "/nonexistent/caravan-data", "/nonexistent/caravan-data")]
     public async Task BadOptionsExitTwo(string option, string value, string expected)
