@@ -3,6 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Everything is restored and built from the project's own files.
+# The browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+./scripts/install-browser.sh
+
+# Everything is restored and built from the project's own files; building src/Caravan.Web runs
+# `npm ci && npm run build` in web/ (src/Caravan.Web/WebPage.targets) when the page is stale.
 dotnet build Caravan.sln -c Release -warnaserror -nologo -v quiet
 dotnet test Caravan.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"

@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return ScenariosCommand.Create();
         yield return CompareCommand.Create();
         yield return RunsCommand.Create();
+        yield return ServeCommand.Create();
     }
 }

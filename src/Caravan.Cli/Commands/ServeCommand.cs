@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Caravan.Web;
+using Microsoft.AspNetCore.Builder;
+
+namespace Caravan.Cli.Commands;
+
+/// <summary><c>caravan serve</c>: the web API and the map page on one port.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Where to listen (loopback by default)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var data = CommonOptions.Data();
+        var db = new Option<string?>("--db") { Description = "Run store (SQLite file) for saved runs; reserved for the runs endpoints" };
+        var webRoot = new Option<string?>("--web-root") { Description = "Folder of the built page (default: beside the binary)" };
+        var concurrency = new Option<int?>("--route-concurrency") { Description = "Route queries computed at once (default: 2 × cores)" };
+        var queue = new Option<int?>("--route-queue") { Description = "Route queries that may wait; beyond that: 429 (default 256)" };
+        var cors = new Option<string[]>("--cors-origin") { Description = "Allow this origin to call the API (CORS is closed by default); repeatable", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("serve", "Serve the web API (/api, OpenAPI at /openapi/v1.json) and the map page")
+        {
+            urls, data, db, webRoot, concurrency, queue, cors,
+        };
+        command.SetAction(parse =>
+        {
+            var folder = parse.GetValue(data) ?? NetworkLoader.DefaultDataFolder();
+            var network = NetworkLoader.Load(folder);
+            var options = new CaravanWebOptions
+            {
+                Network = network,
+                DataFolder = Path.GetFullPath(folder),
+                DatabasePath = parse.GetValue(db),
+                WebRoot = parse.GetValue(webRoot),
+                CorsOrigins = parse.GetValue(cors) ?? [],
+            };
+            if (parse.GetValue(concurrency) is { } c)
+            {
+                options = c >= 1 ? options with { RouteConcurrency = c } : throw new CliInputException("--route-concurrency must be 1 or more");
+            }
+            if (parse.GetValue(queue) is { } q)
+            {
+                options = q >= 0 ? options with { RouteQueue = q } : throw new CliInputException("--route-queue must be 0 or more");
+            }
+            if (options.WebRoot is { } root && !File.Exists(Path.Combine(root, "index.html")))
+            {
+                throw new CliInputException($"--web-root: no index.html in {root}");
+            }
+            var url = parse.GetValue(urls)!;
+            if (!Uri.TryCreate(url.Split(';')[0], UriKind.Absolute, out _))
+            {
+                throw new CliInputException($"--urls: '{url}' is not a URL such as http://127.0.0.1:5080");
+            }
+            var app = CaravanWebApp.Create(options, ["--urls", url]);
+            app.Lifetime.ApplicationStarted.Register(() =>
+                Console.WriteLine($"Caravan serving {options.DataFolder} ({network.Places.Count} places, {network.Links.Count} links) at {url} — Ctrl+C to stop"));
+            try
+            {
+                app.Run();
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+            {
+                throw new CliInputException($"--urls: {url} is already in use; pick another port");
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using Caravan.Model;
+
+namespace Caravan.Web;
+
+/// <summary>Everything the web host needs: the network it serves and its limits. Defaults suit a laptop.</summary>
+public sealed record CaravanWebOptions
+{
+    /// <summary>The network to serve (loaded once; routing graph compiled once per process).</summary>
+    public required Network Network { get; init; }
+
+    /// <summary>Where the network was read from, for display only.</summary>
+    public string DataFolder { get; init; } = "";
+
+    /// <summary>Path of the run store (SQLite), for saved runs; reserved for the runs endpoints, not read yet.</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>Folder with the built page (index.html); null to look beside the binary, then in the source tree.</summary>
+    public string? WebRoot { get; init; }
+
+    /// <summary>Route queries computed at once; more wait in the queue.</summary>
+    public int RouteConcurrency { get; init; } = Math.Max(2, Environment.ProcessorCount * 2);
+
+    /// <summary>Route queries that may wait for a slot; beyond that the server answers 429 at once.</summary>
+    public int RouteQueue { get; init; } = 256;
+
+    /// <summary>Longest query string accepted, characters; longer requests get 414.</summary>
+    public int MaxQueryLength { get; init; } = 4096;
+
+    /// <summary>Longest a request may run before it is cancelled (504).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Origins allowed to call the API from other sites; empty (the default) keeps CORS closed.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
+    /// <summary>Year used when a query gives none; null for the current year.</summary>
+    public int? DefaultYear { get; init; }
+}

@@ -1,0 +1,81 @@
+using Caravan.Export;
+using Caravan.Model;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Caravan.Web.Endpoints;
+
+/// <summary><c>GET /api/network</c>: the network as GeoJSON, optionally filtered by mode and status.</summary>
+public static class NetworkEndpoints
+{
+    /// <summary>Media type of GeoJSON (RFC 7946).</summary>
+    public const string GeoJsonType = "application/geo+json";
+
+    /// <summary>Maps the endpoint.</summary>
+    public static RouteGroupBuilder MapNetwork(this RouteGroupBuilder api)
+    {
+        api.MapGet("/network", Get)
+            .WithName("Network")
+            .WithSummary("The network as GeoJSON")
+            .WithDescription("A FeatureCollection: a point per place (`type: place`) and a line per link (`type: link` or `crossing`) with mode, status (operating, construction, planned), opening year, corridor and capacity.")
+            .Produces<string>(StatusCodes.Status200OK, GeoJsonType)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return api;
+    }
+
+    /// <summary>Handles a network request.</summary>
+    /// <param name="state">The served network.</param>
+    /// <param name="mode">Modes to include, separated by commas (default all; <c>Rail</c> for both gauges).</param>
+    /// <param name="status">Statuses to include: operating, construction, planned (default all).</param>
+    public static Results<ContentHttpResult, ProblemHttpResult> Get(NetworkState state, string? mode = null, string? status = null)
+    {
+        var modes = new bool[Modes.Count];
+        var statuses = new bool[3];
+        if (string.IsNullOrWhiteSpace(mode))
+        {
+            Array.Fill(modes, true);
+        }
+        else
+        {
+            foreach (var part in Split(mode))
+            {
+                if (part.Equals("rail", StringComparison.OrdinalIgnoreCase))
+                {
+                    modes[(int)Mode.Rail1435] = modes[(int)Mode.Rail1520] = true;
+                }
+                else if (Modes.TryParse(part, out var m))
+                {
+                    modes[(int)m] = true;
+                }
+                else
+                {
+                    return Problems.InvalidParameter("mode", $"unknown mode '{part}'; expected {string.Join(", ", Modes.All)} or Rail");
+                }
+            }
+        }
+        if (string.IsNullOrWhiteSpace(status))
+        {
+            Array.Fill(statuses, true);
+        }
+        else
+        {
+            foreach (var part in Split(status))
+            {
+                if (!Enum.TryParse<LinkStatus>(part, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(part, out _))
+                {
+                    return Problems.InvalidParameter("status", $"unknown status '{part}'; expected operating, construction or planned");
+                }
+                statuses[(int)s] = true;
+            }
+        }
+        var key = string.Concat(modes.Select(b => b ? '1' : '0')) + "/" + string.Concat(statuses.Select(b => b ? '1' : '0'));
+        var json = state.NetworkGeoJson(key, () =>
+            RouteGeoJson.Write(RouteGeoJson.Network(state.Network, l => modes[(int)l.Mode] && statuses[(int)l.Status]), indented: false));
+        return TypedResults.Text(json, GeoJsonType);
+    }
+
+    private static string[] Split(string text) =>
+        text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,129 @@
+import './style.css';
+import { api, ApiError } from './api';
+import { renderChart } from './chart';
+import { fillField, fillFromLink, linkFor, readForm, setUpForm } from './form';
+import { FreightMap, renderLegend } from './map';
+import { distinctOptions, renderItinerary, renderOptions } from './options';
+import type { RouteOption, RouteResponse } from './types';
+import { escapeHtml } from './format';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const errorBox = $<HTMLDivElement>('error');
+const results = $<HTMLElement>('results');
+const map = new FreightMap($('map'));
+let options: RouteOption[] = [];
+let plan = { date: '', deadline: '' };
+
+renderLegend($('legend'));
+
+function showError(title: string, html: string): void {
+  errorBox.innerHTML = `<strong>${escapeHtml(title)}</strong><p>${html}</p>`;
+  errorBox.hidden = false;
+}
+
+function clearError(): void {
+  errorBox.hidden = true;
+  errorBox.innerHTML = '';
+}
+
+function showProblem(e: unknown): void {
+  if (!(e instanceof ApiError)) {
+    showError('Something went wrong', escapeHtml(String(e)));
+    return;
+  }
+  const p = e.problem;
+  const suggestions = p.suggestions ?? {};
+  const errors = Object.entries(p.errors ?? {});
+  // Field by field when the server says which field is wrong; a suggested place is a button that fills the field.
+  let html = errors.length
+    ? errors
+        .map(([field, messages]) => {
+          const near = suggestions[field];
+          const text = messages.map((m) => (near ? m.replace(/; did you mean .*$/, '') : m)).join('; ');
+          const buttons = near?.length
+            ? ` — did you mean ${near
+                .map((s) => `<button type="button" class="link" data-field="${escapeHtml(field)}" data-value="${escapeHtml(s.name)}">${escapeHtml(s.name)} (${escapeHtml(s.code)})</button>`)
+                .join(', ')}?`
+            : '';
+          return `<span class="field-error"><b>${escapeHtml(field)}</b>: ${escapeHtml(text)}${buttons}</span>`;
+        })
+        .join('')
+    : escapeHtml(p.detail ?? p.title ?? `HTTP ${e.status}`);
+  if (p.blocking?.length) {
+    html = `${escapeHtml((p.detail ?? '').split(':')[0]!)}. Lift one of these and a route exists:<ul>${p.blocking.map((b) => `<li>${escapeHtml(b.message)} (${escapeHtml(b.constraint)} ${escapeHtml(b.value)})</li>`).join('')}</ul>`;
+  }
+  showError(p.title ?? 'Error', html);
+  errorBox.querySelectorAll<HTMLButtonElement>('button[data-field]').forEach((b) =>
+    b.addEventListener('click', () => fillField(b.dataset.field!, b.dataset.value!)),
+  );
+}
+
+function choose(i: number): void {
+  const option = options[i];
+  if (!option) return;
+  renderOptions($<HTMLOListElement>('options'), options, i, plan.date, plan.deadline, choose);
+  renderChart($('chart'), options, i, choose);
+  renderItinerary($('itinerary'), option.route);
+  map.showRoute(option.route);
+}
+
+async function planRoutes(event?: SubmitEvent): Promise<void> {
+  event?.preventDefault();
+  clearError();
+  const input = readForm();
+  if (typeof input === 'string') {
+    showError('Check the form', escapeHtml(input));
+    return;
+  }
+  plan = { date: input.date, deadline: input.deadline };
+  history.replaceState(null, '', linkFor(input));
+  const button = $<HTMLButtonElement>('plan');
+  button.disabled = true;
+  $('plan-form').setAttribute('aria-busy', 'true');
+  button.textContent = 'Planning…';
+  try {
+    // One query per objective, in parallel; each answer may hold several routes (a Pareto set), all are shown.
+    const settled = await Promise.allSettled(
+      ['time', 'cost', 'co2'].map((objective) => {
+        const params = new URLSearchParams(input.params);
+        params.set('optimize', objective);
+        return api.route(params);
+      }),
+    );
+    const found = settled.filter((s): s is PromiseFulfilledResult<RouteResponse> => s.status === 'fulfilled').map((s) => s.value);
+    if (found.length === 0) {
+      results.hidden = true;
+      map.clearRoute();
+      showProblem((settled[0] as PromiseRejectedResult).reason);
+      return;
+    }
+    options = distinctOptions(found);
+    results.hidden = false;
+    $('summary').textContent = `${options.length} option${options.length === 1 ? '' : 's'} from ${found[0]!.from.name} to ${found[0]!.to.name}`;
+    choose(0);
+  } finally {
+    button.disabled = false;
+    $('plan-form').removeAttribute('aria-busy');
+    button.textContent = 'Plan routes';
+  }
+}
+
+async function start(): Promise<void> {
+  $<HTMLFormElement>('plan-form').addEventListener('submit', (e) => void planRoutes(e));
+  try {
+    const meta = await api.meta();
+    setUpForm(meta);
+    $('stats').textContent = `${meta.places} places · ${meta.links} links · ${meta.countries.length} countries`;
+    document.body.dataset.ready = 'true';
+    if (fillFromLink(location.search)) void planRoutes();
+  } catch (e) {
+    showProblem(e);
+  }
+  map.loadBasemap().catch(() => undefined);
+  api
+    .network()
+    .then((n) => map.showNetwork(n))
+    .catch((e) => showProblem(e));
+}
+
+void start();
