@@ -5,6 +5,9 @@ namespace Caravan.Bench;
 /// <summary>One run's result and the first time it reached each gap threshold (null if never).</summary>
 internal sealed record ConvergenceRun(AssignmentResult Result, double?[] SecondsToThreshold)
 {
+    /// <summary>Processor time of the whole run (all threads), robust to other load on the machine.</summary>
+    public double CpuSeconds { get; init; }
+
     public static ConvergenceRun From(AssignmentResult result, double[] thresholds)
     {
         var seconds = new double?[thresholds.Length];

@@ -12,8 +12,8 @@ if (arguments is null)
     return 2;
 }
 var thresholds = new[] { 1e-4, 1e-6, 1e-8 };
-Console.WriteLine("| network | algorithm | threads | 1e-4 (s) | 1e-6 (s) | 1e-8 (s) | iterations to 1e-8 | objective at end | rel. TSTT diff vs best known |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| network | algorithm | threads | 1e-4 (s) | 1e-6 (s) | 1e-8 (s) | iterations to 1e-8 | CPU s of the run | objective at end | rel. TSTT diff vs best known |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 foreach (var network in arguments.Networks)
 {
     var data = TntpFolder.Load(Path.Combine(arguments.Root, network));
@@ -35,15 +35,17 @@ foreach (var network in arguments.Networks)
             var runs = new List<ConvergenceRun>();
             for (var r = 0; r < arguments.Repeat; r++)
             {
+                var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
                 var result = TrafficAssignment.Solve(data.Problem, options);
-                runs.Add(ConvergenceRun.From(result, thresholds));
+                var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                runs.Add(ConvergenceRun.From(result, thresholds) with { CpuSeconds = cpu.TotalSeconds });
             }
             var median = ConvergenceRun.Median(runs, thresholds.Length);
             var last = runs[^1];
             var comparison = bestKnown is null ? null : SolutionComparison.Compare(data.Problem, last.Result.LinkFlow, bestKnown);
             var cells = median.Select(t => t is double s ? s.ToString("F3", CultureInfo.InvariantCulture) : $"> {arguments.TimeLimitSeconds:0} (gap {last.Result.RelativeGap:E1})");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {network} | {algorithm.Key} | {threads} | {string.Join(" | ", cells)} | {(last.Result.RelativeGap <= thresholds[^1] ? last.Result.Iterations.ToString(CultureInfo.InvariantCulture) : "—")} | {last.Result.Objective:F3} | {(comparison is null ? "—" : comparison.RelativeTstTDifference.ToString("E2", CultureInfo.InvariantCulture))} |"));
+                $"| {network} | {algorithm.Key} | {threads} | {string.Join(" | ", cells)} | {(last.Result.RelativeGap <= thresholds[^1] ? last.Result.Iterations.ToString(CultureInfo.InvariantCulture) : "—")} | {runs.Select(r => r.CpuSeconds).Order().ElementAt(runs.Count / 2):F3} | {last.Result.Objective:F3} | {(comparison is null ? "—" : comparison.RelativeTstTDifference.ToString("E2", CultureInfo.InvariantCulture))} |"));
         }
     }
 }

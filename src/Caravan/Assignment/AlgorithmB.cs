@@ -16,10 +16,11 @@ internal sealed class AlgorithmB
 {
     /// <summary>Flow below which a bush link counts as unused and may be dropped.</summary>
     private const double FlowEpsilon = 1e-11;
-    /// <summary>Shift passes per bush right after its update (tuned on Barcelona, Winnipeg, ChicagoSketch: 1 beats 2 and 4).</summary>
-    private const int ShiftPasses = 1;
-    /// <summary>Extra shift-only rounds over all bushes per iteration, before the gap is measured (tuned: 2–4 best, fewer need many more iterations).</summary>
-    private static readonly int InnerRounds = int.Parse(Environment.GetEnvironmentVariable("CB_IR") ?? "4");
+    /// <summary>In inner rounds, bushes whose own relative gap is below this fraction of the last global gap are skipped.</summary>
+    private const double InnerSkipFraction = 0.25;
+    private static readonly int FirstInnerRounds = int.Parse(Environment.GetEnvironmentVariable("CB_FIR") ?? "4");
+    /// <summary>Maximum shift-only rounds over the bushes per iteration, before the gap is measured.</summary>
+    private static readonly int InnerRounds = int.Parse(Environment.GetEnvironmentVariable("CB_IR") ?? "20");
 
     private readonly AssignmentProblem _problem;
     private readonly AssignmentNetwork _network;
@@ -64,6 +65,7 @@ internal sealed class AlgorithmB
         UpdateAllCosts();
         Initialize();
         var iteration = 0;
+        var lastGap = 0.0;
         StopReason? stop;
         double gap, objective, tstt, sptt;
         while (true)
@@ -74,14 +76,26 @@ internal sealed class AlgorithmB
             {
                 _monitor.ThrowIfCancelled();
                 UpdateBush(_bushes[item], _spaces[w]);
-                for (var pass = 0; pass < ShiftPasses; pass++)
-                {
-                    Shift(_bushes[item], _spaces[w]);
-                }
+                Shift(_bushes[item], _spaces[w], 0);
             });
-            for (var round = 0; round < InnerRounds && !_monitor.OutOfTime; round++)
+            // Shift-only rounds are cheap next to bush updates and gap evaluations: do up to InnerRounds of them,
+            // on the bushes whose own gap is above a fraction of the last global gap, until none qualifies.
+            var skipBelow = InnerSkipFraction * lastGap;
+            var rounds = iteration == 1 ? FirstInnerRounds : InnerRounds; // No gap known yet to pick bushes by.
+            for (var round = 0; round < rounds && !_monitor.OutOfTime; round++)
             {
-                _work.Run(_spaces.Length, (w, item) => Shift(_bushes[item], _spaces[w]));
+                var anyShifted = 0;
+                _work.Run(_spaces.Length, (w, item) =>
+                {
+                    if (Shift(_bushes[item], _spaces[w], skipBelow))
+                    {
+                        anyShifted = 1;
+                    }
+                });
+                if (anyShifted == 0)
+                {
+                    break;
+                }
             }
             _concurrent = false;
             // Re-evaluate every cost from the flows so rounding from many small updates cannot accumulate.
@@ -90,6 +104,7 @@ internal sealed class AlgorithmB
             sptt = ShortestPathTravelTime();
             gap = Convergence.RelativeGap(tstt, sptt);
             objective = _costs.Beckmann(_flow);
+            lastGap = gap;
             stop = _monitor.Record(iteration, gap, objective, tstt);
             if (stop is not null)
             {
@@ -123,6 +138,20 @@ internal sealed class AlgorithmB
             StopReason = stop.Value,
             History = _monitor.History,
         };
+    }
+
+    /// <summary>Relative gap of one bush: (its cost − its demand on shortest bush paths) / the latter.</summary>
+    private double BushGap(Bush bush, BushWorkspace space, double bushTstt)
+    {
+        var od = _problem.Classes[bush.ClassPosition].Demand;
+        var zoneNode = _network.ZoneNode;
+        var minCost = space.MinCost;
+        var sptt = 0.0;
+        for (var k = od.OriginStart[bush.Origin]; k < od.OriginStart[bush.Origin + 1]; k++)
+        {
+            sptt += od.Demand[k] * minCost[zoneNode[od.Destination[k]]];
+        }
+        return sptt > 0 ? (bushTstt - sptt) / sptt : 0;
     }
 
     /// <summary>
@@ -247,10 +276,10 @@ internal sealed class AlgorithmB
     /// <summary>
     /// Labels in topological order over the bush links: shortest cost, longest cost over used links (flow above
     /// <see cref="FlowEpsilon"/>) with their predecessor links, and, if <paramref name="withPotential"/>, the longest
-    /// cost over all bush links.
+    /// cost over all bush links. Returns the bush's own total travel cost Σ flow · cost over its used links.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Labels(Bush bush, BushWorkspace space, bool withPotential)
+    private double Labels(Bush bush, BushWorkspace space, bool withPotential)
     {
         var minCost = space.MinCost;
         var maxCost = space.MaxCost;
@@ -265,6 +294,7 @@ internal sealed class AlgorithmB
         var cost = _cost;
         var order = bush.Order;
         var root = bush.Root;
+        var bushTstt = 0.0;
         minCost[root] = 0;
         maxCost[root] = 0;
         potential[root] = 0;
@@ -300,6 +330,7 @@ internal sealed class AlgorithmB
                 {
                     continue;
                 }
+                bushTstt += flow[a] * c;
                 var viaMax = maxCost[i] + c;
                 if (viaMax > bestMax)
                 {
@@ -322,6 +353,7 @@ internal sealed class AlgorithmB
                 maxPred[j] = argMax;
             }
         }
+        return bushTstt;
     }
 
     /// <summary>
@@ -510,11 +542,19 @@ internal sealed class AlgorithmB
         start[count] = write2;
     }
 
-    /// <summary>One pass of Newton flow shifts, nodes last to first in topological order.</summary>
+    /// <summary>
+    /// One pass of Newton flow shifts, nodes last to first in topological order. Skipped (returns false) when the
+    /// bush's own relative gap is below <paramref name="skipBelowGap"/>, so inner rounds spend time only on the
+    /// bushes that are furthest from equilibrium.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Shift(Bush bush, BushWorkspace space)
+    private bool Shift(Bush bush, BushWorkspace space, double skipBelowGap)
     {
-        Labels(bush, space, withPotential: false);
+        var bushTstt = Labels(bush, space, withPotential: false);
+        if (skipBelowGap > 0 && BushGap(bush, space, bushTstt) < skipBelowGap)
+        {
+            return false;
+        }
         var position = space.Position;
         var order = bush.Order;
         for (var n = 0; n < bush.OrderCount; n++)
@@ -597,5 +637,6 @@ internal sealed class AlgorithmB
         {
             position[order[n]] = -1;
         }
+        return true;
     }
 }
