@@ -18,9 +18,9 @@ internal sealed class AlgorithmB
     private const double FlowEpsilon = 1e-11;
     /// <summary>In inner rounds, bushes whose own relative gap is below this fraction of the last global gap are skipped.</summary>
     private const double InnerSkipFraction = 0.25;
-    private static readonly int FirstInnerRounds = int.Parse(Environment.GetEnvironmentVariable("CB_FIR") ?? "4");
+    private const int FirstInnerRounds = 4;
     /// <summary>Maximum shift-only rounds over the bushes per iteration, before the gap is measured.</summary>
-    private static readonly int InnerRounds = int.Parse(Environment.GetEnvironmentVariable("CB_IR") ?? "20");
+    private const int InnerRounds = 20;
 
     private readonly AssignmentProblem _problem;
     private readonly AssignmentNetwork _network;
@@ -34,6 +34,7 @@ internal sealed class AlgorithmB
     private readonly BushWorkspace[] _spaces;
     private readonly WarmStartShortestPaths[] _gapSearches;
     private readonly double[] _gapSums;
+    private readonly bool[] _active;
     private bool _concurrent;
     private readonly Bush[] _bushes;
 
@@ -58,6 +59,7 @@ internal sealed class AlgorithmB
             _gapSearches[w] = new WarmStartShortestPaths(_network);
         }
         _bushes = new Bush[_work.Count];
+        _active = new bool[_work.Count];
     }
 
     public AssignmentResult Solve()
@@ -81,15 +83,25 @@ internal sealed class AlgorithmB
             // Shift-only rounds are cheap next to bush updates and gap evaluations: do up to InnerRounds of them,
             // on the bushes whose own gap is above a fraction of the last global gap, until none qualifies.
             var skipBelow = InnerSkipFraction * lastGap;
+            // A bush found close enough is left alone for the rest of this iteration's rounds.
             var rounds = iteration == 1 ? FirstInnerRounds : InnerRounds; // No gap known yet to pick bushes by.
+            Array.Fill(_active, true);
             for (var round = 0; round < rounds && !_monitor.OutOfTime; round++)
             {
                 var anyShifted = 0;
                 _work.Run(_spaces.Length, (w, item) =>
                 {
+                    if (!_active[item])
+                    {
+                        return;
+                    }
                     if (Shift(_bushes[item], _spaces[w], skipBelow))
                     {
                         anyShifted = 1;
+                    }
+                    else
+                    {
+                        _active[item] = false;
                     }
                 });
                 if (anyShifted == 0)
