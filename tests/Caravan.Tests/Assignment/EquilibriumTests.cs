@@ -98,12 +98,15 @@ public class EquilibriumTests
         Assert.All(reports, r => Assert.True(r.TotalSystemTravelTime > 0 && r.Objective > 0));
     }
 
-    [Fact]
-    public void CancellationStopsTheRun()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void CancellationStopsTheRun(int threads)
     {
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => TrafficAssignment.Solve(SmallNetworks.Braess(), Options(AssignmentAlgorithm.AlgorithmB, 0), null, cancel.Token));
+        var options = Options(AssignmentAlgorithm.AlgorithmB, 0) with { Threads = threads };
+        Assert.ThrowsAny<OperationCanceledException>(() => TrafficAssignment.Solve(SmallNetworks.Braess(), options, null, cancel.Token));
     }
 
     private static AssignmentOptions Options(AssignmentAlgorithm algorithm, double gap) => new()
