@@ -237,14 +237,27 @@ internal sealed class AlgorithmB
         _costs.CostAndDerivative(link, updated, out _cost[link], out _derivative[link]);
     }
 
-    /// <summary>Builds each bush as the shortest-path tree at current costs and loads its demand, costs updated as we go.</summary>
+    /// <summary>
+    /// Builds each bush as the shortest-path tree at current costs and loads its demand, costs updated as we go
+    /// (so later origins already avoid the links earlier ones congested). Parallel over workers like the iterations.
+    /// </summary>
     private void Initialize()
     {
-        var tree = new ShortestPathTree(_network);
-        var nodeFlow = new double[_network.NodeCount];
-        var tail = _network.Tail;
-        for (var i = 0; i < _work.Count; i++)
+        var workers = _spaces.Length;
+        var trees = new ShortestPathTree[workers];
+        var nodeFlows = new double[workers][];
+        for (var w = 0; w < workers; w++)
         {
+            trees[w] = new ShortestPathTree(_network);
+            nodeFlows[w] = new double[_network.NodeCount];
+        }
+        var tail = _network.Tail;
+        var unreachable = 0;
+        _concurrent = workers > 1;
+        _work.Run(workers, (w, i) =>
+        {
+            var tree = trees[w];
+            var nodeFlow = nodeFlows[w];
             var c = _work.ClassOf[i];
             var origin = _work.OriginOf[i];
             var demandClass = _problem.Classes[c];
@@ -258,8 +271,8 @@ internal sealed class AlgorithmB
                 var node = _network.ZoneNode[od.Destination[k]];
                 if (double.IsPositiveInfinity(tree.Distance[node]))
                 {
-                    // Reported with every other unreachable pair by the first gap computation.
-                    _loader.ShortestPathTravelTime(_cost);
+                    unreachable = 1;
+                    continue;
                 }
                 nodeFlow[node] += od.Demand[k];
             }
@@ -282,6 +295,11 @@ internal sealed class AlgorithmB
             }
             nodeFlow[root] = 0;
             BuildInLinks(bush); // The settle order of Dijkstra is a topological order of its tree.
+        });
+        _concurrent = false;
+        if (unreachable != 0)
+        {
+            _loader.ShortestPathTravelTime(_cost); // Throws, listing every OD pair without a path.
         }
     }
 
