@@ -77,8 +77,8 @@ internal sealed class AlgorithmB
             _work.Run(_spaces.Length, (w, item) =>
             {
                 _monitor.ThrowIfCancelled();
-                UpdateBush(_bushes[item], _spaces[w]);
-                Shift(_bushes[item], _spaces[w], 0);
+                var labelsReady = UpdateBush(_bushes[item], _spaces[w]);
+                Shift(_bushes[item], _spaces[w], 0, labelsReady);
             });
             // Shift-only rounds are cheap next to bush updates and gap evaluations: do up to InnerRounds of them,
             // on the bushes whose own gap is above a fraction of the last global gap, until none qualifies.
@@ -178,7 +178,7 @@ internal sealed class AlgorithmB
         {
             var bush = _bushes[item];
             var space = _spaces[w];
-            Labels(bush, space, withPotential: false);
+            Labels(bush, space);
             var distance = space.MinCost;
             _gapSearches[w].Run(bush.Root, distance, bush.Order.AsSpan(0, bush.OrderCount), _cost, bush.ClassIndex);
             var od = _problem.Classes[bush.ClassPosition].Demand;
@@ -304,86 +304,87 @@ internal sealed class AlgorithmB
     }
 
     /// <summary>
-    /// Labels in topological order over the bush links: shortest cost, longest cost over used links (flow above
-    /// <see cref="FlowEpsilon"/>) with their predecessor links, and, if <paramref name="withPotential"/>, the longest
-    /// cost over all bush links. Returns the bush's own total travel cost Σ flow · cost over its used links.
+    /// Labels in topological order over the bush links: shortest cost and longest cost over used links (flow above
+    /// <see cref="FlowEpsilon"/>) with their predecessor links. Returns the bush's own total travel cost
+    /// Σ flow · cost over its used links.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double Labels(Bush bush, BushWorkspace space, bool withPotential)
+    private double Labels(Bush bush, BushWorkspace space)
+    {
+        var root = bush.Root;
+        space.MinCost[root] = 0;
+        space.MaxCost[root] = 0;
+        space.MinPred[root] = -1;
+        space.MaxPred[root] = -1;
+        var order = bush.Order;
+        var start = bush.InLinkStart;
+        var bushTstt = 0.0;
+        for (var n = 1; n < bush.OrderCount; n++)
+        {
+            bushTstt += LabelNode(bush, space, order[n], start[n], start[n + 1]);
+        }
+        return bushTstt;
+    }
+
+    /// <summary>
+    /// Labels of node <paramref name="j"/> from its bush in-links <c>InLinks[from..to)</c>, whose tails are labelled
+    /// already. Returns the flow · cost of those links.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double LabelNode(Bush bush, BushWorkspace space, int j, int from, int to)
     {
         var minCost = space.MinCost;
         var maxCost = space.MaxCost;
-        var potential = space.Potential;
-        var minPred = space.MinPred;
-        var maxPred = space.MaxPred;
         var links = bush.InLinks;
-        var start = bush.InLinkStart;
         var tail = _network.Tail;
         var flow = bush.Flow;
         var contains = bush.Contains;
         var cost = _cost;
-        var order = bush.Order;
-        var root = bush.Root;
-        var bushTstt = 0.0;
-        minCost[root] = 0;
-        maxCost[root] = 0;
-        potential[root] = 0;
-        minPred[root] = -1;
-        maxPred[root] = -1;
-        for (var n = 1; n < bush.OrderCount; n++)
+        var bestMin = double.PositiveInfinity;
+        var bestMax = double.NegativeInfinity;
+        int argMin = -1, argMax = -1;
+        var linkTstt = 0.0;
+        for (var k = from; k < to; k++)
         {
-            var j = order[n];
-            var bestMin = double.PositiveInfinity;
-            var bestMax = double.NegativeInfinity;
-            var bestPotential = double.NegativeInfinity;
-            int argMin = -1, argMax = -1;
-            for (var k = start[n]; k < start[n + 1]; k++)
+            var a = links[k];
+            if (!contains[a])
             {
-                var a = links[k];
-                if (!contains[a])
-                {
-                    continue; // Dropped since the list was built.
-                }
-                var i = tail[a];
-                var c = cost[a];
-                var viaMin = minCost[i] + c;
-                if (viaMin < bestMin)
-                {
-                    bestMin = viaMin;
-                    argMin = a;
-                }
-                if (withPotential)
-                {
-                    bestPotential = Math.Max(bestPotential, potential[i] + c);
-                }
-                if (flow[a] <= FlowEpsilon)
-                {
-                    continue;
-                }
-                bushTstt += flow[a] * c;
-                var viaMax = maxCost[i] + c;
-                if (viaMax > bestMax)
-                {
-                    bestMax = viaMax;
-                    argMax = a;
-                }
+                continue; // Dropped since the list was built.
             }
-            minCost[j] = bestMin;
-            minPred[j] = argMin;
-            potential[j] = bestPotential;
-            if (argMax < 0)
+            var i = tail[a];
+            var c = cost[a];
+            var viaMin = minCost[i] + c;
+            if (viaMin < bestMin)
             {
-                // No flow arrives: the longest used path is the shortest one, nothing to shift here.
-                maxCost[j] = bestMin;
-                maxPred[j] = argMin;
+                bestMin = viaMin;
+                argMin = a;
             }
-            else
+            if (flow[a] <= FlowEpsilon)
             {
-                maxCost[j] = bestMax;
-                maxPred[j] = argMax;
+                continue;
+            }
+            linkTstt += flow[a] * c;
+            var viaMax = maxCost[i] + c;
+            if (viaMax > bestMax)
+            {
+                bestMax = viaMax;
+                argMax = a;
             }
         }
-        return bushTstt;
+        minCost[j] = bestMin;
+        space.MinPred[j] = argMin;
+        if (argMax < 0)
+        {
+            // No flow arrives: the longest used path is the shortest one, nothing to shift here.
+            maxCost[j] = bestMin;
+            space.MaxPred[j] = argMin;
+        }
+        else
+        {
+            maxCost[j] = bestMax;
+            space.MaxPred[j] = argMax;
+        }
+        return linkTstt;
     }
 
     /// <summary>
@@ -395,9 +396,9 @@ internal sealed class AlgorithmB
     /// and, if any is added, the bush is re-sorted.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateBush(Bush bush, BushWorkspace space)
+    private bool UpdateBush(Bush bush, BushWorkspace space)
     {
-        Labels(bush, space, withPotential: false);
+        Labels(bush, space);
         var contains = bush.Contains;
         var flow = bush.Flow;
         var tail = _network.Tail;
@@ -424,6 +425,10 @@ internal sealed class AlgorithmB
         var write = 0;
         start[0] = 0;
         potential[root] = 0;
+        space.MinCost[root] = 0;
+        space.MaxCost[root] = 0;
+        space.MinPred[root] = -1;
+        space.MaxPred[root] = -1;
         for (var n = 1; n < count; n++)
         {
             var j = order[n];
@@ -475,6 +480,8 @@ internal sealed class AlgorithmB
                     links[write++] = a;
                 }
             }
+            // Every in-link of j now comes from an earlier node: label j for the flow shift that follows.
+            LabelNode(bush, space, j, start[n], write);
         }
         start[count] = write;
         var head = _network.Head;
@@ -495,7 +502,9 @@ internal sealed class AlgorithmB
         if (addedBackward)
         {
             TopologicalSort(bush, space);
+            return false; // Labels computed above miss the backward links.
         }
+        return true;
     }
 
     /// <summary>Kahn's algorithm over the bush links from the root.</summary>
@@ -578,9 +587,9 @@ internal sealed class AlgorithmB
     /// bushes that are furthest from equilibrium.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Shift(Bush bush, BushWorkspace space, double skipBelowGap)
+    private bool Shift(Bush bush, BushWorkspace space, double skipBelowGap, bool labelsReady = false)
     {
-        var bushTstt = Labels(bush, space, withPotential: false);
+        var bushTstt = labelsReady ? 0 : Labels(bush, space);
         if (skipBelowGap > 0 && BushGap(bush, space, bushTstt) < skipBelowGap)
         {
             return false;
