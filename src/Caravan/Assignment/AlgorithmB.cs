@@ -389,7 +389,8 @@ internal sealed class AlgorithmB
 
     /// <summary>
     /// Drops unused links (keeping each node's shortest in-bush link), adds links that shorten the longest paths,
-    /// and rebuilds the in-link lists, in one pass over the nodes in topological order. The "longest path over all
+    /// rebuilds the in-link lists and labels the result for the next flow shift, all in one pass over the nodes in
+    /// topological order. The "longest path over all
     /// remaining bush links" potential is computed in the same pass; a link (i, j) is added when
     /// potential(i) + cost &lt; potential(j), which cannot close a cycle because the potential grows along every bush
     /// link. Links pointing forward in the current order keep it valid; backward ones are checked after the pass
@@ -398,11 +399,10 @@ internal sealed class AlgorithmB
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool UpdateBush(Bush bush, BushWorkspace space)
     {
-        Labels(bush, space);
         var contains = bush.Contains;
         var flow = bush.Flow;
         var tail = _network.Tail;
-        var minPred = space.MinPred;
+        var minCost = space.MinCost;
         var position = space.Position;
         var potential = space.Potential;
         var backward = space.BackwardCandidates;
@@ -436,6 +436,19 @@ internal sealed class AlgorithmB
             var best = double.NegativeInfinity;
             var first = inStart[j];
             var last = inStart[j + 1];
+            // The shortest in-bush link into j stays even if unused, so j stays reachable. Its tail is labelled
+            // already in this pass, so no separate label pass is needed before the update.
+            var keep = -1;
+            var keepCost = double.PositiveInfinity;
+            for (var k = first; k < last; k++)
+            {
+                var a = inLink[k];
+                if (contains[a] && minCost[tail[a]] + cost[a] < keepCost)
+                {
+                    keepCost = minCost[tail[a]] + cost[a];
+                    keep = a;
+                }
+            }
             for (var k = first; k < last; k++)
             {
                 var a = inLink[k];
@@ -443,7 +456,7 @@ internal sealed class AlgorithmB
                 {
                     continue;
                 }
-                if (flow[a] <= FlowEpsilon && minPred[j] != a)
+                if (flow[a] <= FlowEpsilon && keep != a)
                 {
                     contains[a] = false;
                     if (flow[a] != 0)
