@@ -177,9 +177,8 @@ internal sealed class AlgorithmB
         _work.Run(workers, (w, item) =>
         {
             var bush = _bushes[item];
-            var space = _spaces[w];
-            Labels(bush, space);
-            var distance = space.MinCost;
+            var distance = _spaces[w].MinCost;
+            ShortestBushCosts(bush, distance);
             _gapSearches[w].Run(bush.Root, distance, bush.Order.AsSpan(0, bush.OrderCount), _cost, bush.ClassIndex);
             var od = _problem.Classes[bush.ClassPosition].Demand;
             var zoneNode = _network.ZoneNode;
@@ -324,6 +323,32 @@ internal sealed class AlgorithmB
             bushTstt += LabelNode(bush, space, order[n], start[n], start[n + 1]);
         }
         return bushTstt;
+    }
+
+    /// <summary>Shortest costs from the root within the bush only (no predecessors, no longest paths): the gap's warm start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ShortestBushCosts(Bush bush, double[] distance)
+    {
+        var links = bush.InLinks;
+        var start = bush.InLinkStart;
+        var order = bush.Order;
+        var contains = bush.Contains;
+        var tail = _network.Tail;
+        var cost = _cost;
+        distance[bush.Root] = 0;
+        for (var n = 1; n < bush.OrderCount; n++)
+        {
+            var best = double.PositiveInfinity;
+            for (var k = start[n]; k < start[n + 1]; k++)
+            {
+                var a = links[k];
+                if (contains[a])
+                {
+                    best = Math.Min(best, distance[tail[a]] + cost[a]);
+                }
+            }
+            distance[order[n]] = best;
+        }
     }
 
     /// <summary>
