@@ -109,6 +109,30 @@ public class EquilibriumTests
         Assert.ThrowsAny<OperationCanceledException>(() => TrafficAssignment.Solve(SmallNetworks.Braess(), options, null, cancel.Token));
     }
 
+    [Fact]
+    public void ConicalLinksReachTheirAnalyticEquilibrium()
+    {
+        // Two parallel conical links (α = 4, c = 10) with t0 = 1 and 2, demand 20. At equilibrium both cost the
+        // same; check that with the model's own functions, and that the conical integral drives the objective.
+        var costs = new LinkCostModel([1, 2], [10, 10], [4, 4], [0, 0], [0, 0], [VolumeDelayKind.Conical, VolumeDelayKind.Conical]);
+        var network = new AssignmentNetwork(2, [0, 0], [1, 1], costs, [0, 1]);
+        var problem = new AssignmentProblem(network, [new DemandClass("all", 0, new OdMatrix(2, [(0, 1, 20.0)]))]);
+        foreach (var algorithm in new[] { AssignmentAlgorithm.AlgorithmB, AssignmentAlgorithm.BiconjugateFrankWolfe })
+        {
+            var result = TrafficAssignment.Solve(problem, Options(algorithm, 1e-10));
+            Assert.Equal(20, result.LinkFlow[0] + result.LinkFlow[1], 1e-9);
+            Assert.Equal(costs.Cost(0, result.LinkFlow[0]), costs.Cost(1, result.LinkFlow[1]), 1e-6);
+            Assert.True(result.LinkFlow[0] > result.LinkFlow[1]);
+        }
+    }
+
+    [Fact]
+    public void InvalidLinkParametersAreRejectedWithTheLink()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new LinkCostModel([1, 1], [10, 0], [0.15, 0.15], [4, 4], [0, 0], new VolumeDelayKind[2]));
+        Assert.Contains("link 1", error.Message);
+    }
+
     private static AssignmentOptions Options(AssignmentAlgorithm algorithm, double gap) => new()
     {
         Algorithm = algorithm,
