@@ -101,6 +101,23 @@ public class TntpReaderDiagnosticsTests
     }
 
     [Fact]
+    public void AGiantLineWithoutBreaksIsCutNotBuffered()
+    {
+        // 8 million characters on one line: read in bounded pieces and reported, not held as one string.
+        var text = Header + "\n1 3 " + new string('9', 8_000_000) + " 1 2 0.15 4 0 0 1 ;\n";
+        var error = ReadNet(text);
+        Assert.Contains(error.Diagnostics, d => d.Line == 7);
+        Assert.All(error.Diagnostics, d => Assert.True(d.ToString().Length < 300));
+    }
+
+    [Fact]
+    public void WindowsLineEndingsAreAccepted()
+    {
+        var net = TntpNetReader.Read(new StringReader((Header + "\n1 3 100 1 2 0.15 4 0 0 1 ;\n3 2 100 1 2 0.15 4 0 0 1 ;\n").Replace("\n", "\r\n")), "crlf_net.tntp");
+        Assert.Equal(2, net.LinkCount);
+    }
+
+    [Fact]
     public void TripsProblemsNameLineAndField()
     {
         const string text = """
