@@ -19,9 +19,9 @@ internal sealed partial class AlgorithmB
     private const double FlowEpsilon = 1e-11;
     /// <summary>In inner rounds, bushes whose own relative gap is below this fraction of the last global gap are skipped.</summary>
     private const double InnerSkipFraction = 0.25;
-    /// <summary>Shift-only rounds in the first iteration, when no gap is known yet to choose bushes by (tuned: 4 beat 1 and 2).</summary>
+    /// <summary>Shift-only rounds in the first iteration, when no gap is known yet to choose bushes by (4 did better than 1 and 2 in the same runs).</summary>
     private const int FirstInnerRounds = 4;
-    /// <summary>Maximum shift-only rounds over the bushes per iteration (tuned on Barcelona, Winnipeg, ChicagoSketch: 20 beat 4, 10 and 40).</summary>
+    /// <summary>Maximum shift-only rounds over the bushes per iteration (chosen from runs with 4 to 40 on Barcelona, Winnipeg and ChicagoSketch; 20 is also what tap-b uses).</summary>
     private const int InnerRounds = 20;
 
     private readonly AssignmentProblem _problem;
