@@ -7,6 +7,11 @@ internal static class CliRunner
 {
     public static int Run(RootCommand root, string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Tables written to a file or pipe should not wrap at a guessed 80 columns.
+            Spectre.Console.AnsiConsole.Profile.Width = 200;
+        }
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -21,7 +21,13 @@ internal static class AssignCommand
 
     public static Command Create()
     {
-        var tntp = new Option<string>("--tntp") { Description = "Folder with a TNTP network (X_net.tntp, X_trips.tntp, optional X_flow.tntp).", Required = true };
+        var tntp = new Option<string?>("--tntp") { Description = "Folder with a TNTP network (X_net.tntp, X_trips.tntp, optional X_flow.tntp)." };
+        var demand = new Option<string?>("--demand") { Description = "Annual freight demand (e.g. data/demand/eurasia-2024.csv) to assign to the Caravan network." };
+        var data = CommonOptions.Data();
+        var scenario = CommonOptions.Scenario();
+        var year = new Option<int?>("--year") { Description = "With --demand: year of the network (default: this year)." };
+        var geojson = new Option<string?>("--out-geojson") { Description = "With --demand: write link volumes as GeoJSON." };
+        var top = new Option<int>("--top") { Description = "With --demand: bottlenecks to list.", DefaultValueFactory = _ => 15 };
         var algorithm = new Option<string>("--algorithm") { Description = "b (Algorithm B, default), bfw, cfw, fw, msa or aon.", DefaultValueFactory = _ => "b" };
         var gap = new Option<double>("--gap") { Description = "Target relative gap.", DefaultValueFactory = _ => 1e-6 };
         var maxIterations = new Option<int>("--max-iterations") { Description = "Iteration limit.", DefaultValueFactory = _ => 10_000 };
@@ -31,12 +37,36 @@ internal static class AssignCommand
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout." };
         var distanceFactor = new Option<double?>("--distance-factor") { Description = "Cost per unit length added to every link (default: _net header, then the folder README, else 0)." };
         var tollFactor = new Option<double?>("--toll-factor") { Description = "Cost per unit toll (default: _net header, then the folder README, else 0)." };
-        var command = new Command("assign", "Static user-equilibrium assignment on a TNTP network.")
+        var command = new Command("assign", "Static user-equilibrium assignment: a TNTP network (--tntp) or freight demand on the Caravan network (--demand).")
         {
-            tntp, algorithm, gap, maxIterations, timeLimit, threads, output, json, distanceFactor, tollFactor,
+            tntp, demand, data, scenario, year, geojson, top, algorithm, gap, maxIterations, timeLimit, threads, output, json, distanceFactor, tollFactor,
         };
-        command.SetAction(parse => Run(new AssignArguments(
-            parse.GetValue(tntp)!,
+        command.SetAction(parse =>
+        {
+            var t = parse.GetValue(tntp);
+            var d = parse.GetValue(demand);
+            if ((t is null) == (d is null))
+            {
+                throw new CliInputException("give exactly one of --tntp <folder> or --demand <file>");
+            }
+            if (d is not null)
+            {
+                var args = new AssignArguments("", parse.GetValue(algorithm) ?? "b", parse.GetValue(gap), parse.GetValue(maxIterations), parse.GetValue(timeLimit), parse.GetValue(threads), null, parse.GetValue(json), null, null);
+                var solver = Validate(args);
+                var outCsv = parse.GetValue(output);
+                if (outCsv is not null && !outCsv.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new CliInputException("--out: with --demand, link volumes are written as .csv (and --out-geojson for GeoJSON)");
+                }
+                var topCount = parse.GetValue(top);
+                if (topCount < 1 || topCount > 1000)
+                {
+                    throw new CliInputException("--top must be between 1 and 1000");
+                }
+                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? DateTime.UtcNow.Year, solver with { TargetRelativeGap = parse.GetResult(gap) is null ? 1e-5 : solver.TargetRelativeGap }, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount);
+            }
+            return Run(new AssignArguments(
+            t!,
             parse.GetValue(algorithm) ?? "b",
             parse.GetValue(gap),
             parse.GetValue(maxIterations),
@@ -45,7 +75,8 @@ internal static class AssignCommand
             parse.GetValue(output),
             parse.GetValue(json),
             parse.GetValue(distanceFactor),
-            parse.GetValue(tollFactor))));
+            parse.GetValue(tollFactor)));
+        });
         return command;
     }
 

@@ -7,6 +7,14 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return RouteCommand.Create();
+        yield return PlacesCommand.Create();
+        yield return ValidateCommand.Create();
+        yield return CalibrateCommand.Create();
+        yield return ExportCommand.Create();
         yield return AssignCommand.Create();
+        yield return ScenariosCommand.Create();
+        yield return CompareCommand.Create();
+        yield return RunsCommand.Create();
     }
 }

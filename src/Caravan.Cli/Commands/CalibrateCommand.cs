@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using Caravan.Calibration;
+using Caravan.Data;
+using Caravan.Export;
+using Spectre.Console;
+
+namespace Caravan.Cli.Commands;
+
+/// <summary><c>caravan calibrate</c>: predicted vs observed transit times for the reference shipments.</summary>
+internal static class CalibrateCommand
+{
+    public static Command Create()
+    {
+        var data = CommonOptions.Data();
+        var scenario = CommonOptions.Scenario();
+        var file = new Option<string?>("--cases") { Description = "Calibration file (default: calibration.csv in the data folder)" };
+        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var check = new Option<bool>("--check") { Description = "Exit 2 unless MAPE ≤ 15% and every case is within ±30%" };
+        var command = new Command("calibrate", "Compare predicted transit times with observed ones for the reference shipments") { data, scenario, file, json, check };
+        command.SetAction(parse =>
+        {
+            var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
+            var folder = parse.GetValue(data) ?? NetworkLoader.DefaultDataFolder();
+            var path = parse.GetValue(file) ?? Path.Combine(folder, "calibration.csv");
+            IReadOnlyList<CalibrationCase> cases;
+            try
+            {
+                cases = CalibrationReader.Read(path, network.Sources.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            }
+            catch (CaravanDataException e)
+            {
+                throw new CliInputException(NetworkLoader.DiagnosticText(path, e.Diagnostics));
+            }
+            var report = Calibrator.Run(network, cases);
+            if (parse.GetValue(json))
+            {
+                var doc = new
+                {
+                    timeMape = report.TimeMape,
+                    worstTimeError = report.WorstTimeError,
+                    costMape = report.CostMape,
+                    cases = report.Results.Select(r => new
+                    {
+                        id = r.Case.Id,
+                        from = r.Case.From,
+                        to = r.Case.To,
+                        corridor = r.Corridor,
+                        year = r.Case.Year,
+                        predictedDays = r.PredictedDays,
+                        observedLowDays = r.Case.ObservedLowDays,
+                        observedHighDays = r.Case.ObservedHighDays,
+                        timeError = r.TimeError,
+                        predictedCostUsd = r.PredictedCostUsd,
+                        costLowUsd = r.Case.CostLowUsd,
+                        costHighUsd = r.Case.CostHighUsd,
+                        costError = r.CostError,
+                        problem = r.Problem,
+                        sources = r.Case.SourceIds,
+                    }),
+                };
+                Console.WriteLine(JsonSerializer.Serialize(doc, JsonDefaults.Indented));
+            }
+            else
+            {
+                var table = new Table { Title = new TableTitle($"Calibration: {cases.Count} reference shipments ({Path.GetFileName(path)})") };
+                table.AddColumns("Case", "From → To", "Corridor", "Year");
+                foreach (var c in new[] { "predicted days", "observed days", "error", "predicted USD", "observed USD", "cost error" })
+                {
+                    table.AddColumn(new TableColumn(c).RightAligned());
+                }
+                foreach (var r in report.Results)
+                {
+                    table.AddRow(
+                        Markup.Escape(r.Case.Id),
+                        Markup.Escape($"{r.Case.From} → {r.Case.To}"),
+                        Markup.Escape(r.Problem ?? r.Corridor),
+                        r.Case.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        r.PredictedDays is { } d ? RouteTable.Num(d, "0.0") : "—",
+                        $"{RouteTable.Num(r.Case.ObservedLowDays, "0.#")}–{RouteTable.Num(r.Case.ObservedHighDays, "0.#")}",
+                        r.TimeError is { } e ? Percent(e) : "miss",
+                        r.PredictedCostUsd is { } c ? RouteTable.Num(c, "0") : "—",
+                        r.Case.CostLowUsd is { } lo && r.Case.CostHighUsd is { } hi ? $"{RouteTable.Num(lo, "0")}–{RouteTable.Num(hi, "0")}" : "",
+                        r.CostError is { } ce ? Percent(ce) : "");
+                }
+                AnsiConsole.Write(table);
+                Console.WriteLine($"Transit time: MAPE {RouteTable.Num(report.TimeMape * 100, "0.0")}% (target ≤ 15%), worst case {RouteTable.Num(report.WorstTimeError * 100, "0.0")}% (target ≤ 30%)" +
+                    (report.CostMape is { } cm ? $"; cost: MAPE {RouteTable.Num(cm * 100, "0.0")}% over the cases that publish one" : ""));
+                Console.WriteLine("Error is 0 inside the observed range, else the distance to the nearer end relative to it.");
+            }
+            if (parse.GetValue(check) && (report.TimeMape > 0.15 || report.WorstTimeError > 0.30))
+            {
+                Console.Error.WriteLine("error: calibration targets not met");
+                return ExitCodes.BadInput;
+            }
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static string Percent(double e) => (e == 0 ? "0" : (e > 0 ? "+" : "") + RouteTable.Num(e * 100, "0.0")) + "%";
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using Caravan.Store;
+
+namespace Caravan.Cli;
+
+/// <summary>Writes a saved run as one JSON document, streaming its rows (a run may hold millions).</summary>
+internal static class RunJson
+{
+    public static void WriteRun(Utf8JsonWriter w, RunInfo run, IEnumerable<RunResultRow>? results)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("id", run.Id);
+        w.WriteString("kind", run.Kind.Name());
+        w.WriteString("createdUtc", run.CreatedUtc.ToString("O", CultureInfo.InvariantCulture));
+        w.WriteString("scenarioA", run.ScenarioA);
+        w.WriteString("contentHashA", run.ContentHashA);
+        if (run.ScenarioB is not null)
+        {
+            w.WriteString("scenarioB", run.ScenarioB);
+            w.WriteString("contentHashB", run.ContentHashB);
+        }
+        w.WritePropertyName("parameters");
+        w.WriteRawValue(run.ParametersJson);
+        w.WritePropertyName("summary");
+        w.WriteRawValue(run.SummaryJson);
+        w.WriteNumber("resultCount", run.ResultCount);
+        if (results is not null)
+        {
+            w.WriteStartArray("results");
+            foreach (var r in results)
+            {
+                w.WriteStartObject();
+                w.WriteString("kind", r.Kind);
+                w.WriteString("key", r.Key);
+                w.WritePropertyName("data");
+                w.WriteRawValue(r.DataJson);
+                w.WriteEndObject();
+                if (w.BytesPending > 1 << 16)
+                {
+                    w.Flush();
+                }
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+    }
+
+    public static void Write(Stream stream, RunInfo run, IEnumerable<RunResultRow> results)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        WriteRun(w, run, results);
+        w.Flush();
+    }
+
+    /// <summary>Writes to a temporary file beside <paramref name="path"/>, then renames it over the target.</summary>
+    public static void WriteFile(string path, RunInfo run, IEnumerable<RunResultRow> results)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full) ?? ".";
+        Directory.CreateDirectory(dir);
+        var tmp = Path.Combine(dir, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(tmp, FileMode.CreateNew, FileAccess.Write))
+            {
+                Write(stream, run, results);
+                stream.Write("\n"u8);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(tmp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(tmp))
+            {
+                File.Delete(tmp);
+            }
+        }
+    }
+}

@@ -1,0 +1,499 @@
+using Caravan.Data.Csv;
+using Caravan.Model;
+
+namespace Caravan.Data;
+
+/// <summary>
+/// Reads a network folder (places.csv, links.csv, crossings.csv, transfers.csv, services.csv, modes.csv,
+/// commodities.csv, sources.csv) into a <see cref="Network"/>. Every problem becomes a diagnostic with file,
+/// line and field; the load fails with all of them together, and no row is dropped silently.
+/// </summary>
+public static class NetworkReader
+{
+    /// <summary>The files a network folder holds.</summary>
+    public static readonly IReadOnlyList<string> FileNames =
+        ["sources.csv", "modes.csv", "commodities.csv", "places.csv", "links.csv", "crossings.csv", "transfers.csv", "services.csv"];
+
+    /// <summary>Reads a folder; throws <see cref="CaravanDataException"/> with every diagnostic when it has errors.</summary>
+    public static Network ReadFolder(string folder)
+    {
+        var result = TryReadFolder(folder);
+        if (result.Network is null)
+        {
+            throw new CaravanDataException($"cannot load network from {folder}", result.Diagnostics);
+        }
+        return result.Network;
+    }
+
+    /// <summary>Reads a folder, returning the network (null on errors) and all diagnostics, warnings included.</summary>
+    public static NetworkLoadResult TryReadFolder(string folder)
+    {
+        var bag = new DiagnosticBag();
+        if (!Directory.Exists(folder))
+        {
+            bag.Error(folder, 0, "", "network folder not found");
+            return new NetworkLoadResult(null, bag.Snapshot());
+        }
+        string P(string name) => Path.Combine(folder, name);
+        string D(string name) => Path.Combine(Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)), name);
+
+        var sources = ReadSources(CsvTable.Read(P("sources.csv"), D("sources.csv"), ["id", "title"], ["publisher", "year", "url", "notes"], bag));
+        var sourceIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var s in sources)
+        {
+            sourceIds.Add(s.Id);
+        }
+        var context = new ReadContext(bag, sourceIds);
+
+        var modes = ReadModes(CsvTable.Read(P("modes.csv"), D("modes.csv"), ["mode", "speed_kmh", "cost_usd_per_feu_km", "cost_usd_per_tonne_km", "co2e_kg_per_tonne_km", "source"], ["min_speed_kmh", "max_speed_kmh", "notes"], bag), context);
+        var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["notes"], bag), context);
+        var places = ReadPlaces(CsvTable.Read(P("places.csv"), D("places.csv"), ["code", "name", "country", "lat", "lon", "source"], ["kind", "aliases", "notes"], bag), context);
+        var placeIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < places.Count; i++)
+        {
+            placeIndex[places[i].Code] = i;
+        }
+        context.PlaceIndex = placeIndex;
+
+        var links = new List<Link>();
+        ReadLinks(CsvTable.Read(P("links.csv"), D("links.csv"), ["id", "from", "to", "mode", "distance_km", "status", "source"], ["speed_kmh", "hours", "tariff_usd_per_feu", "tariff_usd_per_tonne", "capacity_per_year", "capacity_unit", "tracks", "opening_year", "direction", "corridor", "notes"], bag), context, places, links, crossing: false);
+        ReadLinks(CsvTable.Read(P("crossings.csv"), D("crossings.csv"), ["id", "from", "to", "mode", "median_hours", "p90_hours", "source"], ["distance_km", "fee_usd_per_feu", "fee_usd_per_tonne", "capacity_per_year", "capacity_unit", "status", "opening_year", "direction", "corridor", "speed_kmh", "hours", "tracks", "notes"], bag), context, places, links, crossing: true);
+        var linkIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var l in links)
+        {
+            linkIds.Add(l.Id);
+        }
+        var transfers = ReadTransfers(CsvTable.Read(P("transfers.csv"), D("transfers.csv"), ["place", "from_mode", "to_mode", "kind", "median_hours", "source"], ["p90_hours", "cost_usd_per_feu", "cost_usd_per_tonne", "co2e_kg_per_tonne", "capacity_per_year", "capacity_unit", "notes"], bag), context);
+        var services = ReadServices(CsvTable.Read(P("services.csv"), D("services.csv"), ["id", "links", "departures_per_week", "source"], ["name", "operator", "timetable", "notes"], bag), context, linkIds);
+
+        foreach (var m in Modes.All)
+        {
+            if (!modes.Exists(p => p.Mode == m))
+            {
+                bag.Error(D("modes.csv"), 0, "mode", $"no row for mode {m}");
+            }
+        }
+        foreach (var c in Commodities.All)
+        {
+            if (!commodities.Exists(p => p.Commodity == c))
+            {
+                bag.Error(D("commodities.csv"), 0, "commodity", $"no row for commodity {c.Name()}");
+            }
+        }
+        if (bag.HasErrors)
+        {
+            return new NetworkLoadResult(null, bag.Snapshot());
+        }
+        var network = new Network(places, links, transfers, services, modes, commodities, sources);
+        return new NetworkLoadResult(network, bag.Snapshot(), context.Locations);
+    }
+
+    private sealed class ReadContext(DiagnosticBag bag, HashSet<string> sourceIds)
+    {
+        public DiagnosticBag Bag { get; } = bag;
+        public HashSet<string> SourceIds { get; } = sourceIds;
+        public Dictionary<string, int> PlaceIndex { get; set; } = [];
+        public RowLocations Locations { get; } = new();
+
+        public IReadOnlyList<string> Sources(CsvRecord r)
+        {
+            var ids = r.List("source");
+            if (ids.Count == 0)
+            {
+                r.Error("source", "every row must cite a source id from sources.csv");
+            }
+            foreach (var id in ids)
+            {
+                if (!SourceIds.Contains(id))
+                {
+                    r.Error("source", $"unknown source id '{CsvRecord.Clip(id)}' (not in sources.csv)");
+                }
+            }
+            return ids;
+        }
+
+        public int Place(CsvRecord r, string column)
+        {
+            var code = r.RequiredText(column);
+            if (code.Length == 0)
+            {
+                return -1;
+            }
+            if (!PlaceIndex.TryGetValue(code, out var i))
+            {
+                r.Error(column, $"unknown place code '{CsvRecord.Clip(code)}'{Suggest(code)}");
+                return -1;
+            }
+            return i;
+        }
+
+        private string Suggest(string code)
+        {
+            var best = PlaceSearch.ClosestCodes(code, PlaceIndex.Keys, 1);
+            return best.Count > 0 ? $" (did you mean '{best[0]}'?)" : "";
+        }
+    }
+
+    private static List<Source> ReadSources(IReadOnlyList<CsvRecord> rows)
+    {
+        var list = new List<Source>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rows)
+        {
+            var id = r.RequiredText("id");
+            if (id.Length > 0 && !seen.Add(id))
+            {
+                r.Error("id", $"duplicate source id '{CsvRecord.Clip(id)}'");
+            }
+            var title = r.RequiredText("title");
+            if (r.Errors == 0)
+            {
+                list.Add(new Source(id, title, r.Text("publisher"), r.Text("year"), r.Text("url"), r.Text("notes")));
+            }
+        }
+        return list;
+    }
+
+    private static Mode? ParseMode(CsvRecord r, string column)
+    {
+        var t = r.RequiredText(column);
+        if (t.Length == 0)
+        {
+            return null;
+        }
+        if (!Modes.TryParse(t, out var m))
+        {
+            r.Error(column, $"unknown mode '{CsvRecord.Clip(t)}'; expected one of {string.Join(", ", Modes.All)}");
+            return null;
+        }
+        return m;
+    }
+
+    private static List<ModeParameters> ReadModes(IReadOnlyList<CsvRecord> rows, ReadContext ctx)
+    {
+        var list = new List<ModeParameters>();
+        foreach (var r in rows)
+        {
+            var mode = ParseMode(r, "mode");
+            var speed = r.Number("speed_kmh", true, 0.001, 2000);
+            var min = r.Number("min_speed_kmh", false, 0, 2000) ?? 0;
+            var max = r.Number("max_speed_kmh", false, 0.001, 5000) ?? 2000;
+            // Empty for modes no container may use (air, pipelines); commodities.csv decides who uses what.
+            var feu = r.Number("cost_usd_per_feu_km", false, 0, 1e6) ?? 0;
+            var tonne = r.Number("cost_usd_per_tonne_km", true, 0, 1e6);
+            var co2 = r.Number("co2e_kg_per_tonne_km", true, 0, 100);
+            var src = ctx.Sources(r);
+            if (mode is { } m && list.Exists(p => p.Mode == m))
+            {
+                r.Error("mode", $"mode {m} is defined twice");
+            }
+            if (r.Errors == 0 && mode is not null)
+            {
+                list.Add(new ModeParameters(mode.Value, speed!.Value, min, max, feu, tonne!.Value, co2!.Value, src));
+            }
+        }
+        return list;
+    }
+
+    private static List<CommodityInfo> ReadCommodities(IReadOnlyList<CsvRecord> rows, ReadContext ctx)
+    {
+        var list = new List<CommodityInfo>();
+        foreach (var r in rows)
+        {
+            var name = r.RequiredText("commodity");
+            Commodity commodity = default;
+            if (name.Length > 0 && !Commodities.TryParse(name, out commodity))
+            {
+                r.Error("commodity", $"unknown commodity '{CsvRecord.Clip(name)}'; expected container, air-cargo, dry-bulk, liquid-bulk or gas");
+            }
+            var unit = r.RequiredText("unit");
+            if (unit.Length > 0 && !unit.Equals("FEU", StringComparison.OrdinalIgnoreCase) && !unit.Equals("tonne", StringComparison.OrdinalIgnoreCase))
+            {
+                r.Error("unit", $"unit must be FEU or tonne, not '{CsvRecord.Clip(unit)}'");
+            }
+            var tpu = r.Number("tonnes_per_unit", true, 0.001, 1000);
+            var modes = new HashSet<Mode>();
+            foreach (var m in r.List("modes"))
+            {
+                if (Modes.TryParse(m, out var mode))
+                {
+                    modes.Add(mode);
+                }
+                else
+                {
+                    r.Error("modes", $"unknown mode '{CsvRecord.Clip(m)}'");
+                }
+            }
+            if (modes.Count == 0)
+            {
+                r.Error("modes", "a commodity must name at least one mode that carries it");
+            }
+            var src = ctx.Sources(r);
+            if (r.Errors == 0 && list.Exists(c => c.Commodity == commodity))
+            {
+                r.Error("commodity", $"commodity {commodity.Name()} is defined twice");
+            }
+            if (r.Errors == 0)
+            {
+                list.Add(new CommodityInfo(commodity, unit, tpu!.Value, modes, src));
+            }
+        }
+        return list;
+    }
+
+    private static List<Place> ReadPlaces(IReadOnlyList<CsvRecord> rows, ReadContext ctx)
+    {
+        var list = new List<Place>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rows)
+        {
+            var code = r.RequiredText("code");
+            if (code.Length > 0 && seen.TryGetValue(code, out var firstLine))
+            {
+                r.Error("code", $"duplicate place code '{CsvRecord.Clip(code)}' (first defined on line {firstLine})");
+            }
+            else if (code.Length > 0)
+            {
+                seen[code] = r.Line;
+            }
+            if (code.Length > 40 || code.Contains(';') || code.Contains(' '))
+            {
+                r.Error("code", "a place code has at most 40 characters and no spaces or ';'");
+            }
+            var name = r.RequiredText("name");
+            var country = r.RequiredText("country");
+            if (country.Length > 0 && (country.Length != 2 || !char.IsAsciiLetterUpper(country[0]) || !char.IsAsciiLetterUpper(country[1])))
+            {
+                r.Error("country", $"'{CsvRecord.Clip(country)}' is not an ISO 3166-1 alpha-2 code (two capital letters)");
+            }
+            var lat = r.Number("lat", true, -90, 90);
+            var lon = r.Number("lon", true, -180, 180);
+            var kindText = r.Text("kind");
+            var kind = PlaceKind.City;
+            if (kindText.Length > 0 && !TryParseKind(kindText, out kind))
+            {
+                r.Error("kind", $"unknown kind '{CsvRecord.Clip(kindText)}'; expected city, terminal, port, dry-port, airport, border-station, pipeline-station or junction");
+            }
+            var src = ctx.Sources(r);
+            if (r.Errors == 0)
+            {
+                ctx.Locations.Places[list.Count] = (r.File, r.Line);
+                list.Add(new Place(code, name, country, lat!.Value, lon!.Value, kind, r.List("aliases"), src, r.Text("notes")));
+            }
+        }
+        return list;
+    }
+
+    private static bool TryParseKind(string text, out PlaceKind kind) =>
+        Enum.TryParse(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _);
+
+    private static void ReadLinks(IReadOnlyList<CsvRecord> rows, ReadContext ctx, List<Place> places, List<Link> links, bool crossing)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var l in links)
+        {
+            ids.Add(l.Id);
+        }
+        foreach (var r in rows)
+        {
+            var id = r.RequiredText("id");
+            if (id.Length > 0 && !ids.Add(id))
+            {
+                r.Error("id", $"duplicate link id '{CsvRecord.Clip(id)}'");
+            }
+            var from = ctx.Place(r, "from");
+            var to = ctx.Place(r, "to");
+            if (from >= 0 && from == to)
+            {
+                r.Error("to", "a link must join two different places");
+            }
+            var mode = ParseMode(r, "mode");
+            var distance = crossing ? r.Number("distance_km", false, 0, 50_000) ?? 0 : r.Number("distance_km", true, 0.001, 50_000);
+            var speed = r.Number("speed_kmh", false, 0.001, 2000);
+            var hours = r.Number("hours", false, 0, 24 * 60);
+            var tariffFeu = r.Number(crossing ? "fee_usd_per_feu" : "tariff_usd_per_feu", false, 0, 1e7);
+            var tariffTonne = r.Number(crossing ? "fee_usd_per_tonne" : "tariff_usd_per_tonne", false, 0, 1e6);
+            var capacity = r.Number("capacity_per_year", false, 0.000001, 1e12);
+            var capacityUnit = r.Text("capacity_unit");
+            if (capacity is not null && capacityUnit.Length == 0)
+            {
+                r.Error("capacity_unit", "a capacity needs its unit (TEU, tonnes, bcm, trains, trucks)");
+            }
+            var tracks = r.Integer("tracks", false, 1, 8);
+            var statusText = crossing && r.Text("status").Length == 0 ? "operating" : r.RequiredText("status");
+            var status = LinkStatus.Operating;
+            if (statusText.Length > 0 && !TryParseStatus(statusText, out status))
+            {
+                r.Error("status", $"unknown status '{CsvRecord.Clip(statusText)}'; expected operating, construction or planned");
+            }
+            var opening = r.Integer("opening_year", false, 1800, 2200);
+            if (status != LinkStatus.Operating && opening is null && r.Errors == 0)
+            {
+                r.Error("opening_year", $"a {statusText} link needs its opening year");
+            }
+            var direction = r.Text("direction");
+            var bidirectional = true;
+            if (direction.Length > 0)
+            {
+                if (direction.Equals("forward", StringComparison.OrdinalIgnoreCase))
+                {
+                    bidirectional = false;
+                }
+                else if (!direction.Equals("both", StringComparison.OrdinalIgnoreCase))
+                {
+                    r.Error("direction", $"direction must be both or forward, not '{CsvRecord.Clip(direction)}'");
+                }
+            }
+            BorderCrossing? border = null;
+            if (crossing)
+            {
+                var median = r.Number("median_hours", true, 0, 24 * 365);
+                var p90 = r.Number("p90_hours", true, 0, 24 * 365);
+                if (median is { } m && p90 is { } p && p < m)
+                {
+                    r.Error("p90_hours", $"p90 ({p}) must not be below the median ({m})");
+                }
+                border = new BorderCrossing(median ?? 0, p90 ?? 0, tariffFeu ?? 0, tariffTonne ?? 0);
+                if (from >= 0 && to >= 0 && places[from].Country == places[to].Country)
+                {
+                    r.Error("to", $"a border crossing joins two countries, but both ends are in {places[from].Country}");
+                }
+            }
+            else if (from >= 0 && to >= 0 && mode is { } md && !md.MayCrossBorderDirectly() && places[from].Country != places[to].Country)
+            {
+                r.Error("to", $"a {md} link may not join {places[from].Country} and {places[to].Country} directly; add the border to crossings.csv");
+            }
+            if (!crossing && speed is null && hours is null && mode is { } && r.Errors == 0)
+            {
+                // Default speed from modes.csv applies; nothing to report.
+            }
+            var src = ctx.Sources(r);
+            if (r.Errors == 0)
+            {
+                ctx.Locations.Links[links.Count] = (r.File, r.Line);
+                links.Add(new Link(
+                    id, from, to, mode!.Value, distance!.Value, speed, hours,
+                    crossing ? null : tariffFeu, crossing ? null : tariffTonne,
+                    capacity, capacityUnit, tracks, status, opening, bidirectional, r.Text("corridor"), border, src, r.Text("notes")));
+            }
+        }
+    }
+
+    private static bool TryParseStatus(string text, out LinkStatus status)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "operating": case "open": status = LinkStatus.Operating; return true;
+            case "construction": case "under-construction": case "under construction": status = LinkStatus.Construction; return true;
+            case "planned": case "proposed": status = LinkStatus.Planned; return true;
+            default: status = default; return false;
+        }
+    }
+
+    private static List<Transfer> ReadTransfers(IReadOnlyList<CsvRecord> rows, ReadContext ctx)
+    {
+        var list = new List<Transfer>();
+        var seen = new HashSet<(int, Mode, Mode)>();
+        foreach (var r in rows)
+        {
+            var place = ctx.Place(r, "place");
+            var a = ParseMode(r, "from_mode");
+            var b = ParseMode(r, "to_mode");
+            if (a is not null && a == b)
+            {
+                r.Error("to_mode", "a transfer joins two different modes");
+            }
+            var kind = r.RequiredText("kind");
+            var median = r.Number("median_hours", true, 0, 24 * 365);
+            var p90 = r.Number("p90_hours", false, 0, 24 * 365);
+            if (median is { } m && p90 is { } p && p < m)
+            {
+                r.Error("p90_hours", $"p90 ({p}) must not be below the median ({m})");
+            }
+            var feu = r.Number("cost_usd_per_feu", false, 0, 1e6) ?? 0;
+            var tonne = r.Number("cost_usd_per_tonne", false, 0, 1e5) ?? 0;
+            var co2 = r.Number("co2e_kg_per_tonne", false, 0, 1000) ?? 0;
+            var capacity = r.Number("capacity_per_year", false, 0.000001, 1e12);
+            var src = ctx.Sources(r);
+            if (place >= 0 && a is { } ma && b is { } mb)
+            {
+                var key = ma < mb ? (place, ma, mb) : (place, mb, ma);
+                if (!seen.Add(key))
+                {
+                    r.Error("to_mode", $"a transfer between {ma} and {mb} at this place is already defined");
+                }
+            }
+            if (r.Errors == 0)
+            {
+                ctx.Locations.Transfers[list.Count] = (r.File, r.Line);
+                list.Add(new Transfer(place, a!.Value, b!.Value, kind, median!.Value, p90 ?? median!.Value, feu, tonne, co2, capacity, r.Text("capacity_unit"), src, r.Text("notes")));
+            }
+        }
+        return list;
+    }
+
+    private static List<Service> ReadServices(IReadOnlyList<CsvRecord> rows, ReadContext ctx, HashSet<string> linkIds)
+    {
+        var list = new List<Service>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var r in rows)
+        {
+            var id = r.RequiredText("id");
+            if (id.Length > 0 && !seen.Add(id))
+            {
+                r.Error("id", $"duplicate service id '{CsvRecord.Clip(id)}'");
+            }
+            var links = r.List("links");
+            if (links.Count == 0)
+            {
+                r.Error("links", "a service runs on at least one link");
+            }
+            foreach (var l in links)
+            {
+                if (!linkIds.Contains(l))
+                {
+                    r.Error("links", $"unknown link id '{CsvRecord.Clip(l)}'");
+                }
+            }
+            var perWeek = r.Number("departures_per_week", true, 0.01, 10_000);
+            var timetable = new List<WeeklyDeparture>();
+            foreach (var entry in r.List("timetable"))
+            {
+                if (TimetableParser.TryParse(entry, out var dep))
+                {
+                    timetable.Add(dep);
+                }
+                else
+                {
+                    r.Error("timetable", $"'{CsvRecord.Clip(entry)}' is not a weekly departure like 'Mon 08:00'");
+                }
+            }
+            timetable.Sort((x, y) => x.HourOfWeek.CompareTo(y.HourOfWeek));
+            var src = ctx.Sources(r);
+            if (r.Errors == 0)
+            {
+                list.Add(new Service(id, r.Text("name"), r.Text("operator"), links, perWeek!.Value, timetable, src, r.Text("notes")));
+            }
+        }
+        return list;
+    }
+}
+
+/// <summary>The outcome of reading a network folder.</summary>
+/// <param name="Network">The network, or null when there were errors.</param>
+/// <param name="Diagnostics">Every error and warning found.</param>
+/// <param name="Locations">Where each place, link and transfer was defined, for diagnostics about the network.</param>
+public sealed record NetworkLoadResult(Network? Network, IReadOnlyList<Diagnostic> Diagnostics, RowLocations? Locations = null);
+
+/// <summary>File and line of each row that became a place, link or transfer.</summary>
+public sealed class RowLocations
+{
+    /// <summary>Place index → (file, line).</summary>
+    public Dictionary<int, (string File, int Line)> Places { get; } = [];
+
+    /// <summary>Link index → (file, line).</summary>
+    public Dictionary<int, (string File, int Line)> Links { get; } = [];
+
+    /// <summary>Transfer index → (file, line).</summary>
+    public Dictionary<int, (string File, int Line)> Transfers { get; } = [];
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Caravan.Model;
+using Caravan.Planning;
+using Caravan.Reliability;
+
+namespace Caravan.Export;
+
+/// <summary>Maps a plan (Pareto options, alternatives, explanations) to the documented JSON response.</summary>
+public static class PlanDocuments
+{
+    /// <summary>The response for a plan with at least one option.</summary>
+    public static RouteResponse Response(Network network, PlanResult plan)
+    {
+        var request = plan.Options[0].Itinerary.Request;
+        return new RouteResponse(
+            RouteDocuments.Place(network, request.From),
+            RouteDocuments.Place(network, request.To),
+            plan.Options.Select(o => Route(network, o)).ToList())
+        {
+            Alternatives = plan.Alternatives.Count > 0 ? plan.Alternatives.Select(o => Route(network, o)).ToList() : null,
+            Explanations = plan.Explanations.Count > 0 ? plan.Explanations : null,
+            ParetoSetSize = plan.ParetoSetSize,
+            Corridors = plan.Corridors.Select(c => new CorridorDocument(c.Corridor, c.Verdict, c.OptionIndex >= 0 ? c.OptionIndex + 1 : null, c.OptionIndex < 0 && c.Best is { } b ? Route(network, b) : null)).ToList(),
+            Reliability = $"log-normal dwell from median and p90, uniform waits over the headway; Monte Carlo, {TransitTimeDistribution.SampleCount} samples, seed {TransitTimeDistribution.Seed}",
+        };
+    }
+
+    /// <summary>One option as a route document.</summary>
+    public static RouteDocument Route(Network network, RouteOption option)
+    {
+        var doc = RouteDocuments.Route(network, option.Itinerary);
+        var legs = doc.Legs;
+        if (option.DatedLegs is { } dated)
+        {
+            legs = legs.Select((l, i) => l with
+            {
+                Departs = dated[i].Departs.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
+                Arrives = dated[i].Arrives.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
+            }).ToList();
+        }
+        return doc with
+        {
+            Legs = legs,
+            P50Hours = Math.Round(option.Distribution.P50Hours, 2),
+            P90Hours = Math.Round(option.Distribution.P90Hours, 2),
+            OnTimeProbability = option.OnTimeProbability is { } p ? Math.Round(p, 4) : null,
+            Labels = option.Labels,
+        };
+    }
+}

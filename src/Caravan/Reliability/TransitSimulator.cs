@@ -1,0 +1,123 @@
+using Caravan.Routing;
+
+namespace Caravan.Reliability;
+
+/// <summary>
+/// Monte Carlo of a route's door-to-door time. Moves take their time; border and transfer dwell is drawn from its
+/// log-normal; a scheduled service is caught at the real next departure of its weekly timetable when a departure
+/// time is given and the data has one, else after a wait uniform over the headway.
+/// Fixed seed and sample count, so results repeat.
+/// </summary>
+public static class TransitSimulator
+{
+    /// <summary>Simulates an itinerary; <paramref name="depart"/> (UTC) enables timetables.</summary>
+    public static TransitTimeDistribution Simulate(Itinerary itinerary, RoutingGraph graph, DateTimeOffset? depart = null)
+    {
+        var net = graph.Network;
+        var legs = itinerary.Legs;
+        var plan = new LegModel[legs.Count];
+        for (var i = 0; i < legs.Count; i++)
+        {
+            var leg = legs[i];
+            plan[i] = leg.Kind switch
+            {
+                LegKind.Wait => new LegModel(0, default, 2 * leg.Hours, Timetable(net, graph.Ref[leg.Edge], graph.IsForward(leg.Edge))),
+                LegKind.Border or LegKind.Transfer => new LegModel(
+                    leg.Hours - graph.DwellHours[leg.Edge],
+                    new LogNormalDwell(graph.DwellHours[leg.Edge], Math.Max(graph.DwellHours[leg.Edge], graph.DwellP90Hours[leg.Edge])),
+                    0,
+                    null),
+                _ => new LegModel(leg.Hours, default, 0, null),
+            };
+        }
+        var n = TransitTimeDistribution.SampleCount;
+        var normals = RandomTables.Normals;
+        var uniforms = RandomTables.Uniforms;
+        var samples = new double[n];
+        var startHourOfWeek = depart is { } d ? HourOfWeek(d) : 0;
+        var sum = 0.0;
+        for (var s = 0; s < n; s++)
+        {
+            var t = 0.0;
+            // Leg j of sample s draws from its own column of the tables: common random numbers across options,
+            // so two routes sharing a border see the same luck there, and comparisons are not noise.
+            var row = s * RandomTables.Columns;
+            for (var j = 0; j < plan.Length; j++)
+            {
+                var m = plan[j];
+                var column = j % RandomTables.Columns;
+                t += m.FixedHours;
+                if (m.Dwell.MedianHours > 0)
+                {
+                    t += m.Dwell.Sample(normals[row + column]);
+                }
+                if (m.HeadwayHours > 0)
+                {
+                    if (depart is not null && m.TimetableHours is { Length: > 0 } table)
+                    {
+                        t += WaitForNext(table, startHourOfWeek + t);
+                    }
+                    else
+                    {
+                        t += uniforms[row + column] * m.HeadwayHours;
+                    }
+                }
+            }
+            samples[s] = t;
+            sum += t;
+        }
+        Array.Sort(samples);
+        return new TransitTimeDistribution(Quantile(samples, 0.5), Quantile(samples, 0.9), sum / n, samples);
+    }
+
+    /// <summary>Hours from Monday 00:00 UTC of the week containing the instant.</summary>
+    public static double HourOfWeek(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        var day = ((int)utc.DayOfWeek + 6) % 7;
+        return (day * 24) + utc.TimeOfDay.TotalHours;
+    }
+
+    /// <summary>Hours to wait from an hour-of-week (may exceed 168) to the next departure of a sorted weekly table.</summary>
+    public static double WaitForNext(double[] sortedHoursOfWeek, double hourOfWeek)
+    {
+        var h = hourOfWeek % 168.0;
+        foreach (var dep in sortedHoursOfWeek)
+        {
+            if (dep >= h - 1e-9)
+            {
+                return Math.Max(0, dep - h);
+            }
+        }
+        return (168.0 - h) + sortedHoursOfWeek[0];
+    }
+
+    /// <summary>The sorted weekly departure hours of the timetabled services boarded on a link; null when none has one.</summary>
+    public static double[]? Timetable(Model.Network network, int link, bool forward)
+    {
+        List<double>? hours = null;
+        foreach (var s in network.BoardingServices(link, forward))
+        {
+            foreach (var d in s.Timetable)
+            {
+                (hours ??= []).Add(d.HourOfWeek);
+            }
+        }
+        if (hours is null)
+        {
+            return null;
+        }
+        hours.Sort();
+        return [.. hours];
+    }
+
+    private readonly record struct LegModel(double FixedHours, LogNormalDwell Dwell, double HeadwayHours, double[]? TimetableHours);
+
+    private static double Quantile(double[] sorted, double q)
+    {
+        var pos = q * (sorted.Length - 1);
+        var i = (int)pos;
+        var frac = pos - i;
+        return i + 1 < sorted.Length ? sorted[i] + (frac * (sorted[i + 1] - sorted[i])) : sorted[i];
+    }
+}

@@ -1,0 +1,100 @@
+namespace Caravan.Routing;
+
+/// <summary>
+/// The best path that uses at least one link of a given corridor: Dijkstra on two layers (corridor not yet used /
+/// used), so "what would the Middle Corridor have cost?" has an exact answer.
+/// </summary>
+public sealed class CorridorForcedSearch
+{
+    private readonly RoutingGraph _graph;
+    private readonly IndexedMinHeap _heap;
+    private readonly double[] _distance;
+    private readonly int[] _parent;
+    private readonly int[] _parentState;
+
+    /// <summary>Creates a search object for a graph.</summary>
+    public CorridorForcedSearch(RoutingGraph graph)
+    {
+        _graph = graph;
+        _heap = new IndexedMinHeap(graph.VertexCount * 2);
+        _distance = new double[graph.VertexCount * 2];
+        _parent = new int[graph.VertexCount * 2];
+        _parentState = new int[graph.VertexCount * 2];
+    }
+
+    /// <summary>
+    /// The best path through the corridor, or null. Strict first: besides the corridor's own links only shared
+    /// ones (domestic, europe, unlabelled) may be used, so "the Middle Corridor" really crosses the Caspian; if that
+    /// finds nothing, any path that touches the corridor at least once.
+    /// </summary>
+    public int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowed) =>
+        Run(fromPlace, toPlace, corridor, weight, allowed, strict: true) ?? Run(fromPlace, toPlace, corridor, weight, allowed, strict: false);
+
+    private int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowedIn, bool strict)
+    {
+        var g = _graph;
+        var n = g.VertexCount;
+        var inCorridor = new bool[g.EdgeCount];
+        var allowed = strict ? new bool[g.EdgeCount] : allowedIn;
+        for (var e = 0; e < g.EdgeCount; e++)
+        {
+            var label = g.Kind[e] == EdgeKind.Transfer ? "" : g.Network.Links[g.Ref[e]].Corridor;
+            inCorridor[e] = g.Kind[e] != EdgeKind.Transfer && string.Equals(label, corridor, StringComparison.OrdinalIgnoreCase);
+            if (strict)
+            {
+                allowed[e] = allowedIn[e] && (inCorridor[e] || label.Length == 0 || label is "domestic" or "europe");
+            }
+        }
+        Array.Fill(_distance, double.PositiveInfinity);
+        Array.Fill(_parent, -1);
+        foreach (var mode in Model.Modes.All)
+        {
+            var v = g.VertexOf(fromPlace, mode);
+            if (v >= 0)
+            {
+                _distance[v] = 0;
+                _heap.InsertOrDecrease(v, 0);
+            }
+        }
+        var best = -1;
+        while (_heap.Count > 0)
+        {
+            var s = _heap.PopMin(out var d);
+            var v = s % n;
+            var layer = s / n;
+            if (layer == 1 && g.VertexPlace[v] == toPlace)
+            {
+                best = s;
+                break;
+            }
+            for (var e = g.FirstOut[v]; e < g.FirstOut[v + 1]; e++)
+            {
+                if (!allowed[e])
+                {
+                    continue;
+                }
+                var next = (layer == 1 || inCorridor[e] ? n : 0) + g.Head[e];
+                var nd = d + weight[e];
+                if (nd < _distance[next])
+                {
+                    _distance[next] = nd;
+                    _parent[next] = e;
+                    _parentState[next] = s;
+                    _heap.InsertOrDecrease(next, nd);
+                }
+            }
+        }
+        _heap.Clear();
+        if (best < 0)
+        {
+            return null;
+        }
+        var path = new List<int>();
+        for (var state = best; _parent[state] >= 0; state = _parentState[state])
+        {
+            path.Add(_parent[state]);
+        }
+        path.Reverse();
+        return [.. path];
+    }
+}

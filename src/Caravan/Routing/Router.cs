@@ -1,0 +1,133 @@
+using Caravan.Model;
+
+namespace Caravan.Routing;
+
+/// <summary>
+/// Single-criterion routing on a compiled graph: fastest, cheapest, lowest CO2e or generalized cost, under
+/// constraints. Thread-safe: each thread gets its own search object.
+/// </summary>
+public sealed class Router
+{
+    private readonly ThreadLocal<ShortestPathSearch> _search;
+
+    /// <summary>Creates a router over a compiled graph.</summary>
+    public Router(RoutingGraph graph)
+    {
+        Graph = graph;
+        _search = new ThreadLocal<ShortestPathSearch>(() => new ShortestPathSearch(graph));
+    }
+
+    /// <summary>Creates a router, compiling the network.</summary>
+    public Router(Network network)
+        : this(new RoutingGraph(network))
+    {
+    }
+
+    /// <summary>The compiled graph.</summary>
+    public RoutingGraph Graph { get; }
+
+    /// <summary>Routes a shipment; when no route exists, explains which constraint cut every path.</summary>
+    public RouteOutcome Route(RouteRequest request)
+    {
+        var profile = new QueryProfile(Graph, request.Commodity, request.Constraints);
+        var path = FindPath(request, profile);
+        if (path is not null)
+        {
+            return new RouteOutcome(ItineraryBuilder.Build(request, profile, path), null);
+        }
+        return new RouteOutcome(null, Explain(request));
+    }
+
+    /// <summary>Finds the best path's edges under a profile, or null.</summary>
+    public int[]? FindPath(RouteRequest request, QueryProfile profile)
+    {
+        var weights = profile.Weights(request.Objective, request.Weights);
+        return _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _);
+    }
+
+    private bool Reachable(RouteRequest request, RouteConstraints constraints)
+    {
+        var profile = new QueryProfile(Graph, request.Commodity, constraints);
+        return _search.Value!.Run(request.From, request.To, profile.Hours, profile.Allowed, constraints.MaxTransfers, out _) is not null;
+    }
+
+    /// <summary>Works out why a request has no route.</summary>
+    public NoRouteReason Explain(RouteRequest request)
+    {
+        var net = Graph.Network;
+        var c = request.Constraints;
+        var from = net.Places[request.From].Name;
+        var to = net.Places[request.To].Name;
+        var open = new RouteConstraints { Year = 9999 };
+        if (!Reachable(request, open))
+        {
+            foreach (var other in Commodities.All)
+            {
+                if (other != request.Commodity && net.CommodityInfos[(int)other] is not null && Reachable(request with { Commodity = other }, open))
+                {
+                    return new NoRouteReason(
+                        $"{from} and {to} are not connected by any mode that carries {request.Commodity.Name()} (they are for {other.Name()})",
+                        [new BlockingConstraint("commodity", request.Commodity.Name(), $"{request.Commodity.Name()} can only use {string.Join(", ", net.InfoOf(request.Commodity).AllowedModes)}")]);
+                }
+            }
+            return new NoRouteReason($"{from} and {to} are not connected in the network, whatever the constraints", []);
+        }
+        var blocking = new List<BlockingConstraint>();
+        foreach (var country in c.AvoidCountries)
+        {
+            var rest = new HashSet<string>(c.AvoidCountries, StringComparer.Ordinal);
+            rest.Remove(country);
+            if (Reachable(request, c with { AvoidCountries = rest }))
+            {
+                blocking.Add(new BlockingConstraint("avoid-country", country, $"every route passes through {country}"));
+            }
+        }
+        foreach (var mode in c.AvoidModes)
+        {
+            var rest = new HashSet<Mode>(c.AvoidModes);
+            rest.Remove(mode);
+            if (Reachable(request, c with { AvoidModes = rest }))
+            {
+                blocking.Add(new BlockingConstraint("avoid-mode", mode.ToString(), $"every route uses {mode}"));
+            }
+        }
+        foreach (var place in c.AvoidPlaces)
+        {
+            var rest = new HashSet<int>(c.AvoidPlaces);
+            rest.Remove(place);
+            if (Reachable(request, c with { AvoidPlaces = rest }))
+            {
+                blocking.Add(new BlockingConstraint("avoid-place", net.Places[place].Code, $"every route passes {net.Places[place].Name}"));
+            }
+        }
+        if (Reachable(request, c with { Year = 9999 }))
+        {
+            var opening = EarliestOpeningYear(request);
+            blocking.Add(new BlockingConstraint("year", c.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                opening is { } y ? $"a route opens in {y} (links planned or under construction)" : "a route exists only over links not yet open"));
+        }
+        if (c.MaxTransfers is { } k && Reachable(request, c with { MaxTransfers = null }))
+        {
+            blocking.Add(new BlockingConstraint("max-transfers", k.ToString(System.Globalization.CultureInfo.InvariantCulture), $"every route needs more than {k} transfer(s)"));
+        }
+        var message = blocking.Count switch
+        {
+            0 => $"no route from {from} to {to}: the constraints together cut every path (no single one of them does)",
+            _ => $"no route from {from} to {to}: " + string.Join("; ", blocking.Select(b => $"{b.Message} ({b.Constraint} {b.Value})")),
+        };
+        return new NoRouteReason(message, blocking);
+    }
+
+    private int? EarliestOpeningYear(RouteRequest request)
+    {
+        var c = request.Constraints;
+        for (var y = c.Year + 1; y <= c.Year + 100; y++)
+        {
+            if (Reachable(request, c with { Year = y }))
+            {
+                return y;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,153 @@
+namespace Caravan.Routing;
+
+/// <summary>
+/// Dijkstra over the routing graph from all vertices of an origin place to any vertex of a destination place, on
+/// per-edge weights and an edge filter. With a transfer limit the search runs on layers (vertex × transfers used),
+/// so the limit is exact rather than a heuristic. One instance per thread; it reuses its arrays between queries.
+/// </summary>
+public sealed class ShortestPathSearch
+{
+    private readonly RoutingGraph _graph;
+    private double[] _distance = [];
+    private int[] _parentEdge = [];
+    private int[] _stamp = [];
+    private int _currentStamp;
+    private readonly IndexedMinHeap _heap;
+
+    /// <summary>Creates a search object for a graph.</summary>
+    public ShortestPathSearch(RoutingGraph graph)
+    {
+        _graph = graph;
+        _heap = new IndexedMinHeap(graph.VertexCount);
+    }
+
+    /// <summary>Number of vertices settled by the last search (for benchmarks and explanations).</summary>
+    public int Settled { get; private set; }
+
+    /// <summary>
+    /// Finds the cheapest path; returns the edges from origin to destination, or null when none exists.
+    /// </summary>
+    /// <param name="fromPlace">Origin place.</param>
+    /// <param name="toPlace">Destination place (-1 to search the whole graph, for one-to-all).</param>
+    /// <param name="weight">Edge weights (non-negative).</param>
+    /// <param name="allowed">Edge filter.</param>
+    /// <param name="maxTransfers">Transfer limit, or null.</param>
+    /// <param name="cost">The path's total weight.</param>
+    public int[]? Run(int fromPlace, int toPlace, double[] weight, bool[] allowed, int? maxTransfers, out double cost)
+    {
+        var layers = maxTransfers is { } k ? k + 1 : 1;
+        var states = _graph.VertexCount * layers;
+        Prepare(states);
+        var g = _graph;
+        var n = g.VertexCount;
+        foreach (var mode in Model.Modes.All)
+        {
+            var v = g.VertexOf(fromPlace, mode);
+            if (v >= 0)
+            {
+                Relax(v, 0, -1);
+            }
+        }
+        Settled = 0;
+        cost = double.PositiveInfinity;
+        var best = -1;
+        while (_heap.Count > 0)
+        {
+            var state = _heap.PopMin(out var d);
+            Settled++;
+            var v = state % n;
+            var layer = state / n;
+            if (g.VertexPlace[v] == toPlace)
+            {
+                best = state;
+                cost = d;
+                break;
+            }
+            var end = g.FirstOut[v + 1];
+            for (var e = g.FirstOut[v]; e < end; e++)
+            {
+                if (!allowed[e])
+                {
+                    continue;
+                }
+                var nextLayer = layer;
+                if (g.Kind[e] == EdgeKind.Transfer && layers > 1)
+                {
+                    nextLayer++;
+                    if (nextLayer >= layers)
+                    {
+                        continue;
+                    }
+                }
+                Relax((nextLayer * n) + g.Head[e], d + weight[e], e);
+            }
+        }
+        _heap.Clear();
+        if (best < 0)
+        {
+            return null;
+        }
+        var path = new List<int>();
+        var s = best;
+        while (_parentEdge[s] >= 0)
+        {
+            var e = _parentEdge[s];
+            path.Add(e);
+            var layer = s / n;
+            if (g.Kind[e] == EdgeKind.Transfer && layers > 1)
+            {
+                layer--;
+            }
+            s = (layer * n) + g.Tail[e];
+        }
+        path.Reverse();
+        return [.. path];
+    }
+
+    /// <summary>One-to-all: the distance from an origin place to every vertex (∞ where unreachable).</summary>
+    public double[] DistancesFrom(int fromPlace, double[] weight, bool[] allowed)
+    {
+        Run(fromPlace, -1, weight, allowed, null, out _);
+        var result = new double[_graph.VertexCount];
+        for (var v = 0; v < result.Length; v++)
+        {
+            result[v] = _stamp[v] == _currentStamp ? _distance[v] : double.PositiveInfinity;
+        }
+        return result;
+    }
+
+    private void Prepare(int states)
+    {
+        if (_distance.Length < states)
+        {
+            _distance = new double[states];
+            _parentEdge = new int[states];
+            _stamp = new int[states];
+            _currentStamp = 0;
+            _heap.EnsureCapacity(states);
+        }
+        _currentStamp++;
+        if (_currentStamp == int.MaxValue)
+        {
+            Array.Clear(_stamp);
+            _currentStamp = 1;
+        }
+    }
+
+    private void Relax(int state, double d, int edge)
+    {
+        if (_stamp[state] != _currentStamp)
+        {
+            _stamp[state] = _currentStamp;
+            _distance[state] = d;
+            _parentEdge[state] = edge;
+            _heap.InsertOrDecrease(state, d);
+        }
+        else if (d < _distance[state])
+        {
+            _distance[state] = d;
+            _parentEdge[state] = edge;
+            _heap.InsertOrDecrease(state, d);
+        }
+    }
+}

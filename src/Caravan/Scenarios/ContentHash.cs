@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Caravan.Data;
+using Caravan.Scenarios.Json;
+
+namespace Caravan.Scenarios;
+
+/// <summary>
+/// The identity of the exact network a run used: SHA-256 over the base data files (name, length, bytes, in a
+/// fixed order) and the canonical JSON of each overlay of the chain, base-most first. Whitespace, comments and
+/// key order in an overlay do not change it; any change of a value or of a data file does.
+/// </summary>
+public static class ContentHash
+{
+    /// <summary>Prefix of every hash, naming the algorithm.</summary>
+    public const string Prefix = "sha256:";
+
+    /// <summary>Hash of a data folder and an overlay chain.</summary>
+    public static string Compute(string dataFolder, IReadOnlyList<Overlay> chain)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        AddDataFolder(sha, dataFolder);
+        AddChain(sha, chain);
+        return Prefix + Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>Hash of a chain on top of a base identified by its own hash (for networks built in memory).</summary>
+    public static string ComputeOnBase(string baseHash, IReadOnlyList<Overlay> chain)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes("base " + baseHash + "\n"));
+        AddChain(sha, chain);
+        return Prefix + Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static void AddDataFolder(IncrementalHash sha, string dataFolder)
+    {
+        sha.AppendData("caravan-network-v1\n"u8);
+        foreach (var name in NetworkReader.FileNames)
+        {
+            var path = Path.Combine(dataFolder, name);
+            if (!File.Exists(path))
+            {
+                sha.AppendData(Encoding.UTF8.GetBytes(name + " missing\n"));
+                continue;
+            }
+            var bytes = File.ReadAllBytes(path);
+            sha.AppendData(Encoding.UTF8.GetBytes($"{name} {bytes.Length}\n"));
+            sha.AppendData(bytes);
+        }
+    }
+
+    private static void AddChain(IncrementalHash sha, IReadOnlyList<Overlay> chain)
+    {
+        foreach (var overlay in chain)
+        {
+            var canonical = Canonical(overlay.Root);
+            sha.AppendData(Encoding.UTF8.GetBytes($"overlay {canonical.Length}\n"));
+            sha.AppendData(canonical);
+        }
+    }
+
+    /// <summary>Canonical JSON: compact, object keys sorted by ordinal, numbers in round-trip form.</summary>
+    public static byte[] Canonical(JNode node)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            Write(writer, node);
+        }
+        return stream.ToArray();
+    }
+
+    private static void Write(Utf8JsonWriter w, JNode node)
+    {
+        switch (node.Kind)
+        {
+            case JKind.Object:
+                w.WriteStartObject();
+                foreach (var (key, value) in node.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    w.WritePropertyName(key);
+                    Write(w, value);
+                }
+                w.WriteEndObject();
+                break;
+            case JKind.Array:
+                w.WriteStartArray();
+                foreach (var item in node.Items)
+                {
+                    Write(w, item);
+                }
+                w.WriteEndArray();
+                break;
+            case JKind.String:
+                w.WriteStringValue(node.Text);
+                break;
+            case JKind.Number:
+                w.WriteRawValue(node.Number.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case JKind.Boolean:
+                w.WriteBooleanValue(node.Boolean);
+                break;
+            default:
+                w.WriteNullValue();
+                break;
+        }
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Caravan.Store;
+
+/// <summary>
+/// The embedded run store: one SQLite file in WAL mode (readers never block the writer), schema versioned by
+/// <see cref="SqliteMigrations"/>, each save one IMMEDIATE transaction. A connection per call keeps it safe across
+/// threads; SQLite's locking keeps it safe across processes.
+/// </summary>
+public sealed class SqliteRunStore : IRunStore
+{
+    private readonly string _connectionString;
+
+    /// <summary>Opens (creating when needed) the store at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <exception cref="RunStoreException">The file is not a run store, or was written by a newer Caravan.</exception>
+    public SqliteRunStore(string path)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        var dir = System.IO.Path.GetDirectoryName(Path);
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 60,
+        }.ToString();
+        try
+        {
+            SchemaVersion = Migrate();
+        }
+        catch (SqliteException e)
+        {
+            throw new RunStoreException($"{Path}: cannot open run store: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The default store: <c>~/.caravan/caravan.db</c>.</summary>
+    public static string DefaultPath =>
+        System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".caravan", "caravan.db");
+
+    /// <summary>Full path of the database file.</summary>
+    public string Path { get; }
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; }
+
+    private SqliteConnection Open()
+    {
+        var c = new SqliteConnection(_connectionString);
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;";
+        cmd.ExecuteNonQuery();
+        return c;
+    }
+
+    private int Migrate()
+    {
+        using var c = Open();
+        using (var wal = c.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL;";
+            wal.ExecuteScalar();
+        }
+        var version = UserVersion(c, null);
+        if (version > SqliteMigrations.Latest)
+        {
+            throw new RunStoreException($"{Path}: the run store has schema version {version}, newer than this Caravan knows ({SqliteMigrations.Latest}); upgrade Caravan");
+        }
+        foreach (var step in SqliteMigrations.Steps)
+        {
+            if (step.Version <= version)
+            {
+                continue;
+            }
+            using var tx = c.BeginTransaction(deferred: false);
+            // Another process may have migrated while we waited for the write lock.
+            if (UserVersion(c, tx) >= step.Version)
+            {
+                tx.Commit();
+                continue;
+            }
+            using (var cmd = c.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = step.Sql + $"\nPRAGMA user_version = {step.Version};";
+                cmd.ExecuteNonQuery();
+            }
+            using (var log = c.CreateCommand())
+            {
+                log.Transaction = tx;
+                log.CommandText = "INSERT INTO schema_migrations (version, description, applied_utc) VALUES ($v, $d, $t)";
+                log.Parameters.AddWithValue("$v", step.Version);
+                log.Parameters.AddWithValue("$d", step.Description);
+                log.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                log.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        return UserVersion(c, null);
+    }
+
+    private static int UserVersion(SqliteConnection c, SqliteTransaction? tx)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <inheritdoc />
+    public long Save(NewRun run, IEnumerable<RunResultRow> results, CancellationToken cancellation = default)
+    {
+        using var c = Open();
+        using var tx = c.BeginTransaction(deferred: false);
+        long id;
+        using (var insert = c.CreateCommand())
+        {
+            insert.Transaction = tx;
+            insert.CommandText = """
+                INSERT INTO runs (kind, created_utc, scenario_a, content_hash_a, scenario_b, content_hash_b, parameters_json, summary_json, result_count)
+                VALUES ($kind, $created, $sa, $ha, $sb, $hb, $params, $summary, 0)
+                RETURNING id
+                """;
+            insert.Parameters.AddWithValue("$kind", run.Kind.Name());
+            insert.Parameters.AddWithValue("$created", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$sa", run.ScenarioA);
+            insert.Parameters.AddWithValue("$ha", run.ContentHashA);
+            insert.Parameters.AddWithValue("$sb", (object?)run.ScenarioB ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$hb", (object?)run.ContentHashB ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$params", run.ParametersJson);
+            insert.Parameters.AddWithValue("$summary", run.SummaryJson);
+            id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        long seq = 0;
+        using (var row = c.CreateCommand())
+        {
+            row.Transaction = tx;
+            row.CommandText = "INSERT INTO run_results (run_id, seq, kind, key, data_json) VALUES ($run, $seq, $kind, $key, $data)";
+            var pRun = row.Parameters.Add("$run", SqliteType.Integer);
+            var pSeq = row.Parameters.Add("$seq", SqliteType.Integer);
+            var pKind = row.Parameters.Add("$kind", SqliteType.Text);
+            var pKey = row.Parameters.Add("$key", SqliteType.Text);
+            var pData = row.Parameters.Add("$data", SqliteType.Text);
+            row.Prepare();
+            pRun.Value = id;
+            foreach (var r in results)
+            {
+                if ((seq & 1023) == 0)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                }
+                pSeq.Value = seq++;
+                pKind.Value = r.Kind;
+                pKey.Value = r.Key;
+                pData.Value = r.DataJson;
+                row.ExecuteNonQuery();
+            }
+        }
+        using (var count = c.CreateCommand())
+        {
+            count.Transaction = tx;
+            count.CommandText = "UPDATE runs SET result_count = $n WHERE id = $id";
+            count.Parameters.AddWithValue("$n", seq);
+            count.Parameters.AddWithValue("$id", id);
+            count.ExecuteNonQuery();
+        }
+        tx.Commit();
+        return id;
+    }
+
+    private const string RunColumns = "id, kind, created_utc, scenario_a, content_hash_a, scenario_b, content_hash_b, parameters_json, summary_json, result_count";
+
+    /// <inheritdoc />
+    public IReadOnlyList<RunInfo> List(int limit = 100)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT $limit";
+        cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
+        using var r = cmd.ExecuteReader();
+        var list = new List<RunInfo>();
+        while (r.Read())
+        {
+            list.Add(ReadRun(r));
+        }
+        return list;
+    }
+
+    /// <inheritdoc />
+    public RunInfo? Get(long id)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT {RunColumns} FROM runs WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadRun(r) : null;
+    }
+
+    /// <inheritdoc />
+    public IEnumerable<RunResultRow> Results(long id)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT kind, key, data_json FROM run_results WHERE run_id = $id ORDER BY seq";
+        cmd.Parameters.AddWithValue("$id", id);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            yield return new RunResultRow(r.GetString(0), r.GetString(1), r.GetString(2));
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Delete(long id)
+    {
+        using var c = Open();
+        using var tx = c.BeginTransaction(deferred: false);
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "DELETE FROM runs WHERE id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        var n = cmd.ExecuteNonQuery();
+        tx.Commit();
+        return n > 0;
+    }
+
+    /// <summary>Runs <c>PRAGMA integrity_check</c>; "ok" when the file is sound.</summary>
+    public string IntegrityCheck()
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA integrity_check;";
+        return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    /// <summary>The number of result rows actually stored for a run (to check it against <see cref="RunInfo.ResultCount"/>).</summary>
+    public long CountResults(long id)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM run_results WHERE run_id = $id";
+        cmd.Parameters.AddWithValue("$id", id);
+        return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static RunInfo ReadRun(SqliteDataReader r) => new(
+        r.GetInt64(0),
+        RunKinds.Parse(r.GetString(1)),
+        DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        r.GetString(3),
+        r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5),
+        r.IsDBNull(6) ? null : r.GetString(6),
+        r.GetString(7),
+        r.GetString(8),
+        r.GetInt64(9));
+}
+
+/// <summary>The run store cannot be used (not a database, newer schema, locked beyond the timeout).</summary>
+public sealed class RunStoreException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public RunStoreException(string message, Exception? inner = null)
+        : base(message, inner)
+    {
+    }
+}

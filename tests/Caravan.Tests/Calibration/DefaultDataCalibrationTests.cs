@@ -1,0 +1,69 @@
+using Caravan.Calibration;
+using Caravan.Data;
+using Caravan.Data.Validation;
+using Xunit;
+
+namespace Caravan.Tests.Calibration;
+
+/// <summary>
+/// The embedded default network against its reference shipments (issue 3 item 3): enough cases across corridors,
+/// every one routed, MAPE on transit time ≤ 15% and no case off by more than 30%.
+/// </summary>
+public class DefaultDataCalibrationTests
+{
+    private static readonly Lazy<(NetworkLoadResult Load, CalibrationReport Report, IReadOnlyList<CalibrationCase> Cases)> Run = new(() =>
+    {
+        var load = NetworkReader.TryReadFolder(TestPaths.Data);
+        Assert.NotNull(load.Network);
+        var sources = load.Network!.Sources.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var cases = CalibrationReader.Read(Path.Combine(TestPaths.Data, "calibration.csv"), sources);
+        return (load, Calibrator.Run(load.Network, cases), cases);
+    });
+
+    [Fact]
+    public void HasAtLeastFifteenCasesOverFiveCorridors()
+    {
+        var cases = Run.Value.Cases;
+        Assert.True(cases.Count >= 15, $"only {cases.Count} calibration cases");
+        var corridors = cases.Select(c => c.Corridor).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        Assert.True(corridors.Count >= 5, $"only {corridors.Count} corridors: {string.Join(", ", corridors)}");
+    }
+
+    [Fact]
+    public void EveryCaseIsPredicted()
+    {
+        var missed = Run.Value.Report.Results.Where(r => r.PredictedDays is null).Select(r => $"{r.Case.Id}: {r.Problem}").ToList();
+        Assert.True(missed.Count == 0, string.Join("; ", missed));
+    }
+
+    [Fact]
+    public void TransitTimeMapeIsAtMostFifteenPercent()
+    {
+        var report = Run.Value.Report;
+        Assert.True(report.TimeMape <= 0.15, $"MAPE {report.TimeMape:P1}");
+    }
+
+    [Fact]
+    public void EveryCaseIsWithinThirtyPercent()
+    {
+        var off = Run.Value.Report.Results
+            .Where(r => r.TimeError is not { } e || Math.Abs(e) > 0.30)
+            .Select(r => $"{r.Case.Id}: predicted {r.PredictedDays:0.0} d vs {r.Case.ObservedLowDays}–{r.Case.ObservedHighDays} d ({r.TimeError:P0})")
+            .ToList();
+        Assert.True(off.Count == 0, string.Join("; ", off));
+        Assert.True(Run.Value.Report.WorstTimeError <= 0.30);
+    }
+
+    [Fact]
+    public void DefaultDataValidatesCleanAndIsLargeEnough()
+    {
+        var load = Run.Value.Load;
+        var diagnostics = load.Diagnostics.ToList();
+        diagnostics.AddRange(NetworkValidator.Validate(load.Network!, load.Locations));
+        var errors = diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        Assert.True(load.Network!.Places.Count >= 150, $"only {load.Network.Places.Count} places");
+        var links = load.Network.Links.Count(l => !l.IsCrossing);
+        Assert.True(links >= 300, $"only {links} non-crossing links");
+    }
+}

@@ -1,0 +1,127 @@
+using Caravan.Data;
+using Caravan.Model;
+using Caravan.Planning;
+using Caravan.Routing;
+using Xunit;
+
+namespace Caravan.Tests.DefaultData;
+
+/// <summary>The embedded default network answers the questions the issues promise, whatever its tuning.</summary>
+public class DefaultNetworkRoutingTests
+{
+    private static readonly Lazy<(Network Net, ShipmentPlanner Planner, PlaceSearch Search)> Loaded = new(() =>
+    {
+        var net = NetworkReader.ReadFolder(TestPaths.Data);
+        return (net, new ShipmentPlanner(new RoutingGraph(net)), new PlaceSearch(net));
+    });
+
+    private static Network Net => Loaded.Value.Net;
+
+    private static int P(string text)
+    {
+        Assert.True(Loaded.Value.Search.TryResolve(text, out var p, out _), text);
+        return p;
+    }
+
+    private static Itinerary Fastest(string from, string to, RouteConstraints? c = null, Commodity commodity = Commodity.Container, Objective objective = Objective.Time)
+    {
+        var outcome = Loaded.Value.Planner.Router.Route(new RouteRequest(P(from), P(to), commodity, 1, objective, c ?? new RouteConstraints { Year = 2026 }));
+        Assert.True(outcome.Found, outcome.NoRoute?.Message);
+        return outcome.Itinerary!;
+    }
+
+    private static HashSet<Mode> AllBut(params Mode[] keep) => Modes.All.Where(m => !keep.Contains(m)).ToHashSet();
+
+    [Fact]
+    public void XianToDuisburgAvoidingRussiaAndBelarusCrossesTheCaspianWithGaugeChanges()
+    {
+        // The recommended (generalized-cost) route; the fastest for a container avoiding RU/BY is a TIR truck.
+        var it = Fastest("Xi'an", "Duisburg", new RouteConstraints { Year = 2026, AvoidCountries = new HashSet<string> { "RU", "BY" } }, objective: Objective.Generalized);
+        Assert.Contains(it.Legs, l => l.Kind == LegKind.Move && l.Mode is Mode.Ferry or Mode.Sea
+            && Net.Places[l.From].Country is "KZ" or "TM" && Net.Places[l.To].Country == "AZ");
+        Assert.Contains(it.Legs, l => l.Kind == LegKind.Transfer && l.Description.StartsWith("gauge change", StringComparison.Ordinal));
+        Assert.DoesNotContain(it.Legs, l => Net.Places[l.From].Country is "RU" or "BY" || Net.Places[l.To].Country is "RU" or "BY");
+    }
+
+    [Fact]
+    public void CkuRailwayAppearsOnlyFromItsOpeningYear()
+    {
+        var railOnly = AllBut(Mode.Rail1435, Mode.Rail1520);
+        var before = Fastest("Kashgar", "Andijan", new RouteConstraints { Year = 2026, AvoidModes = railOnly });
+        var after = Fastest("Kashgar", "Andijan", new RouteConstraints { Year = 2030, AvoidModes = railOnly });
+        bool UsesPlannedCku(Itinerary it) => it.Legs.Any(l => l.Kind is LegKind.Move or LegKind.Border && Net.Links[Net.TryGetLink(l.LinkId, out var i) ? i : 0] is { Corridor: "cku", Status: not LinkStatus.Operating });
+        Assert.False(UsesPlannedCku(before));
+        Assert.True(UsesPlannedCku(after));
+        Assert.True(before.Totals.Hours - after.Totals.Hours > 48, $"{before.Totals.Hours} h before, {after.Totals.Hours} h after");
+        Assert.Contains(after.Legs, l => l.Description.StartsWith("gauge change", StringComparison.Ordinal)); // at Makmal
+    }
+
+    [Fact]
+    public void ChongqingToDuisburgOffersNorthMiddleAndSea()
+    {
+        var plan = Loaded.Value.Planner.Plan(new PlanRequest(new RouteRequest(P("Chongqing"), P("Duisburg"), Commodity.Container, 1, Objective.Time, new RouteConstraints { Year = 2026 })));
+        Assert.True(plan.Options.Count >= 2);
+        foreach (var corridor in new[] { "north", "middle", "sea" })
+        {
+            var c = Assert.Single(plan.Corridors, x => x.Corridor == corridor);
+            Assert.NotNull(c.Best);
+            Assert.True(c.Best!.Distribution.P90Hours >= c.Best.Distribution.P50Hours);
+        }
+        var north = plan.Corridors.Single(c => c.Corridor == "north").Best!.Itinerary.Totals.Hours;
+        var sea = plan.Corridors.Single(c => c.Corridor == "sea").Best!.Itinerary.Totals.Hours;
+        Assert.True(north < sea);
+    }
+
+    [Fact]
+    public void OilFromAtyrauToTheChineseBorderUsesThePipelineAsTheCheapest()
+    {
+        var plan = Loaded.Value.Planner.Plan(new PlanRequest(new RouteRequest(P("Atyrau"), P("Alashankou"), Commodity.LiquidBulk, 1000, Objective.Cost, new RouteConstraints { Year = 2026 })));
+        var cheapest = plan.Options[0].Itinerary;
+        Assert.All(cheapest.Legs.Where(l => l.Kind == LegKind.Move), l => Assert.Equal(Mode.PipelineOil, l.Mode));
+    }
+
+    [Fact]
+    public void AirCargoFromZhengzhouToLiegeFlies()
+    {
+        var it = Fastest("Zhengzhou", "Liège", commodity: Commodity.AirCargo);
+        Assert.Contains(it.Legs, l => l.Mode == Mode.Air && l.Kind == LegKind.Move);
+        Assert.True(it.Totals.Hours < 24 * 7);
+    }
+
+    [Fact]
+    public void TruckFromUrumqiToTashkentDrives()
+    {
+        var it = Fastest("Urumqi", "Tashkent", new RouteConstraints { Year = 2026, AvoidModes = AllBut(Mode.Road) });
+        Assert.All(it.Legs.Where(l => l.Kind == LegKind.Move), l => Assert.Equal(Mode.Road, l.Mode));
+        Assert.Contains(it.Legs, l => l.Kind == LegKind.Border);
+    }
+
+    [Fact]
+    public void GasCanOnlyGoByPipeline()
+    {
+        var gasRoute = Loaded.Value.Planner.Router.Route(new RouteRequest(P("Atyrau"), P("Duisburg"), Commodity.Gas, 1, Objective.Time, new RouteConstraints { Year = 2026 }));
+        if (gasRoute.Found)
+        {
+            Assert.All(gasRoute.Itinerary!.Legs.Where(l => l.Kind == LegKind.Move), l => Assert.Equal(Mode.PipelineGas, l.Mode));
+        }
+        else
+        {
+            Assert.Contains("gas", gasRoute.NoRoute!.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void DeadlineProbabilityRisesAsTheDeadlineMovesLater()
+    {
+        var depart = new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
+        var previous = -1.0;
+        foreach (var days in new[] { 10, 14, 18, 22, 30, 45 })
+        {
+            var plan = Loaded.Value.Planner.Plan(new PlanRequest(new RouteRequest(P("Chongqing"), P("Duisburg"), Commodity.Container, 1, Objective.Time, new RouteConstraints { Year = 2026 }), 8, depart, depart.AddDays(days)));
+            var p = plan.Options[0].OnTimeProbability!.Value;
+            Assert.True(p >= previous);
+            previous = p;
+        }
+        Assert.True(previous > 0.95);
+    }
+}
