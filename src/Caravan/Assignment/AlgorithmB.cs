@@ -5,21 +5,24 @@ namespace Caravan.Assignment;
 /// <summary>
 /// Dial's Algorithm B (2006). Each origin (per class) keeps an acyclic bush carrying all of its flow. An
 /// iteration, for each bush: drop links that carry no flow, add links that shorten the longest paths
-/// (which keeps the bush acyclic), re-sort it topologically, then for every node, last to first, move flow from
+/// (which keeps the bush acyclic), keep a topological order, then for every node, last to first, move flow from
 /// the longest used path to the shortest path by a Newton step on the two path segments after they diverge.
-/// Link costs are updated exactly after every move. With one thread the run is deterministic. With several,
+/// Link costs are updated exactly after every move. Then up to <see cref="InnerRounds"/> cheap shift-only rounds
+/// visit the bushes still far from their own equilibrium, before the relative gap is measured. With one thread the run is deterministic. With several,
 /// bushes are split over workers that update the shared link flows atomically (asynchronous Algorithm B: every
 /// bush stays feasible and link flows always equal the sum of bush flows; only Newton steps may see a cost a few
 /// updates old). The relative gap (exact shortest paths for every origin) also runs in parallel.
 /// </summary>
-internal sealed class AlgorithmB
+internal sealed partial class AlgorithmB
 {
     /// <summary>Flow below which a bush link counts as unused and may be dropped.</summary>
     private const double FlowEpsilon = 1e-11;
-    /// <summary>Shift passes per bush right after its update (tuned on Barcelona, Winnipeg, ChicagoSketch: 1 beats 2 and 4).</summary>
-    private const int ShiftPasses = 1;
-    /// <summary>Extra shift-only rounds over all bushes per iteration, before the gap is measured (tuned: 2–4 best, fewer need many more iterations).</summary>
-    private static readonly int InnerRounds = int.Parse(Environment.GetEnvironmentVariable("CB_IR") ?? "4");
+    /// <summary>In inner rounds, bushes whose own relative gap is below this fraction of the last global gap are skipped.</summary>
+    private const double InnerSkipFraction = 0.25;
+    /// <summary>Shift-only rounds in the first iteration, when no gap is known yet to choose bushes by (4 did better than 1 and 2 in the same runs).</summary>
+    private const int FirstInnerRounds = 4;
+    /// <summary>Maximum shift-only rounds over the bushes per iteration (chosen from runs with 4 to 40 on Barcelona, Winnipeg and ChicagoSketch; 20 is also what tap-b uses).</summary>
+    private const int InnerRounds = 20;
 
     private readonly AssignmentProblem _problem;
     private readonly AssignmentNetwork _network;
@@ -33,6 +36,7 @@ internal sealed class AlgorithmB
     private readonly BushWorkspace[] _spaces;
     private readonly WarmStartShortestPaths[] _gapSearches;
     private readonly double[] _gapSums;
+    private readonly bool[] _active;
     private bool _concurrent;
     private readonly Bush[] _bushes;
 
@@ -57,6 +61,7 @@ internal sealed class AlgorithmB
             _gapSearches[w] = new WarmStartShortestPaths(_network);
         }
         _bushes = new Bush[_work.Count];
+        _active = new bool[_work.Count];
     }
 
     public AssignmentResult Solve()
@@ -64,6 +69,7 @@ internal sealed class AlgorithmB
         UpdateAllCosts();
         Initialize();
         var iteration = 0;
+        var lastGap = 0.0;
         StopReason? stop;
         double gap, objective, tstt, sptt;
         while (true)
@@ -73,15 +79,37 @@ internal sealed class AlgorithmB
             _work.Run(_spaces.Length, (w, item) =>
             {
                 _monitor.ThrowIfCancelled();
-                UpdateBush(_bushes[item], _spaces[w]);
-                for (var pass = 0; pass < ShiftPasses; pass++)
-                {
-                    Shift(_bushes[item], _spaces[w]);
-                }
+                var labelsReady = UpdateBush(_bushes[item], _spaces[w]);
+                Shift(_bushes[item], _spaces[w], 0, labelsReady);
             });
-            for (var round = 0; round < InnerRounds && !_monitor.OutOfTime; round++)
+            // Shift-only rounds are cheap next to bush updates and gap evaluations: do up to InnerRounds of them,
+            // on the bushes whose own gap is above a fraction of the last global gap, until none qualifies.
+            var skipBelow = InnerSkipFraction * lastGap;
+            // A bush found close enough is left alone for the rest of this iteration's rounds.
+            var rounds = iteration == 1 ? FirstInnerRounds : InnerRounds; // No gap known yet to pick bushes by.
+            Array.Fill(_active, true);
+            for (var round = 0; round < rounds && !_monitor.OutOfTime; round++)
             {
-                _work.Run(_spaces.Length, (w, item) => Shift(_bushes[item], _spaces[w]));
+                var anyShifted = 0;
+                _work.Run(_spaces.Length, (w, item) =>
+                {
+                    if (!_active[item])
+                    {
+                        return;
+                    }
+                    if (Shift(_bushes[item], _spaces[w], skipBelow))
+                    {
+                        anyShifted = 1;
+                    }
+                    else
+                    {
+                        _active[item] = false;
+                    }
+                });
+                if (anyShifted == 0)
+                {
+                    break;
+                }
             }
             _concurrent = false;
             // Re-evaluate every cost from the flows so rounding from many small updates cannot accumulate.
@@ -90,6 +118,7 @@ internal sealed class AlgorithmB
             sptt = ShortestPathTravelTime();
             gap = Convergence.RelativeGap(tstt, sptt);
             objective = _costs.Beckmann(_flow);
+            lastGap = gap;
             stop = _monitor.Record(iteration, gap, objective, tstt);
             if (stop is not null)
             {
@@ -123,38 +152,6 @@ internal sealed class AlgorithmB
             StopReason = stop.Value,
             History = _monitor.History,
         };
-    }
-
-    /// <summary>
-    /// SPTT for the gap, in parallel over bushes: each origin's exact shortest paths, warm-started from its bush's
-    /// shortest-path labels. Read-only on shared state, so workers need no locks.
-    /// </summary>
-    private double ShortestPathTravelTime()
-    {
-        var workers = _spaces.Length;
-        Array.Clear(_gapSums);
-        _work.Run(workers, (w, item) =>
-        {
-            var bush = _bushes[item];
-            var space = _spaces[w];
-            Labels(bush, space, withPotential: false);
-            var distance = space.MinCost;
-            _gapSearches[w].Run(bush.Root, distance, bush.Order.AsSpan(0, bush.OrderCount), _cost, bush.ClassIndex);
-            var od = _problem.Classes[bush.ClassPosition].Demand;
-            var zoneNode = _network.ZoneNode;
-            var sum = 0.0;
-            for (var k = od.OriginStart[bush.Origin]; k < od.OriginStart[bush.Origin + 1]; k++)
-            {
-                sum += od.Demand[k] * distance[zoneNode[od.Destination[k]]];
-            }
-            _gapSums[w] += sum;
-        });
-        var total = 0.0;
-        foreach (var s in _gapSums)
-        {
-            total += s;
-        }
-        return total;
     }
 
     private void UpdateAllCosts()
@@ -194,408 +191,5 @@ internal sealed class AlgorithmB
             updated = _flow[link] += delta;
         }
         _costs.CostAndDerivative(link, updated, out _cost[link], out _derivative[link]);
-    }
-
-    /// <summary>Builds each bush as the shortest-path tree at current costs and loads its demand, costs updated as we go.</summary>
-    private void Initialize()
-    {
-        var tree = new ShortestPathTree(_network);
-        var nodeFlow = new double[_network.NodeCount];
-        var tail = _network.Tail;
-        for (var i = 0; i < _work.Count; i++)
-        {
-            var c = _work.ClassOf[i];
-            var origin = _work.OriginOf[i];
-            var demandClass = _problem.Classes[c];
-            var root = _network.ZoneNode[origin];
-            var bush = new Bush(root, c, demandClass.Index, origin, _network.NodeCount, _network.LinkCount);
-            _bushes[i] = bush;
-            tree.Run(root, _cost, demandClass.Index);
-            var od = demandClass.Demand;
-            for (var k = od.OriginStart[origin]; k < od.OriginStart[origin + 1]; k++)
-            {
-                var node = _network.ZoneNode[od.Destination[k]];
-                if (double.IsPositiveInfinity(tree.Distance[node]))
-                {
-                    // Reported with every other unreachable pair by the first gap computation.
-                    _loader.ShortestPathTravelTime(_cost);
-                }
-                nodeFlow[node] += od.Demand[k];
-            }
-            var order = tree.SettleOrder;
-            bush.OrderCount = tree.SettledCount;
-            Array.Copy(order, bush.Order, tree.SettledCount);
-            for (var n = tree.SettledCount - 1; n > 0; n--)
-            {
-                var v = order[n];
-                var a = tree.PredecessorLink[v];
-                bush.Contains[a] = true;
-                var f = nodeFlow[v];
-                nodeFlow[v] = 0;
-                if (f != 0)
-                {
-                    bush.Flow[a] += f;
-                    nodeFlow[tail[a]] += f;
-                    AddLinkFlow(a, f);
-                }
-            }
-            nodeFlow[root] = 0;
-            BuildInLinks(bush); // The settle order of Dijkstra is a topological order of its tree.
-        }
-    }
-
-    /// <summary>
-    /// Labels in topological order over the bush links: shortest cost, longest cost over used links (flow above
-    /// <see cref="FlowEpsilon"/>) with their predecessor links, and, if <paramref name="withPotential"/>, the longest
-    /// cost over all bush links.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Labels(Bush bush, BushWorkspace space, bool withPotential)
-    {
-        var minCost = space.MinCost;
-        var maxCost = space.MaxCost;
-        var potential = space.Potential;
-        var minPred = space.MinPred;
-        var maxPred = space.MaxPred;
-        var links = bush.InLinks;
-        var start = bush.InLinkStart;
-        var tail = _network.Tail;
-        var flow = bush.Flow;
-        var contains = bush.Contains;
-        var cost = _cost;
-        var order = bush.Order;
-        var root = bush.Root;
-        minCost[root] = 0;
-        maxCost[root] = 0;
-        potential[root] = 0;
-        minPred[root] = -1;
-        maxPred[root] = -1;
-        for (var n = 1; n < bush.OrderCount; n++)
-        {
-            var j = order[n];
-            var bestMin = double.PositiveInfinity;
-            var bestMax = double.NegativeInfinity;
-            var bestPotential = double.NegativeInfinity;
-            int argMin = -1, argMax = -1;
-            for (var k = start[n]; k < start[n + 1]; k++)
-            {
-                var a = links[k];
-                if (!contains[a])
-                {
-                    continue; // Dropped since the list was built.
-                }
-                var i = tail[a];
-                var c = cost[a];
-                var viaMin = minCost[i] + c;
-                if (viaMin < bestMin)
-                {
-                    bestMin = viaMin;
-                    argMin = a;
-                }
-                if (withPotential)
-                {
-                    bestPotential = Math.Max(bestPotential, potential[i] + c);
-                }
-                if (flow[a] <= FlowEpsilon)
-                {
-                    continue;
-                }
-                var viaMax = maxCost[i] + c;
-                if (viaMax > bestMax)
-                {
-                    bestMax = viaMax;
-                    argMax = a;
-                }
-            }
-            minCost[j] = bestMin;
-            minPred[j] = argMin;
-            potential[j] = bestPotential;
-            if (argMax < 0)
-            {
-                // No flow arrives: the longest used path is the shortest one, nothing to shift here.
-                maxCost[j] = bestMin;
-                maxPred[j] = argMin;
-            }
-            else
-            {
-                maxCost[j] = bestMax;
-                maxPred[j] = argMax;
-            }
-        }
-    }
-
-    /// <summary>
-    /// Drops unused links (keeping each node's shortest in-bush link), adds links that shorten the longest paths,
-    /// and rebuilds the in-link lists, in one pass over the nodes in topological order. The "longest path over all
-    /// remaining bush links" potential is computed in the same pass; a link (i, j) is added when
-    /// potential(i) + cost &lt; potential(j), which cannot close a cycle because the potential grows along every bush
-    /// link. Links pointing forward in the current order keep it valid; backward ones are checked after the pass
-    /// and, if any is added, the bush is re-sorted.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateBush(Bush bush, BushWorkspace space)
-    {
-        Labels(bush, space, withPotential: false);
-        var contains = bush.Contains;
-        var flow = bush.Flow;
-        var tail = _network.Tail;
-        var minPred = space.MinPred;
-        var position = space.Position;
-        var potential = space.Potential;
-        var backward = space.BackwardCandidates;
-        var blocks = _network.BlocksThrough;
-        var masks = _network.AllowedClasses;
-        var bit = 1UL << bush.ClassIndex;
-        var root = bush.Root;
-        var cost = _cost;
-        var inStart = _network.InStart;
-        var inLink = _network.InLink;
-        var order = bush.Order;
-        var links = bush.InLinks;
-        var start = bush.InLinkStart;
-        var count = bush.OrderCount;
-        for (var n = 0; n < count; n++)
-        {
-            position[order[n]] = n;
-        }
-        var backwardCount = 0;
-        var write = 0;
-        start[0] = 0;
-        potential[root] = 0;
-        for (var n = 1; n < count; n++)
-        {
-            var j = order[n];
-            start[n] = write;
-            var best = double.NegativeInfinity;
-            var first = inStart[j];
-            var last = inStart[j + 1];
-            for (var k = first; k < last; k++)
-            {
-                var a = inLink[k];
-                if (!contains[a])
-                {
-                    continue;
-                }
-                if (flow[a] <= FlowEpsilon && minPred[j] != a)
-                {
-                    contains[a] = false;
-                    if (flow[a] != 0)
-                    {
-                        AddLinkFlow(a, -flow[a]);
-                        flow[a] = 0;
-                    }
-                    continue;
-                }
-                links[write++] = a;
-                best = Math.Max(best, potential[tail[a]] + cost[a]);
-            }
-            potential[j] = best;
-            for (var k = first; k < last; k++)
-            {
-                var a = inLink[k];
-                if (contains[a])
-                {
-                    continue;
-                }
-                var i = tail[a];
-                var pi = position[i];
-                if (pi < 0 || (blocks[i] && i != root) || (masks is not null && (masks[a] & bit) == 0))
-                {
-                    continue;
-                }
-                if (pi > n)
-                {
-                    backward[backwardCount++] = a; // potential(i) is not final yet.
-                }
-                else if (potential[i] + cost[a] < best)
-                {
-                    contains[a] = true;
-                    links[write++] = a;
-                }
-            }
-        }
-        start[count] = write;
-        var head = _network.Head;
-        var addedBackward = false;
-        for (var b = 0; b < backwardCount; b++)
-        {
-            var a = backward[b];
-            if (potential[tail[a]] + cost[a] < potential[head[a]])
-            {
-                contains[a] = true;
-                addedBackward = true;
-            }
-        }
-        for (var n = 0; n < count; n++)
-        {
-            position[order[n]] = -1;
-        }
-        if (addedBackward)
-        {
-            TopologicalSort(bush, space);
-        }
-    }
-
-    /// <summary>Kahn's algorithm over the bush links from the root.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TopologicalSort(Bush bush, BushWorkspace space)
-    {
-        var inDegree = space.InDegree;
-        var queue = space.Queue;
-        var contains = bush.Contains;
-        var head = _network.Head;
-        var outStart = _network.OutStart;
-        var outLink = _network.OutLink;
-        var count = bush.OrderCount;
-        for (var n = 0; n < count; n++)
-        {
-            var i = bush.Order[n];
-            for (var k = outStart[i]; k < outStart[i + 1]; k++)
-            {
-                var a = outLink[k];
-                if (contains[a])
-                {
-                    inDegree[head[a]]++;
-                }
-            }
-        }
-        var read = 0;
-        var write = 0;
-        queue[write++] = bush.Root;
-        while (read < write)
-        {
-            var i = queue[read++];
-            for (var k = outStart[i]; k < outStart[i + 1]; k++)
-            {
-                var a = outLink[k];
-                if (contains[a] && --inDegree[head[a]] == 0)
-                {
-                    queue[write++] = head[a];
-                }
-            }
-        }
-        if (write != count)
-        {
-            throw new InvalidOperationException($"bush of origin {bush.Origin} lost acyclicity ({write} of {count} nodes sorted)");
-        }
-        Array.Copy(queue, bush.Order, count);
-        BuildInLinks(bush);
-    }
-
-    /// <summary>Rebuilds the bush's in-link lists in its current topological order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BuildInLinks(Bush bush)
-    {
-        var contains = bush.Contains;
-        var count = bush.OrderCount;
-        var queue = bush.Order;
-        var inStart = _network.InStart;
-        var inLink = _network.InLink;
-        var links = bush.InLinks;
-        var start = bush.InLinkStart;
-        var write2 = 0;
-        for (var n = 0; n < count; n++)
-        {
-            start[n] = write2;
-            var j = queue[n];
-            for (var k = inStart[j]; k < inStart[j + 1]; k++)
-            {
-                var a = inLink[k];
-                if (contains[a])
-                {
-                    links[write2++] = a;
-                }
-            }
-        }
-        start[count] = write2;
-    }
-
-    /// <summary>One pass of Newton flow shifts, nodes last to first in topological order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Shift(Bush bush, BushWorkspace space)
-    {
-        Labels(bush, space, withPotential: false);
-        var position = space.Position;
-        var order = bush.Order;
-        for (var n = 0; n < bush.OrderCount; n++)
-        {
-            position[order[n]] = n;
-        }
-        var minCost = space.MinCost;
-        var maxCost = space.MaxCost;
-        var minPred = space.MinPred;
-        var maxPred = space.MaxPred;
-        var tail = _network.Tail;
-        var flow = bush.Flow;
-        for (var n = bush.OrderCount - 1; n > 0; n--)
-        {
-            var j = order[n];
-            if (maxPred[j] == minPred[j] || maxCost[j] - minCost[j] <= 1e-14 * maxCost[j])
-            {
-                continue;
-            }
-            // Walk both paths back to where they diverge, summing cost difference, derivative and the longest path's bottleneck.
-            // Both paths end with different links into j, so the first step of each is taken before the loop.
-            var lastLong = maxPred[j];
-            var lastShort = minPred[j];
-            double longCost = _cost[lastLong], shortCost = _cost[lastShort];
-            double derivativeSum = _derivative[lastLong] + _derivative[lastShort];
-            var bottleneck = flow[lastLong];
-            int p = tail[lastLong], q = tail[lastShort];
-            while (p != q)
-            {
-                if (position[p] > position[q])
-                {
-                    var a = maxPred[p];
-                    longCost += _cost[a];
-                    derivativeSum += _derivative[a];
-                    if (flow[a] < bottleneck)
-                    {
-                        bottleneck = flow[a];
-                    }
-                    p = tail[a];
-                }
-                else
-                {
-                    var a = minPred[q];
-                    shortCost += _cost[a];
-                    derivativeSum += _derivative[a];
-                    q = tail[a];
-                }
-            }
-            var difference = longCost - shortCost;
-            if (difference <= 0 || bottleneck <= 0)
-            {
-                continue;
-            }
-            var delta = derivativeSum > 0 ? Math.Min(bottleneck, difference / derivativeSum) : bottleneck;
-            flow[lastLong] -= delta;
-            AddLinkFlow(lastLong, -delta);
-            flow[lastShort] += delta;
-            AddLinkFlow(lastShort, delta);
-            p = tail[lastLong];
-            q = tail[lastShort];
-            while (p != q)
-            {
-                if (position[p] > position[q])
-                {
-                    var a = maxPred[p];
-                    flow[a] -= delta;
-                    AddLinkFlow(a, -delta);
-                    p = tail[a];
-                }
-                else
-                {
-                    var a = minPred[q];
-                    flow[a] += delta;
-                    AddLinkFlow(a, delta);
-                    q = tail[a];
-                }
-            }
-        }
-        for (var n = 0; n < bush.OrderCount; n++)
-        {
-            position[order[n]] = -1;
-        }
     }
 }

@@ -16,13 +16,38 @@ public sealed class LinkCostModel
     private readonly double[] _fixedCost;
     private readonly VolumeDelayKind[] _kind;
 
-    /// <summary>Creates the model; arrays are used as given (not copied) and must all have the link count as length.</summary>
+    /// <summary>
+    /// Creates the model; arrays are used as given (not copied) and must all have the link count as length.
+    /// For BPR links <paramref name="alpha"/> is the coefficient and <paramref name="power"/> the exponent; for conical
+    /// links <paramref name="alpha"/> is the steepness (&gt; 1) and <paramref name="power"/> is ignored.
+    /// </summary>
+    /// <param name="freeFlowTime">t0 per link (time units).</param>
+    /// <param name="capacity">Capacity per link (flow units, &gt; 0).</param>
+    /// <param name="alpha">BPR coefficient or conical steepness per link.</param>
+    /// <param name="power">BPR exponent per link.</param>
+    /// <param name="fixedCost">Flow-independent extra cost per link, in time units (tolls, distance, fees converted).</param>
+    /// <param name="kind">Volume-delay function per link.</param>
+    /// <exception cref="ArgumentException">Lengths differ or a value is out of range (the message names the link).</exception>
     public LinkCostModel(double[] freeFlowTime, double[] capacity, double[] alpha, double[] power, double[] fixedCost, VolumeDelayKind[] kind)
     {
         var n = freeFlowTime.Length;
         if (capacity.Length != n || alpha.Length != n || power.Length != n || fixedCost.Length != n || kind.Length != n)
         {
             throw new ArgumentException("all link arrays must have the same length");
+        }
+        for (var a = 0; a < n; a++)
+        {
+            // Costs must be finite, non-negative and non-decreasing in flow: shortest paths and line searches rely on it.
+            var valid = double.IsFinite(freeFlowTime[a]) && freeFlowTime[a] >= 0
+                && double.IsFinite(capacity[a]) && capacity[a] > 0
+                && double.IsFinite(alpha[a]) && alpha[a] >= 0
+                && double.IsFinite(power[a]) && power[a] >= 0
+                && double.IsFinite(fixedCost[a]) && fixedCost[a] >= 0
+                && (kind[a] != VolumeDelayKind.Conical || alpha[a] > 1);
+            if (!valid)
+            {
+                throw new ArgumentException($"link {a}: free-flow time, fixed cost, α and power must be finite and ≥ 0, capacity > 0, conical α > 1");
+            }
         }
         _freeFlowTime = freeFlowTime;
         _capacity = capacity;

@@ -10,7 +10,9 @@ public sealed class OdMatrix
     public OdMatrix(int zoneCount, IEnumerable<(int Origin, int Destination, double Demand)> entries)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(zoneCount);
-        var rows = new SortedDictionary<int, double>[zoneCount];
+        // Sort by one (origin, destination) key, then merge duplicates: O(n log n) without per-row dictionaries.
+        var keys = new List<long>();
+        var values = new List<double>();
         foreach (var (o, d, v) in entries)
         {
             if ((uint)o >= (uint)zoneCount || (uint)d >= (uint)zoneCount)
@@ -21,34 +23,39 @@ public sealed class OdMatrix
             {
                 throw new ArgumentException($"OD entry ({o}, {d}) has invalid demand {v}");
             }
-            if (v == 0)
+            if (v > 0)
             {
+                keys.Add(((long)o * zoneCount) + d);
+                values.Add(v);
+            }
+        }
+        var keyArray = keys.ToArray();
+        var valueArray = values.ToArray();
+        Array.Sort(keyArray, valueArray);
+        var count = 0;
+        for (var k = 0; k < keyArray.Length; k++)
+        {
+            if (count > 0 && keyArray[count - 1] == keyArray[k])
+            {
+                valueArray[count - 1] += valueArray[k];
                 continue;
             }
-            var row = rows[o] ??= [];
-            row[d] = row.GetValueOrDefault(d) + v;
+            keyArray[count] = keyArray[k];
+            valueArray[count++] = valueArray[k];
         }
         OriginStart = new int[zoneCount + 1];
-        var count = 0;
-        for (var o = 0; o < zoneCount; o++)
-        {
-            count += rows[o]?.Count ?? 0;
-            OriginStart[o + 1] = count;
-        }
         Destination = new int[count];
         Demand = new double[count];
-        var k = 0;
+        for (var k = 0; k < count; k++)
+        {
+            var origin = (int)(keyArray[k] / zoneCount);
+            Destination[k] = (int)(keyArray[k] % zoneCount);
+            Demand[k] = valueArray[k];
+            OriginStart[origin + 1]++;
+        }
         for (var o = 0; o < zoneCount; o++)
         {
-            if (rows[o] is null)
-            {
-                continue;
-            }
-            foreach (var (d, v) in rows[o])
-            {
-                Destination[k] = d;
-                Demand[k++] = v;
-            }
+            OriginStart[o + 1] += OriginStart[o];
         }
         ZoneCount = zoneCount;
     }

@@ -45,12 +45,20 @@ internal sealed class OriginWork
             }
             return;
         }
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        try
         {
-            for (var i = w; i < Count; i += workers)
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             {
-                body(w, i);
-            }
-        });
+                for (var i = w; i < Count; i += workers)
+                {
+                    body(w, i);
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Surface the worker's own exception (cancellation, data error) as the single-threaded path would.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 }

@@ -44,6 +44,7 @@ public static class TntpNetReader
         var type = new List<int>(capacityHint);
         var tokens = new List<string>(16);
         var values = new double[8];
+        var parsed = new bool[8];
         while (lines.Next(out var line))
         {
             TntpText.Tokenize(line, tokens);
@@ -62,24 +63,27 @@ public static class TntpNetReader
                 bag.Add(file, at, Fields[n], $"truncated row: expected {Fields.Length} fields, found {n}");
                 continue;
             }
-            var ok = TntpText.TryParseInt(tokens[0], file, at, Fields[0], bag, out var from);
-            ok &= TntpText.TryParseInt(tokens[1], file, at, Fields[1], bag, out var to);
+            // Range checks run only on fields that parsed, so one bad token gives one diagnostic.
+            var fromOk = TntpText.TryParseInt(tokens[0], file, at, Fields[0], bag, out var from);
+            var toOk = TntpText.TryParseInt(tokens[1], file, at, Fields[1], bag, out var to);
+            var ok = fromOk && toOk;
             for (var c = 0; c < 8; c++)
             {
-                ok &= TntpText.TryParseFinite(tokens[c + 2], file, at, Fields[c + 2], bag, out values[c]);
+                parsed[c] = TntpText.TryParseFinite(tokens[c + 2], file, at, Fields[c + 2], bag, out values[c]);
+                ok &= parsed[c];
             }
             // Link type is informational; some exporters write it as text, so a non-number becomes 0 rather than an error.
             _ = int.TryParse(tokens[9], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var linkType);
             if (nodes > 0)
             {
-                ok &= CheckNode(from, nodes, file, at, Fields[0], bag);
-                ok &= CheckNode(to, nodes, file, at, Fields[1], bag);
+                ok &= !fromOk || CheckNode(from, nodes, file, at, Fields[0], bag);
+                ok &= !toOk || CheckNode(to, nodes, file, at, Fields[1], bag);
             }
-            ok &= CheckRange(values[0], 0, false, file, at, Fields[2], bag);
-            ok &= CheckRange(values[1], 0, true, file, at, Fields[3], bag);
-            ok &= CheckRange(values[2], 0, true, file, at, Fields[4], bag);
-            ok &= CheckRange(values[3], 0, true, file, at, Fields[5], bag);
-            ok &= CheckRange(values[4], 0, true, file, at, Fields[6], bag);
+            ok &= !parsed[0] || CheckRange(values[0], 0, false, file, at, Fields[2], bag);
+            for (var c = 1; c <= 4; c++)
+            {
+                ok &= !parsed[c] || CheckRange(values[c], 0, true, file, at, Fields[c + 2], bag);
+            }
             if (!ok)
             {
                 continue;

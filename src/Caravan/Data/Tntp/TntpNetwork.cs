@@ -4,7 +4,7 @@ namespace Caravan.Data.Tntp;
 /// The content of a TNTP <c>_net</c> file: one entry per link in file order, node ids 1-based as in the file.
 /// Time units are the file's own (minutes for the standard networks).
 /// </summary>
-public sealed class TntpNetwork
+public sealed record TntpNetwork
 {
     /// <summary>Number of zones (origins/destinations), numbered 1..ZoneCount.</summary>
     public required int ZoneCount { get; init; }

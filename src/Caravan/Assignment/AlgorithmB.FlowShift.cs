@@ -1,0 +1,105 @@
+using System.Runtime.CompilerServices;
+
+namespace Caravan.Assignment;
+
+/// <summary>The flow shift of Algorithm B: Newton steps from longest to shortest used path segments.</summary>
+internal sealed partial class AlgorithmB
+{
+    /// <summary>
+    /// One pass of Newton flow shifts, nodes last to first in topological order. Skipped (returns false) when the
+    /// bush's own relative gap is below <paramref name="skipBelowGap"/>, so inner rounds spend time only on the
+    /// bushes that are furthest from equilibrium.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool Shift(Bush bush, BushWorkspace space, double skipBelowGap, bool labelsReady = false)
+    {
+        var bushTstt = labelsReady ? 0 : Labels(bush, space);
+        if (skipBelowGap > 0 && BushGap(bush, space, bushTstt) < skipBelowGap)
+        {
+            return false;
+        }
+        var position = space.Position;
+        var order = bush.Order;
+        for (var n = 0; n < bush.OrderCount; n++)
+        {
+            position[order[n]] = n;
+        }
+        var minCost = space.MinCost;
+        var maxCost = space.MaxCost;
+        var minPred = space.MinPred;
+        var maxPred = space.MaxPred;
+        var tail = _network.Tail;
+        var flow = bush.Flow;
+        for (var n = bush.OrderCount - 1; n > 0; n--)
+        {
+            var j = order[n];
+            if (maxPred[j] == minPred[j] || maxCost[j] - minCost[j] <= 1e-14 * maxCost[j])
+            {
+                continue;
+            }
+            // Walk both paths back to where they diverge, summing cost difference, derivative and the longest path's bottleneck.
+            // Both paths end with different links into j, so the first step of each is taken before the loop.
+            var lastLong = maxPred[j];
+            var lastShort = minPred[j];
+            double longCost = _cost[lastLong], shortCost = _cost[lastShort];
+            double derivativeSum = _derivative[lastLong] + _derivative[lastShort];
+            var bottleneck = flow[lastLong];
+            int p = tail[lastLong], q = tail[lastShort];
+            while (p != q)
+            {
+                if (position[p] > position[q])
+                {
+                    var a = maxPred[p];
+                    longCost += _cost[a];
+                    derivativeSum += _derivative[a];
+                    if (flow[a] < bottleneck)
+                    {
+                        bottleneck = flow[a];
+                    }
+                    p = tail[a];
+                }
+                else
+                {
+                    var a = minPred[q];
+                    shortCost += _cost[a];
+                    derivativeSum += _derivative[a];
+                    q = tail[a];
+                }
+            }
+            var difference = longCost - shortCost;
+            if (difference <= 0 || bottleneck <= 0)
+            {
+                continue;
+            }
+            var delta = derivativeSum > 0 ? Math.Min(bottleneck, difference / derivativeSum) : bottleneck;
+            flow[lastLong] -= delta;
+            AddLinkFlow(lastLong, -delta);
+            flow[lastShort] += delta;
+            AddLinkFlow(lastShort, delta);
+            p = tail[lastLong];
+            q = tail[lastShort];
+            while (p != q)
+            {
+                if (position[p] > position[q])
+                {
+                    var a = maxPred[p];
+                    flow[a] -= delta;
+                    AddLinkFlow(a, -delta);
+                    p = tail[a];
+                }
+                else
+                {
+                    var a = minPred[q];
+                    flow[a] += delta;
+                    AddLinkFlow(a, delta);
+                    q = tail[a];
+                }
+            }
+        }
+        for (var n = 0; n < bush.OrderCount; n++)
+        {
+            position[order[n]] = -1;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Runtime.CompilerServices;
+
+namespace Caravan.Assignment;
+
+/// <summary>Shortest and longest path labels over a bush, in topological order.</summary>
+internal sealed partial class AlgorithmB
+{
+    /// <summary>
+    /// Labels in topological order over the bush links: shortest cost and longest cost over used links (flow above
+    /// <see cref="FlowEpsilon"/>) with their predecessor links. Returns the bush's own total travel cost
+    /// Σ flow · cost over its used links.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double Labels(Bush bush, BushWorkspace space)
+    {
+        var root = bush.Root;
+        space.MinCost[root] = 0;
+        space.MaxCost[root] = 0;
+        space.MinPred[root] = -1;
+        space.MaxPred[root] = -1;
+        var order = bush.Order;
+        var start = bush.InLinkStart;
+        var bushTstt = 0.0;
+        for (var n = 1; n < bush.OrderCount; n++)
+        {
+            bushTstt += LabelNode(bush, space, order[n], start[n], start[n + 1]);
+        }
+        return bushTstt;
+    }
+
+    /// <summary>Shortest costs from the root within the bush only (no predecessors, no longest paths): the gap's warm start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ShortestBushCosts(Bush bush, double[] distance)
+    {
+        var links = bush.InLinks;
+        var start = bush.InLinkStart;
+        var order = bush.Order;
+        var contains = bush.Contains;
+        var tail = _network.Tail;
+        var cost = _cost;
+        distance[bush.Root] = 0;
+        for (var n = 1; n < bush.OrderCount; n++)
+        {
+            var best = double.PositiveInfinity;
+            for (var k = start[n]; k < start[n + 1]; k++)
+            {
+                var a = links[k];
+                if (contains[a])
+                {
+                    best = Math.Min(best, distance[tail[a]] + cost[a]);
+                }
+            }
+            distance[order[n]] = best;
+        }
+    }
+
+    /// <summary>
+    /// Labels of node <paramref name="j"/> from its bush in-links <c>InLinks[from..to)</c>, whose tails are labelled
+    /// already. Returns the flow · cost of those links.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double LabelNode(Bush bush, BushWorkspace space, int j, int from, int to)
+    {
+        var minCost = space.MinCost;
+        var maxCost = space.MaxCost;
+        var links = bush.InLinks;
+        var tail = _network.Tail;
+        var flow = bush.Flow;
+        var contains = bush.Contains;
+        var cost = _cost;
+        var bestMin = double.PositiveInfinity;
+        var bestMax = double.NegativeInfinity;
+        int argMin = -1, argMax = -1;
+        var linkTstt = 0.0;
+        for (var k = from; k < to; k++)
+        {
+            var a = links[k];
+            if (!contains[a])
+            {
+                continue; // Dropped since the list was built.
+            }
+            var i = tail[a];
+            var c = cost[a];
+            var viaMin = minCost[i] + c;
+            if (viaMin < bestMin)
+            {
+                bestMin = viaMin;
+                argMin = a;
+            }
+            if (flow[a] <= FlowEpsilon)
+            {
+                continue;
+            }
+            linkTstt += flow[a] * c;
+            var viaMax = maxCost[i] + c;
+            if (viaMax > bestMax)
+            {
+                bestMax = viaMax;
+                argMax = a;
+            }
+        }
+        minCost[j] = bestMin;
+        space.MinPred[j] = argMin;
+        if (argMax < 0)
+        {
+            // No flow arrives: the longest used path is the shortest one, nothing to shift here.
+            maxCost[j] = bestMin;
+            space.MaxPred[j] = argMin;
+        }
+        else
+        {
+            maxCost[j] = bestMax;
+            space.MaxPred[j] = argMax;
+        }
+        return linkTstt;
+    }
+}

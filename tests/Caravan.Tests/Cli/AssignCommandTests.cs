@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using Caravan.Cli;
+using Caravan.Cli.Commands;
+using Xunit;
+
+namespace Caravan.Tests.Cli;
+
+/// <summary>Runs <c>caravan assign</c> in process. Console redirection is process-wide, so these tests share one collection.</summary>
+[Collection("Console")]
+public sealed class AssignCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("caravan-assign-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var root = new RootCommand();
+        foreach (var command in CommandCatalog.All())
+        {
+            root.Subcommands.Add(command);
+        }
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var code = CliRunner.Run(root, args);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
+    [Fact]
+    public void JsonSummaryComparesWithTheBestKnownSolution()
+    {
+        var (code, output, _) = Run("assign", "--tntp", TestData.Tntp("SiouxFalls"), "--gap", "1e-8", "--json", "--threads", "1");
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("relativeGap").GetDouble() <= 1e-8);
+        Assert.Equal(4231335.287, root.GetProperty("objective").GetDouble(), 1e-3);
+        Assert.True(root.GetProperty("totalSystemTravelTime").GetDouble() > 0);
+        Assert.True(root.GetProperty("iterations").GetInt32() > 0);
+        Assert.True(root.GetProperty("seconds").GetDouble() >= 0);
+        Assert.Equal("b", root.GetProperty("algorithm").GetString());
+        Assert.True(root.GetProperty("bestKnown").GetProperty("relativeTsttDifference").GetDouble() <= 1e-5);
+    }
+
+    [Theory]
+    [InlineData("flows.tntp", "From\tTo\tVolume\tCost")]
+    [InlineData("flows.csv", "from,to,volume,cost")]
+    public void WritesFlowsAtomically(string name, string firstLine)
+    {
+        var path = Path.Combine(_folder, name);
+        var (code, output, _) = Run("assign", "--tntp", TestData.Tntp("SiouxFalls"), "--algorithm", "bfw", "--gap", "1e-4", "--out", path);
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("relative gap", output);
+        var lines = File.ReadAllLines(path);
+        Assert.Equal(firstLine, lines[0]);
+        Assert.Equal(77, lines.Length);
+        Assert.Single(Directory.GetFiles(_folder));
+    }
+
+    [Theory]
+    [InlineData("--algorithm", "xyz", "--algorithm")]
+    [InlineData("--gap", "-1", "--gap")]
+    [InlineData("--max-iterations", "0", "--max-iterations")]
+    [InlineData("--time-limit", "0", "--time-limit")]
+    [InlineData("--threads", "-2", "--threads")]
+    [InlineData("--out", "flows.txt", "--out")]
+    public void BadArgumentsExitWithCodeTwo(string option, string value, string mentioned)
+    {
+        var (code, _, error) = Run("assign", "--tntp", TestData.Tntp("SiouxFalls"), option, value);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains(mentioned, error);
+    }
+
+    [Fact]
+    public void MissingFolderExitsWithCodeTwo()
+    {
+        var (code, _, error) = Run("assign", "--tntp", Path.Combine(_folder, "nothing-here"));
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("folder: no such folder", error);
+    }
+
+    [Fact]
+    public void MalformedNetworkFileListsItsDiagnostics()
+    {
+        File.WriteAllText(Path.Combine(_folder, "Bad_net.tntp"), "<NUMBER OF ZONES> 1\n<NUMBER OF NODES> 2\n<NUMBER OF LINKS> 1\n<END OF METADATA>\n1 2 abc 1 1 0.15 4 0 0 1 ;\n");
+        File.WriteAllText(Path.Combine(_folder, "Bad_trips.tntp"), "<NUMBER OF ZONES> 1\n<END OF METADATA>\nOrigin 1\n1 : 0 ;\n");
+        var (code, _, error) = Run("assign", "--tntp", _folder);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("Bad_net.tntp:5: capacity: 'abc' is not a finite number", error);
+    }
+}
