@@ -21,6 +21,7 @@ public sealed class NetworkState
         Search = new PlaceSearch(Network);
         Router = new Router(Network);
         Planner = new RoutePlanner(Router);
+        ShipmentPlanner = new Caravan.Planning.ShipmentPlanner(Router.Graph);
         Parser = new RouteQueryParser(Network, Search);
         Countries = Network.Places.Select(p => p.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
@@ -39,6 +40,9 @@ public sealed class NetworkState
 
     /// <summary>Routes requests, keeping the edge views of the constraint sets it has seen.</summary>
     public RoutePlanner Planner { get; }
+
+    /// <summary>The Pareto planner (options, reliability, dates), the engine behind <c>caravan route</c>.</summary>
+    public Caravan.Planning.ShipmentPlanner ShipmentPlanner { get; }
 
     /// <summary>The shared route-query parser.</summary>
     public RouteQueryParser Parser { get; }

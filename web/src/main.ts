@@ -82,14 +82,8 @@ async function planRoutes(event?: SubmitEvent): Promise<void> {
   $('plan-form').setAttribute('aria-busy', 'true');
   button.textContent = 'Planning…';
   try {
-    // One query per objective, in parallel; each answer may hold several routes (a Pareto set), all are shown.
-    const settled = await Promise.allSettled(
-      ['time', 'cost', 'co2'].map((objective) => {
-        const params = new URLSearchParams(input.params);
-        params.set('optimize', objective);
-        return api.route(params);
-      }),
-    );
+    // One query: the server answers the Pareto options (time, cost, CO2e, p90), the recommended one first.
+    const settled = await Promise.allSettled([api.route(new URLSearchParams(input.params))]);
     const found = settled.filter((s): s is PromiseFulfilledResult<RouteResponse> => s.status === 'fulfilled').map((s) => s.value);
     if (found.length === 0) {
       results.hidden = true;

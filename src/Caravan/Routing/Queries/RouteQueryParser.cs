@@ -68,15 +68,15 @@ public sealed class RouteQueryParser
             errors.Add(RouteQueryError.Invalid("cargo", $"this network does not define {commodity.Name()}; it defines {string.Join(", ", defined)}"));
         }
         var quantity = Number("quantity", query.Quantity, 1, errors, v => v > 0 && v <= 1e9, "must be a positive number (at most 1e9)");
-        var objective = Objective.Time;
+        var objective = Objective.Generalized;
         if (!string.IsNullOrWhiteSpace(query.Optimize) && !TryParseObjective(query.Optimize, out objective))
         {
-            errors.Add(RouteQueryError.Invalid("optimize", $"expected time, cost, co2 or generalized, not '{query.Optimize}'"));
+            errors.Add(RouteQueryError.Invalid("optimize", $"expected recommended, time, cost, co2 or generalized, not '{query.Optimize}'"));
         }
         var year = Integer("year", query.Year, defaultYear, errors, 1900, 2200);
         int? maxTransfers = string.IsNullOrWhiteSpace(query.MaxTransfers) ? null : Integer("maxTransfers", query.MaxTransfers, 0, errors, 0, 1000);
-        var valueOfTime = Number("valueOfTime", query.ValueOfTime, 10, errors, v => v >= 0 && v <= 1e6, "must be a number from 0 to 1e6");
-        var carbonPrice = Number("carbonPrice", query.CarbonPrice, 0.1, errors, v => v >= 0 && v <= 1e6, "must be a number from 0 to 1e6");
+        var valueOfTime = Number("valueOfTime", query.ValueOfTime, double.NaN, errors, v => v >= 0 && v <= 1e6, "must be a number from 0 to 1e6");
+        var carbonPrice = Number("carbonPrice", query.CarbonPrice, 0.07, errors, v => v >= 0 && v <= 1e6, "must be a number from 0 to 1e6");
         var countries = ParseCountries(query.Avoid, errors, warnings);
         var modes = ParseModes(query.AvoidModes, errors);
         var places = ParsePlaces(query.AvoidPlaces, errors);
@@ -92,7 +92,7 @@ public sealed class RouteQueryParser
             Year = year,
             MaxTransfers = maxTransfers,
         };
-        var request = new RouteRequest(from, to, commodity, quantity, objective, constraints, new GeneralizedWeights(valueOfTime, carbonPrice));
+        var request = new RouteRequest(from, to, commodity, quantity, objective, constraints, new GeneralizedWeights(double.IsNaN(valueOfTime) ? GeneralizedWeights.For(_network.InfoOf(commodity)).ValueOfTimeUsdPerHour : valueOfTime, carbonPrice));
         return new RouteQueryResult(request, errors, warnings);
     }
 
@@ -102,6 +102,7 @@ public sealed class RouteQueryParser
         switch (text?.Trim().ToLowerInvariant())
         {
             case "time": case "fastest": objective = Objective.Time; return true;
+            case "recommended": case "balanced": objective = Objective.Generalized; return true;
             case "cost": case "cheapest": objective = Objective.Cost; return true;
             case "co2": case "co2e": case "greenest": objective = Objective.Co2; return true;
             case "generalized": case "generalised": objective = Objective.Generalized; return true;
