@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Load test of GET /api/route on loopback with wrk (Debian's package): 1, 16 and 64 connections, 10 s each, then an
 # overload run that must shed with 429 rather than fall over. Prints a Markdown table for bench/RESULTS.md.
-# Usage: bench/web/load.sh [seconds]   env: PORT (default 5098), GC_SERVER=1 to try the server GC (default: the
+# Usage: bench/web/load.sh [seconds]   env: ENDPOINT (default /api/route; /api/route/single is the fast path), DATA (network folder, default the mini fixture), PORT (default 5098), GC_SERVER=1 to try the server GC (default: the
 # runtime's default, workstation GC, as `caravan serve` runs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs="${1:-10}"
 port="${PORT:-5098}"
 base="http://127.0.0.1:${port}"
-url="${base}/api/route?from=xian&to=Duisburg&avoid=RU,BY"
+endpoint="${ENDPOINT:-/api/route}"
+url="${base}${endpoint}?from=xian&to=Duisburg&avoid=RU,BY"
 command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
 ulimit -n 8192 || true
 
 dotnet build src/Caravan.Cli -c Release -nologo -v quiet >/dev/null
 start_server() {
   DOTNET_gcServer="${GC_SERVER:-0}" dotnet src/Caravan.Cli/bin/Release/net10.0/Caravan.Cli.dll serve \
-    --data tests/Caravan.Tests/Fixtures/mini --urls "$base" "$@" >/tmp/caravan-load-server.log 2>&1 &
+    --data "${DATA:-tests/Caravan.Tests/Fixtures/mini}" --urls "$base" "$@" >/tmp/caravan-load-server.log 2>&1 &
   server=$!
   for _ in $(seq 1 100); do curl -sf "${base}/api/meta" >/dev/null && return 0; sleep 0.2; done
   echo "server did not start" >&2; cat /tmp/caravan-load-server.log >&2; exit 1

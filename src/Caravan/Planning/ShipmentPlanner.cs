@@ -70,7 +70,8 @@ public sealed class ShipmentPlanner
                 labels.Add(l with { VarianceHours2 = Math.Pow(Math.Max(0, candidates[a].P90 - l.Hours) / LogNormalDwell.Z90, 2) });
             }
         }
-        var selected = Select(labels, r, Math.Max(1, request.MaxOptions));
+        var corridorOf = survivors.Select(i => candidates[i].Itinerary.Corridor).ToList();
+        var selected = Select(labels, corridorOf, r, Math.Max(1, request.MaxOptions));
         var options = new List<RouteOption>(selected.Count);
         foreach (var (index, tags) in selected)
         {
@@ -125,7 +126,7 @@ public sealed class ShipmentPlanner
     /// The chosen option first, then the best in each criterion, then the options farthest from those already taken
     /// (criteria scaled by their best value), so eight options still show the whole trade-off.
     /// </summary>
-    private List<(int Index, IReadOnlyList<string> Labels)> Select(IReadOnlyList<ParetoLabel> labels, RouteRequest r, int max)
+    private List<(int Index, IReadOnlyList<string> Labels)> Select(IReadOnlyList<ParetoLabel> labels, IReadOnlyList<string> corridors, RouteRequest r, int max)
     {
         var n = labels.Count;
         var crit = new double[n][];
@@ -135,20 +136,20 @@ public sealed class ShipmentPlanner
             crit[i] = [l.Hours, l.CostUsd, l.Co2eKg, P90Estimate(l)];
         }
         var names = new[] { "fastest", "cheapest", "lowest-co2", "most-reliable" };
-        var best = new double[4];
+        var bestValue = new double[4];
         var argBest = new int[4];
         for (var c = 0; c < 4; c++)
         {
-            best[c] = double.PositiveInfinity;
+            bestValue[c] = double.PositiveInfinity;
             for (var i = 0; i < n; i++)
             {
-                if (crit[i][c] < best[c] - 1e-9 || (Math.Abs(crit[i][c] - best[c]) <= 1e-9 && crit[i].Sum() < crit[argBest[c]].Sum()))
+                if (crit[i][c] < bestValue[c] - 1e-9 || (Math.Abs(crit[i][c] - bestValue[c]) <= 1e-9 && crit[i].Sum() < crit[argBest[c]].Sum()))
                 {
-                    best[c] = crit[i][c];
+                    bestValue[c] = crit[i][c];
                     argBest[c] = i;
                 }
             }
-            best[c] = Math.Max(best[c], 1e-6);
+            bestValue[c] = Math.Max(bestValue[c], 1e-6);
         }
         var taken = new List<int>();
         var chosen = 0;
@@ -167,6 +168,23 @@ public sealed class ShipmentPlanner
                 taken.Add(i);
             }
         }
+        // Then one option per corridor not yet shown (its best by the objective): a shipper compares corridors.
+        foreach (var corridor in corridors.Distinct())
+        {
+            if (taken.Count >= max || taken.Exists(t => corridors[t] == corridor))
+            {
+                continue;
+            }
+            var best = -1;
+            for (var i = 0; i < n; i++)
+            {
+                if (corridors[i] == corridor && (best < 0 || Score(labels[i], r) < Score(labels[best], r)))
+                {
+                    best = i;
+                }
+            }
+            taken.Add(best);
+        }
         while (taken.Count < Math.Min(max, n))
         {
             var far = -1;
@@ -183,7 +201,7 @@ public sealed class ShipmentPlanner
                     var d = 0.0;
                     for (var c = 0; c < 4; c++)
                     {
-                        var x = (crit[i][c] - crit[t][c]) / best[c];
+                        var x = (crit[i][c] - crit[t][c]) / bestValue[c];
                         d += x * x;
                     }
                     nearest = Math.Min(nearest, d);
@@ -206,7 +224,7 @@ public sealed class ShipmentPlanner
             }
             for (var c = 0; c < 4; c++)
             {
-                if (crit[t][c] <= best[c] + 1e-9)
+                if (crit[t][c] <= bestValue[c] + 1e-9)
                 {
                     tags.Add(names[c]);
                 }

@@ -48,7 +48,8 @@ public class RouteQueryParserTests
     public void DefaultsApplyToEmptyFields()
     {
         var r = Parser.Parse(new RouteQuery { From = "xian", To = "DEDUI", Quantity = " ", Year = "" }, 2027).Request!;
-        Assert.Equal((Commodity.Container, 1.0, Objective.Time, 2027, (int?)null), (r.Commodity, r.Quantity, r.Objective, r.Constraints.Year, r.Constraints.MaxTransfers));
+        Assert.Equal((Commodity.Container, 1.0, Objective.Generalized, 2027, (int?)null), (r.Commodity, r.Quantity, r.Objective, r.Constraints.Year, r.Constraints.MaxTransfers));
+        Assert.Equal(20, r.Weights!.ValueOfTimeUsdPerHour); // per FEU-hour, the container default
     }
 
     [Fact]
