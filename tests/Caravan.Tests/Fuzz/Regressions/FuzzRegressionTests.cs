@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Caravan.Data;
+using Caravan.Data.Csv;
 using Caravan.Freight;
 using Caravan.Fuzz;
 using Caravan.Model;
@@ -80,4 +81,29 @@ public class FuzzRegressionTests
     [InlineData("X{D835}{DC00}", "x")]
     public void NormalizeDropsWhatUnicodeNormalizationRejects(string text, string expected) =>
         Assert.Equal(expected, PlaceSearch.Normalize(Regex.Replace(text, @"\{([0-9A-F]{4})\}", m => ((char)Convert.ToInt32(m.Groups[1].Value, 16)).ToString())));
+
+    // Found by review while writing the tntp-folder target: "Distance: " and 200,000 digits then a letter made the
+    // README weight regex backtrack for minutes ([0-9]*\.?[0-9]+ then \b). Weight lines are short; long ones are skipped.
+    [Fact]
+    public void ReadmeWeightLineOfDigitsDoesNotHang()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("regression").FullName, "README.md");
+        File.WriteAllText(path, "## Generalized Cost Weights\nDistance: " + new string('9', 200_000) + "x\nToll: 0.5 minutes/dollar\n");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (distance, toll) = Caravan.Data.Tntp.TntpCostWeights.ReadReadme(path);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Null(distance);
+        Assert.Equal(0.5, toll);
+    }
+
+    // A clipped value quoted in a diagnostic must not end in half a surrogate pair (it would not encode to UTF-8/JSON).
+    [Fact]
+    public void ClippedValuesKeepSurrogatePairsWhole()
+    {
+        var value = new string('x', 56) + "💥💥💥💥";
+        var clipped = CsvRecord.Clip(value);
+        Assert.EndsWith("...", clipped, StringComparison.Ordinal);
+        Assert.False(char.IsHighSurrogate(clipped[^4]));
+        Assert.Equal(clipped, Encoding.UTF8.GetString(new UTF8Encoding(false, true).GetBytes(clipped)));
+    }
 }
