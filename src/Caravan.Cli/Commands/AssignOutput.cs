@@ -1,5 +1,6 @@
 using System.Globalization;
 using Caravan.Assignment;
+using Caravan.Data;
 using Caravan.Data.Tntp;
 
 namespace Caravan.Cli.Commands;
@@ -26,29 +27,13 @@ internal static class AssignOutput
         }
     }
 
-    private static void WriteCsv(string path, TntpNetwork network, AssignmentResult result)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
+    private static void WriteCsv(string path, TntpNetwork network, AssignmentResult result) =>
+        AtomicFile.WriteText(path, writer =>
         {
-            using (var writer = new StreamWriter(temp, false, new System.Text.UTF8Encoding(false)))
+            writer.WriteLine("from,to,volume,cost");
+            for (var a = 0; a < network.LinkCount; a++)
             {
-                writer.NewLine = "\n";
-                writer.WriteLine("from,to,volume,cost");
-                for (var a = 0; a < network.LinkCount; a++)
-                {
-                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{network.Tail[a]},{network.Head[a]},{result.LinkFlow[a]:R},{result.LinkCost[a]:R}"));
-                }
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{network.Tail[a]},{network.Head[a]},{result.LinkFlow[a]:R},{result.LinkCost[a]:R}"));
             }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+        });
 }

@@ -23,6 +23,19 @@ public static class AtomicFile
         Write(path, stream => stream.Write(copy));
     }
 
+    /// <summary>
+    /// Writes text atomically through a <see cref="TextWriter"/> (UTF-8 without BOM, <c>\n</c> line ends), for
+    /// writers that stream their output instead of building one string.
+    /// </summary>
+    public static void WriteText(string path, Action<TextWriter> write) =>
+        Write(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            writer.NewLine = "\n";
+            write(writer);
+            writer.Flush();
+        });
+
     /// <summary>Writes whatever <paramref name="write"/> puts into the stream, atomically.</summary>
     public static void Write(string path, Action<Stream> write)
     {

@@ -50,7 +50,7 @@ public sealed class PlaceSearch
         {
             return "";
         }
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var decomposed = Normalizable(text).Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         foreach (var ch in decomposed)
         {
@@ -66,6 +66,45 @@ public sealed class PlaceSearch
         }
         // Fold the letters that do not decompose (ł, ø, ı, đ, ß).
         return sb.Replace('ł', 'l').Replace('ø', 'o').Replace('ı', 'i').Replace('đ', 'd').Replace("ß", "ss").ToString();
+    }
+
+    /// <summary>
+    /// The text without what <see cref="string.Normalize(NormalizationForm)"/> rejects with an exception: unpaired
+    /// surrogates and the noncharacters U+FFFE and U+FFFF (valid in UTF-8 files, so a data file can hold them).
+    /// None of them is a letter or digit, so the folded key is the same as if they had never been there.
+    /// </summary>
+    private static string Normalizable(string text)
+    {
+        var bad = -1;
+        for (var i = 0; i < text.Length && bad < 0; i++)
+        {
+            bad = IsRejected(text, i, out _) ? i : -1;
+        }
+        if (bad < 0)
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        sb.Append(text, 0, bad);
+        for (var i = bad; i < text.Length; i++)
+        {
+            if (!IsRejected(text, i, out var pair))
+            {
+                sb.Append(text[i]);
+                if (pair)
+                {
+                    sb.Append(text[++i]);
+                }
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsRejected(string text, int i, out bool pair)
+    {
+        var c = text[i];
+        pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+        return c is '\uFFFE' or '\uFFFF' || (char.IsSurrogate(c) && !pair && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1])));
     }
 
     /// <summary>Places matching <paramref name="query"/>, best first, at most <paramref name="limit"/>.</summary>

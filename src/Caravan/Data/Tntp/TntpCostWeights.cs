@@ -38,12 +38,28 @@ public static partial class TntpCostWeights
         return (distance, distanceSource, toll, tollSource);
     }
 
+    /// <summary>A weight line is short; longer lines are not matched, so a huge line cannot make the regex backtrack for ages.</summary>
+    public const int MaxWeightLineLength = 256;
+
     /// <summary>Reads "Toll:" and "Distance:" numbers from the "Generalized Cost Weights" section of a README.</summary>
+    /// <exception cref="CaravanDataException">The README exists but cannot be read.</exception>
     public static (double? Distance, double? Toll) ReadReadme(string path)
+    {
+        try
+        {
+            return ParseReadme(File.ReadLines(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CaravanDataException(new Diagnostic(path, 0, "README.md", $"cannot read: {e.Message}"));
+        }
+    }
+
+    private static (double? Distance, double? Toll) ParseReadme(IEnumerable<string> lines)
     {
         double? distance = null, toll = null;
         var inSection = false;
-        foreach (var raw in File.ReadLines(path))
+        foreach (var raw in lines)
         {
             var line = raw.Trim();
             if (line.StartsWith('#'))
@@ -51,7 +67,7 @@ public static partial class TntpCostWeights
                 inSection = line.Contains("Generalized Cost Weights", StringComparison.OrdinalIgnoreCase);
                 continue;
             }
-            if (!inSection)
+            if (!inSection || line.Length > MaxWeightLineLength)
             {
                 continue;
             }

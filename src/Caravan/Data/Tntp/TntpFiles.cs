@@ -17,32 +17,9 @@ internal static class TntpFiles
     }
 
     /// <summary>
-    /// Writes a file atomically: the content goes to a temporary file in the same folder, which then replaces the target,
-    /// so readers never see a half-written file and a failure leaves the old file intact.
+    /// Writes a file atomically through <see cref="AtomicFile"/>: the content goes to a temporary file in the same
+    /// folder, which then replaces the target, so readers never see a half-written file and a failure leaves the old
+    /// file intact.
     /// </summary>
-    public static void WriteAtomically(string path, Action<TextWriter> write)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full) ?? ".";
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)))
-            {
-                writer.NewLine = "\n";
-                write(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    public static void WriteAtomically(string path, Action<TextWriter> write) => AtomicFile.WriteText(path, write);
 }

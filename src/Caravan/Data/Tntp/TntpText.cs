@@ -1,4 +1,5 @@
 using System.Globalization;
+using Caravan.Data.Csv;
 
 namespace Caravan.Data.Tntp;
 
@@ -81,7 +82,7 @@ internal static class TntpText
     }
 
     /// <summary>Cuts a token for display so one giant garbage token cannot flood the error output.</summary>
-    public static string Shorten(string token) => token.Length <= 40 ? token : token[..37] + "...";
+    public static string Shorten(string token) => token.Length <= 40 ? token : token[..CsvRecord.CutAt(token, 37)] + "...";
 
     /// <summary>Formats a double so it reads back to the same value.</summary>
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

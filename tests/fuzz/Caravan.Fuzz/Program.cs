@@ -1,0 +1,88 @@
+using System.Runtime.CompilerServices;
+using SharpFuzz;
+
+namespace Caravan.Fuzz;
+
+/// <summary>
+/// Coverage-guided fuzz harness for Caravan's readers (AFL++ through SharpFuzz, out of process).
+/// <code>
+/// Caravan.Fuzz --instrument bin/.../Caravan.dll [more.dll]   instrument assemblies in place (run once per build)
+/// Caravan.Fuzz &lt;target&gt;                                    serve afl-fuzz (input on each run)
+/// Caravan.Fuzz &lt;target&gt; --run file...                      run inputs once in-process (reproduce a crash)
+/// Caravan.Fuzz --list                                        list the targets
+/// </code>
+/// The contract under test: a reader returns normally or throws CaravanDataException with at least one diagnostic
+/// naming a file. Any other exception is a crash; afl-fuzz's timeout finds hangs.
+/// </summary>
+public static class Program
+{
+    /// <summary>Entry point.</summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            Console.Error.WriteLine("usage: Caravan.Fuzz <target> [--run file...] | --instrument dll... | --list");
+            return 2;
+        }
+        if (args[0] == "--instrument")
+        {
+            return Instrument(args[1..]);
+        }
+        return RunTargets(args);
+    }
+
+    // Kept apart from Main so instrumenting Caravan.dll does not load it first.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int Instrument(string[] assemblies)
+    {
+        foreach (var path in assemblies)
+        {
+            Fuzzer.Instrument(path, _ => true, Options.Value);
+            Console.WriteLine($"instrumented {path}");
+        }
+        return 0;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int RunTargets(string[] args)
+    {
+        if (args[0] == "--list")
+        {
+            foreach (var name in Targets.Names)
+            {
+                Console.WriteLine(name);
+            }
+            return 0;
+        }
+        if (!Targets.TryGet(args[0], out var target))
+        {
+            Console.Error.WriteLine($"unknown target '{args[0]}'; targets: {string.Join(", ", Targets.Names)}");
+            return 2;
+        }
+        if (args.Length > 1 && args[1] == "--run")
+        {
+            var failed = 0;
+            foreach (var file in args[2..])
+            {
+                try
+                {
+                    var outcome = target(File.ReadAllBytes(file));
+                    Console.WriteLine($"{file}: {outcome}");
+                }
+                catch (Exception e)
+                {
+                    failed++;
+                    Console.WriteLine($"{file}: CRASH {e}");
+                }
+            }
+            return failed == 0 ? 0 : 1;
+        }
+        Fuzzer.OutOfProcess.Run(stream =>
+        {
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            target(buffer.ToArray());
+        });
+        return 0;
+    }
+}
