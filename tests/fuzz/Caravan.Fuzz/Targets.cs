@@ -189,6 +189,7 @@ public static class Targets
     {
         // RAM-backed when the machine has it: a fuzzer writes a file per run.
         var baseDir = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        RemoveStaleWorkDirs(baseDir);
         var dir = Path.Combine(baseDir, $"caravan-fuzz-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -197,11 +198,48 @@ public static class Targets
             {
                 Directory.Delete(dir, recursive: true);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
             }
         };
         return dir;
+    }
+
+    // afl-fuzz kills a hung or crashed child, so its exit handler never runs: clear the folders of dead processes.
+    private static void RemoveStaleWorkDirs(string baseDir)
+    {
+        foreach (var dir in Directory.GetDirectories(baseDir, "caravan-fuzz-*"))
+        {
+            var parts = Path.GetFileName(dir).Split('-');
+            if (parts.Length < 4 || !int.TryParse(parts[2], out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static string FindRoot()
