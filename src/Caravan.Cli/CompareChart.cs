@@ -42,21 +42,6 @@ internal static class CompareChart
         plot.ShowLegend(Alignment.UpperRight);
 
         // Nothing half-written on disk: render to a temporary file beside the target, then rename.
-        var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? ".";
-        Directory.CreateDirectory(dir);
-        var tmp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.{Guid.NewGuid():N}.tmp.png");
-        try
-        {
-            plot.SavePng(tmp, width, height);
-            File.Move(tmp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp))
-            {
-                File.Delete(tmp);
-            }
-        }
+        Caravan.Data.AtomicFile.WriteVia(path, temp => plot.SavePng(temp, width, height));
     }
 }

@@ -7,7 +7,7 @@ namespace Caravan.Cli.Charts;
 /// <summary>A before/after map: each link drawn with width by |B − A| flow, red where flow grows, blue where it falls.</summary>
 internal static class FlowChangeMap
 {
-    public static void SavePng(FreightModel model, FreightAssignmentReport a, FreightAssignmentReport b, string path, string title)
+    public static void Write(FreightModel model, FreightAssignmentReport a, FreightAssignmentReport b, string path, string title)
     {
         var net = model.Network;
         var plot = new Plot();

@@ -59,7 +59,7 @@ internal static class CompareCommand
                     {
                         throw new CliInputException("--flow-map: give a file name ending in .png");
                     }
-                    Charts.FlowChangeMap.SavePng(modelA, flowsA, flowsB, mapPath, $"{sa.Name} → {sb.Name}: change in annual flow");
+                    Charts.FlowChangeMap.Write(modelA, flowsA, flowsB, mapPath, $"{sa.Name} → {sb.Name}: change in annual flow");
                     Console.Error.WriteLine($"flow map written to {mapPath}");
                 }
             }
