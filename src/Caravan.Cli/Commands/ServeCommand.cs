@@ -11,6 +11,7 @@ internal static class ServeCommand
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen (loopback by default)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var data = CommonOptions.Data();
+        var scenario = CommonOptions.Scenario();
         var db = new Option<string?>("--db") { Description = "Run store (SQLite file) for saved runs; reserved for the runs endpoints" };
         var webRoot = new Option<string?>("--web-root") { Description = "Folder of the built page (default: beside the binary)" };
         var concurrency = new Option<int?>("--route-concurrency") { Description = "Route queries computed at once (default: 2 × cores)" };
@@ -18,12 +19,12 @@ internal static class ServeCommand
         var cors = new Option<string[]>("--cors-origin") { Description = "Allow this origin to call the API (CORS is closed by default); repeatable", AllowMultipleArgumentsPerToken = true };
         var command = new Command("serve", "Serve the web API (/api, OpenAPI at /openapi/v1.json) and the map page")
         {
-            urls, data, db, webRoot, concurrency, queue, cors,
+            urls, data, scenario, db, webRoot, concurrency, queue, cors,
         };
         command.SetAction(parse =>
         {
             var folder = parse.GetValue(data) ?? NetworkLoader.DefaultDataFolder();
-            var network = NetworkLoader.Load(folder);
+            var network = NetworkLoader.Load(folder, parse.GetValue(scenario));
             var options = new CaravanWebOptions
             {
                 Network = network,

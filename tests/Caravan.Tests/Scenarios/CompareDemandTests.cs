@@ -40,3 +40,22 @@ public class CompareDemandTests
         }
     }
 }
+
+/// <summary>Every command that reads the network takes <c>--scenario</c>.</summary>
+public class ScenarioOptionTests
+{
+    [Theory]
+    [InlineData("route")]
+    [InlineData("validate")]
+    [InlineData("export")]
+    [InlineData("places")]
+    [InlineData("calibrate")]
+    [InlineData("assign")]
+    [InlineData("serve")]
+    public void CommandAcceptsScenario(string command)
+    {
+        var r = CliProcess.Run(command, "--help");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("--scenario", r.Stdout, StringComparison.Ordinal);
+    }
+}
