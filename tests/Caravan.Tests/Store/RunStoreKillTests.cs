@@ -25,7 +25,7 @@ public sealed class RunStoreKillTests : IDisposable
             Enumerable.Range(0, 500).Select(i => new RunResultRow("od", $"k{i}", $$"""{"i":{{i}}}""")));
         var random = new Random(20261129);
         var killed = 0;
-        for (var attempt = 0; attempt < 4; attempt++)
+        for (var attempt = 0; attempt < 10; attempt++)
         {
             if (KillDuringSave(pairs, random.Next(30, 700)))
             {
@@ -33,7 +33,7 @@ public sealed class RunStoreKillTests : IDisposable
             }
             Assert.Equal("ok", store.IntegrityCheck());
         }
-        Assert.True(killed >= 1, "no save was killed in progress");
+        Assert.True(killed >= 3, $"only {killed} of 10 saves were killed in progress");
         var runs = new SqliteRunStore(_db.Path).List();
         var kept = Assert.Single(runs, r => r.Id == earlier);
         Assert.Equal(500, kept.ResultCount);
