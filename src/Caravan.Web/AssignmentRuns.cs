@@ -120,6 +120,9 @@ public sealed class AssignmentRuns : IDisposable
         lifetime.ApplicationStopping.Register(Stop);
     }
 
+    /// <summary>Called on the solver thread before a run reads its demand (for tests and instrumentation; null by default).</summary>
+    public Action<CancellationToken>? BeforeSolve { get; set; }
+
     /// <summary>The run with this id, or null.</summary>
     public AssignmentRun? Get(string id)
     {
@@ -155,15 +158,17 @@ public sealed class AssignmentRuns : IDisposable
                 _runs.RemoveLast();
             }
             var token = _stopping.Token;
-            _current = Task.Run(() => Solve(run, demandPath, network, year, token));
+            var before = BeforeSolve;
+            _current = Task.Run(() => Solve(run, demandPath, network, year, before, token));
         }
         return run;
     }
 
-    private static void Solve(AssignmentRun run, string demandPath, NetworkContext network, int year, CancellationToken token)
+    private static void Solve(AssignmentRun run, string demandPath, NetworkContext network, int year, Action<CancellationToken>? before, CancellationToken token)
     {
         try
         {
+            before?.Invoke(token);
             var options = new FreightAssignmentOptions { Year = year };
             var demand = DemandReader.Read(demandPath, network.Network);
             var model = FreightAssignment.Build(network.Network, demand, options, Path.GetFileName(demandPath));

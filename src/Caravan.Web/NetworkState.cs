@@ -115,6 +115,12 @@ public sealed class NetworkState
     /// <summary>Network GeoJSON for a filter, computed once per distinct filter.</summary>
     public string NetworkGeoJson(string key, Func<string> build) => Base.NetworkGeoJson(key, build);
 
+    /// <summary>Most comparisons kept in <see cref="Comparisons"/>.</summary>
+    public const int MaxComparisons = 64;
+
+    /// <summary>Comparison documents already computed, by scenarios, objective and year (the data do not change while serving).</summary>
+    public ConcurrentDictionary<string, string> Comparisons { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The scenario files that may be served, by name (data folder first, then the fallback folder).</summary>
     public IReadOnlyDictionary<string, string> ScenarioFiles => _files.Value;
 

@@ -189,8 +189,13 @@ public static class AssignmentEndpoints
                     break;
                 }
                 await response.Body.FlushAsync(aborted);
-                await changed.WaitAsync(TimeSpan.FromSeconds(15), aborted).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                var woke = await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(15), aborted));
                 aborted.ThrowIfCancellationRequested();
+                if (woke != changed)
+                {
+                    // A comment line keeps proxies from closing a quiet stream while a long iteration runs.
+                    await response.WriteAsync(": keep-alive\n\n", aborted);
+                }
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Caravan.Data;
@@ -16,8 +15,6 @@ namespace Caravan.Web.Endpoints;
 /// <summary><c>GET /api/compare?a=&amp;b=</c>: the shipped OD pairs under two scenarios, the <c>caravan compare --json</c> document.</summary>
 public static class CompareEndpoints
 {
-    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
-
     /// <summary>Maps the endpoint.</summary>
     public static RouteGroupBuilder MapCompare(this RouteGroupBuilder api)
     {
@@ -68,8 +65,8 @@ public static class CompareEndpoints
         {
             return problem!;
         }
-        var key = $"{state.Options.DataFolder}|{sa!.Name}|{sb!.Name}|{objective}|{y}";
-        if (Cache.TryGetValue(key, out var cached))
+        var key = $"{sa!.Name}|{sb!.Name}|{objective}|{y}";
+        if (state.Comparisons.TryGetValue(key, out var cached))
         {
             return TypedResults.Text(cached, "application/json");
         }
@@ -94,9 +91,9 @@ public static class CompareEndpoints
                 type: Problems.TypeBase + "no-pairs");
         }
         var json = JsonSerializer.Serialize(result, JsonDefaults.Compact);
-        if (Cache.Count < 64)
+        if (state.Comparisons.Count < NetworkState.MaxComparisons)
         {
-            Cache.TryAdd(key, json);
+            state.Comparisons.TryAdd(key, json);
         }
         return TypedResults.Text(json, "application/json");
     }

@@ -77,24 +77,6 @@ public sealed class AssignmentApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OnlyOneAssignmentSolvesAtATime()
-    {
-        var runs = (AssignmentRuns)_app!.Services.GetService(typeof(AssignmentRuns))!;
-        var first = await _client.PostAsJsonAsync("/api/assignments", new { demand = "mini" });
-        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
-        var second = await _client.PostAsJsonAsync("/api/assignments", new { demand = "mini" });
-        // The mini assignment may already be done; if it is not, the second one is refused.
-        if (runs.All().Any(r => r.Status == AssignmentStatus.Running && runs.All().Count == 1))
-        {
-            await Json.ProblemAsync(second, 429);
-        }
-        else
-        {
-            Assert.True(second.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.TooManyRequests);
-        }
-    }
-
-    [Fact]
     public async Task RunsComeFromTheRunStore()
     {
         var empty = await Json.ReadAsync(await _client.GetAsync("/api/runs"));
@@ -122,5 +104,36 @@ public sealed class AssignmentApiTests : IAsyncLifetime
             await Json.ProblemAsync(await client.GetAsync("/api/runs/1"), 404);
             client.Dispose();
         }
+    }
+}
+
+/// <summary>One assignment at a time, and the running one stops with the server.</summary>
+public sealed class AssignmentLimitTests
+{
+    [Fact]
+    public async Task ASecondAssignmentIs429AndShutdownCancelsTheRunning()
+    {
+        var data = WebTestPaths.CopyMiniWithDemand();
+        var (app, client) = await ApiHost.StartAsync(o => o with { Network = NetworkReader.ReadFolder(data), DataFolder = data });
+        var runs = (AssignmentRuns)app.Services.GetService(typeof(AssignmentRuns))!;
+        // The first run waits until the server stops, as a long assignment would.
+        runs.BeforeSolve = token => token.WaitHandle.WaitOne(TimeSpan.FromSeconds(30));
+        try
+        {
+            var first = await client.PostAsJsonAsync("/api/assignments", new { demand = "mini" });
+            Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+            var problem = await Json.ProblemAsync(await client.PostAsJsonAsync("/api/assignments", new { demand = "mini", scenario = "cku-railway" }), 429);
+            Assert.Contains("another assignment", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+            var running = await Json.ReadAsync(await client.GetAsync($"/api/assignments/{(await Json.ReadAsync(first)).GetProperty("id").GetString()}"));
+            Assert.Equal("running", running.GetProperty("status").GetString());
+        }
+        finally
+        {
+            client.Dispose();
+            await app.StopAsync();
+            await app.DisposeAsync();
+            Directory.Delete(data, recursive: true);
+        }
+        Assert.Equal(AssignmentStatus.Cancelled, runs.All().Single().Status);
     }
 }
