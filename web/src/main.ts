@@ -115,7 +115,9 @@ async function switchScenario(): Promise<void> {
   map.clearFlows();
   $('assign-result').hidden = true;
   try {
-    map.showNetwork(await api.network(name));
+    const network = await api.network(name);
+    if (shownScenario !== name) return; // another scenario was chosen meanwhile
+    map.showNetwork(network);
   } catch (e) {
     showProblem(e);
     return;
