@@ -39,6 +39,8 @@ public static class CaravanWebApp
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton<NetworkState>();
+        services.AddSingleton<AssignmentRuns>();
+        services.AddSingleton<RunStoreAccess>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -79,7 +81,7 @@ public static class CaravanWebApp
         {
             if (options.CorsOrigins.Count > 0)
             {
-                p.WithOrigins([.. options.CorsOrigins]).WithMethods("GET").AllowAnyHeader();
+                p.WithOrigins([.. options.CorsOrigins]).WithMethods("GET", "POST").AllowAnyHeader();
             }
         }));
         services.AddResponseCompression(o => o.MimeTypes = ["application/json", "application/geo+json", "text/javascript", "text/css", "text/html", "image/svg+xml"]);
@@ -92,6 +94,7 @@ public static class CaravanWebApp
         var app = builder.Build();
         var options = app.Services.GetRequiredService<CaravanWebOptions>();
         _ = app.Services.GetRequiredService<NetworkState>(); // compile the routing graph before the first request
+        _ = app.Services.GetRequiredService<AssignmentRuns>(); // registered with the lifetime: runs stop with the server
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();

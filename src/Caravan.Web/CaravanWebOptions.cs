@@ -11,7 +11,10 @@ public sealed record CaravanWebOptions
     /// <summary>Where the network was read from, for display only.</summary>
     public string DataFolder { get; init; } = "";
 
-    /// <summary>Path of the run store (SQLite), for saved runs; reserved for the runs endpoints, not read yet.</summary>
+    /// <summary>Folder of the shipped scenarios, looked in after <c>&lt;data&gt;/scenarios</c> (null: only the data folder's).</summary>
+    public string? ScenariosFallbackFolder { get; init; }
+
+    /// <summary>Path of the run store (SQLite) that <c>GET /api/runs</c> reads; null when none was given.</summary>
     public string? DatabasePath { get; init; }
 
     /// <summary>Folder with the built page (index.html); null to look beside the binary, then in the source tree.</summary>

@@ -1,23 +1,28 @@
 using System.Collections.Concurrent;
+using Caravan.Data;
 using Caravan.Model;
 using Caravan.Routing;
 using Caravan.Routing.Queries;
+using Caravan.Scenarios;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Caravan.Web;
 
 /// <summary>
-/// The served network and what is derived from it once per process: the place index, the compiled routing graph
-/// (the router is thread-safe), the query parser and cached GeoJSON. Registered as a singleton.
+/// One network as served: the place index, the compiled routing graph (the router is thread-safe), the query
+/// parser and cached GeoJSON. The base network has one; each scenario gets its own on first use.
 /// </summary>
-public sealed class NetworkState
+public sealed class NetworkContext
 {
     private readonly ConcurrentDictionary<string, string> _geoJson = new(StringComparer.Ordinal);
 
-    /// <summary>Builds the state, compiling the routing graph.</summary>
-    public NetworkState(CaravanWebOptions options)
+    /// <summary>Builds the context, compiling the routing graph.</summary>
+    public NetworkContext(string name, Network network, ScenarioNetwork? scenario)
     {
-        Options = options;
-        Network = options.Network;
+        Name = name;
+        Network = network;
+        Scenario = scenario;
         Search = new PlaceSearch(Network);
         Router = new Router(Network);
         Planner = new RoutePlanner(Router);
@@ -26,11 +31,14 @@ public sealed class NetworkState
         Countries = Network.Places.Select(p => p.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The options the host was started with.</summary>
-    public CaravanWebOptions Options { get; }
+    /// <summary>The scenario's name (<c>base</c> for the served network).</summary>
+    public string Name { get; }
 
     /// <summary>The network.</summary>
     public Network Network { get; }
+
+    /// <summary>The scenario as loaded (chain, change log, content hash); null for the served base network.</summary>
+    public ScenarioNetwork? Scenario { get; }
 
     /// <summary>Place search by code, name or alias.</summary>
     public PlaceSearch Search { get; }
@@ -50,9 +58,137 @@ public sealed class NetworkState
     /// <summary>Countries with at least one place, sorted.</summary>
     public IReadOnlyList<string> Countries { get; }
 
+    /// <summary>Network GeoJSON for a filter, computed once per distinct filter.</summary>
+    public string NetworkGeoJson(string key, Func<string> build) => _geoJson.GetOrAdd(key, _ => build());
+}
+
+/// <summary>
+/// The served network and its scenarios. The base network is compiled at start; a scenario is loaded and compiled
+/// on its first request (once, however many requests ask at the same time) and kept. Only the scenarios shipped in
+/// the data folder (and the fallback folder) can be loaded, so the cache is bounded by their number.
+/// Registered as a singleton.
+/// </summary>
+public sealed class NetworkState
+{
+    private readonly ConcurrentDictionary<string, Lazy<(NetworkContext? Context, IReadOnlyList<Diagnostic> Diagnostics)>> _scenarios = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lazy<IReadOnlyDictionary<string, string>> _files;
+
+    /// <summary>Builds the state, compiling the routing graph of the base network.</summary>
+    public NetworkState(CaravanWebOptions options)
+    {
+        Options = options;
+        Base = new NetworkContext(ScenarioLoader.BaseName, options.Network, null);
+        _files = new Lazy<IReadOnlyDictionary<string, string>>(FindScenarioFiles);
+        _baseScenario = new Lazy<ScenarioNetwork?>(() => string.IsNullOrEmpty(options.DataFolder) ? null : ScenarioLoader.TryLoad(options.DataFolder, null).Scenario);
+    }
+
+    /// <summary>The options the host was started with.</summary>
+    public CaravanWebOptions Options { get; }
+
+    /// <summary>The served (base) network's context.</summary>
+    public NetworkContext Base { get; }
+
+    /// <summary>The network.</summary>
+    public Network Network => Base.Network;
+
+    /// <summary>Place search by code, name or alias.</summary>
+    public PlaceSearch Search => Base.Search;
+
+    /// <summary>The router over the compiled graph.</summary>
+    public Router Router => Base.Router;
+
+    /// <summary>Routes requests, keeping the edge views of the constraint sets it has seen.</summary>
+    public RoutePlanner Planner => Base.Planner;
+
+    /// <summary>The Pareto planner of the base network.</summary>
+    public Caravan.Planning.ShipmentPlanner ShipmentPlanner => Base.ShipmentPlanner;
+
+    /// <summary>The shared route-query parser.</summary>
+    public RouteQueryParser Parser => Base.Parser;
+
+    /// <summary>Countries with at least one place, sorted.</summary>
+    public IReadOnlyList<string> Countries => Base.Countries;
+
     /// <summary>The year a query without one travels in.</summary>
     public int DefaultYear => Options.DefaultYear ?? DateTime.UtcNow.Year;
 
     /// <summary>Network GeoJSON for a filter, computed once per distinct filter.</summary>
-    public string NetworkGeoJson(string key, Func<string> build) => _geoJson.GetOrAdd(key, _ => build());
+    public string NetworkGeoJson(string key, Func<string> build) => Base.NetworkGeoJson(key, build);
+
+    /// <summary>Most comparisons kept in <see cref="Comparisons"/>.</summary>
+    public const int MaxComparisons = 64;
+
+    /// <summary>Comparison documents already computed, by scenarios, objective and year (the data do not change while serving).</summary>
+    public ConcurrentDictionary<string, string> Comparisons { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The scenario files that may be served, by name (data folder first, then the fallback folder).</summary>
+    public IReadOnlyDictionary<string, string> ScenarioFiles => _files.Value;
+
+    /// <summary>Every scenario name that may be served, <c>base</c> first.</summary>
+    public IReadOnlyList<string> ScenarioNames =>
+        [ScenarioLoader.BaseName, .. ScenarioFiles.Keys.Where(k => !ScenarioLoader.IsBase(k)).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The context of a scenario (the base one for null, empty or <c>base</c>), or a problem: 404 with suggestions
+    /// for an unknown name, 422 when the scenario does not apply to the served data.
+    /// </summary>
+    public bool TryGet(string? scenario, out NetworkContext context, out ProblemHttpResult? problem)
+    {
+        context = Base;
+        problem = null;
+        if (ScenarioLoader.IsBase(scenario))
+        {
+            return true;
+        }
+        var name = scenario!.Trim();
+        if (!ScenarioFiles.ContainsKey(name))
+        {
+            problem = Problems.UnknownScenario(name, ScenarioNames);
+            return false;
+        }
+        var loaded = _scenarios.GetOrAdd(name, n => new Lazy<(NetworkContext?, IReadOnlyList<Diagnostic>)>(() => Load(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        if (loaded.Context is null)
+        {
+            problem = TypedResults.Problem(
+                detail: $"scenario '{name}' cannot be applied to the served data: {string.Join("; ", loaded.Diagnostics.Where(d => d.Severity == Severity.Error).Take(5).Select(d => d.Message))}",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Scenario cannot be loaded",
+                type: Problems.TypeBase + "scenario-unloadable");
+            return false;
+        }
+        context = loaded.Context;
+        return true;
+    }
+
+    /// <summary>The base network as a scenario (read from the data folder once), for comparisons; null when it cannot be read.</summary>
+    public ScenarioNetwork? BaseScenario => _baseScenario.Value;
+
+    private readonly Lazy<ScenarioNetwork?> _baseScenario;
+
+    private (NetworkContext?, IReadOnlyList<Diagnostic>) Load(string name)
+    {
+        var result = ScenarioLoader.TryLoad(Options.DataFolder, name, Options.ScenariosFallbackFolder);
+        return result.Scenario is { } s ? (new NetworkContext(s.Name, s.Network, s), result.Diagnostics) : (null, result.Diagnostics);
+    }
+
+    private Dictionary<string, string> FindScenarioFiles()
+    {
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var folders = new[] { Options.ScenariosFallbackFolder, string.IsNullOrEmpty(Options.DataFolder) ? null : ScenarioLoader.ScenariosFolder(Options.DataFolder) };
+        foreach (var dir in folders)
+        {
+            if (dir is not null && Directory.Exists(dir))
+            {
+                foreach (var f in Directory.GetFiles(dir, "*.json"))
+                {
+                    var name = Path.GetFileNameWithoutExtension(f);
+                    if (OverlayReader.IsValidName(name))
+                    {
+                        files[name] = f; // the data folder's own file wins over the shipped one
+                    }
+                }
+            }
+        }
+        return files;
+    }
 }

@@ -49,4 +49,71 @@ public static class Problems
             title: "No route",
             type: TypeBase + "no-route",
             extensions: new Dictionary<string, object?> { ["error"] = "no-route", ["blocking"] = reason.Blocking });
+
+    /// <summary>404 for a scenario name that is not served, with the nearest names.</summary>
+    public static ProblemHttpResult UnknownScenario(string name, IReadOnlyList<string> available)
+    {
+        var shown = name.Length > 60 ? name[..60] + "…" : name;
+        var suggestions = Suggest(name, available);
+        return TypedResults.Problem(
+            detail: $"unknown scenario '{shown}'" + (suggestions.Length > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : "") + $" Available: {string.Join(", ", available)}",
+            statusCode: StatusCodes.Status404NotFound,
+            title: "Unknown scenario",
+            type: TypeBase + "unknown-scenario",
+            extensions: new Dictionary<string, object?> { ["suggestions"] = suggestions, ["available"] = available });
+    }
+
+    /// <summary>404 for something else that does not exist (a demand, a run, an assignment).</summary>
+    public static ProblemHttpResult NotFound(string what, string detail, IReadOnlyList<string>? suggestions = null)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (suggestions is { Count: > 0 })
+        {
+            extensions["suggestions"] = suggestions;
+        }
+        return TypedResults.Problem(
+            detail: detail,
+            statusCode: StatusCodes.Status404NotFound,
+            title: $"Unknown {what}",
+            type: TypeBase + "unknown-" + what.Replace(' ', '-'),
+            extensions: extensions);
+    }
+
+    /// <summary>The names nearest to <paramref name="text"/> (edit distance, or a common prefix), best first.</summary>
+    public static string[] Suggest(string text, IEnumerable<string> names)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        return names
+            .Select(n => (Name: n, Distance: Distance(t, n.ToLowerInvariant())))
+            .Where(x => x.Distance <= Math.Max(2, x.Name.Length / 3) || x.Name.StartsWith(t, StringComparison.OrdinalIgnoreCase) || (t.Length >= 3 && x.Name.Contains(t, StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Take(3)
+            .Select(x => x.Name)
+            .ToArray();
+    }
+
+    private static int Distance(string a, string b)
+    {
+        if (a.Length > 100 || b.Length > 100)
+        {
+            return int.MaxValue / 2;
+        }
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
 }

@@ -1,4 +1,4 @@
-import type { Meta, PlaceHit, Problem, RouteResponse } from './types';
+import type { AssignmentResult, Comparison, Meta, PlaceHit, Problem, RouteResponse, ScenarioSummary } from './types';
 
 /** An API answer that is not 2xx, carrying its problem details. */
 export class ApiError extends Error {
@@ -10,10 +10,10 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+async function getJson<T>(url: string, signal?: AbortSignal, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, { signal, ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, { title: 'Network error', detail: 'The Caravan server did not answer. Is `caravan serve` running?' });
@@ -32,10 +32,28 @@ async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   return body as T;
 }
 
+/** `&scenario=…` for a scenario other than base, else nothing. */
+export const scenarioParam = (scenario: string): string =>
+  scenario && scenario !== 'base' ? `scenario=${encodeURIComponent(scenario)}` : '';
+
 export const api = {
   meta: () => getJson<Meta>('/api/meta'),
-  network: () => getJson<GeoJSON.FeatureCollection>('/api/network'),
+  network: (scenario = '') => {
+    const q = scenarioParam(scenario);
+    return getJson<GeoJSON.FeatureCollection>(`/api/network${q ? `?${q}` : ''}`);
+  },
   places: (q: string, signal?: AbortSignal) =>
     getJson<PlaceHit[]>(`/api/places?q=${encodeURIComponent(q)}&limit=8`, signal),
+  scenarios: () => getJson<ScenarioSummary[]>('/api/scenarios'),
+  compare: (a: string, b: string) =>
+    getJson<Comparison>(`/api/compare?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`),
+  demands: () => getJson<string[]>('/api/demands'),
+  startAssignment: (demand: string, scenario: string) =>
+    getJson<{ id: string; events: string; result: string }>('/api/assignments', undefined, {
+      method: 'POST',
+      body: JSON.stringify({ demand, scenario }),
+      headers: { 'Content-Type': 'application/json' },
+    }),
+  assignment: (id: string) => getJson<AssignmentResult>(`/api/assignments/${encodeURIComponent(id)}`),
   route: (params: URLSearchParams) => getJson<RouteResponse>(`/api/route?${params.toString()}`),
 };

@@ -73,6 +73,8 @@ export function readForm(): PlanInput | string {
   if (modes) params.set('avoidModes', modes);
   const date = $<HTMLInputElement>('date').value;
   if (date) params.set('year', date.slice(0, 4));
+  const scenario = $<HTMLSelectElement>('scenario').value;
+  if (scenario && scenario !== 'base') params.set('scenario', scenario);
   const deadline = $<HTMLInputElement>('deadline').value;
   if (date && deadline && deadline < date) return 'The deadline is before the departure date.';
   return { params, date, deadline };

@@ -6,6 +6,8 @@ import { FreightMap, renderLegend } from './map';
 import { distinctOptions, renderItinerary, renderOptions } from './options';
 import type { RouteOption, RouteResponse } from './types';
 import { escapeHtml } from './format';
+import { fillScenarioSelect, renderComparison, runAssignment } from './analysis';
+import type { ScenarioSummary } from './types';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const errorBox = $<HTMLDivElement>('error');
@@ -13,6 +15,8 @@ const results = $<HTMLElement>('results');
 const map = new FreightMap($('map'));
 let options: RouteOption[] = [];
 let plan = { date: '', deadline: '' };
+let scenarios: ScenarioSummary[] = [];
+let shownScenario = 'base';
 
 renderLegend($('legend'));
 
@@ -32,7 +36,7 @@ function showProblem(e: unknown): void {
     return;
   }
   const p = e.problem;
-  const suggestions = p.suggestions ?? {};
+  const suggestions = (Array.isArray(p.suggestions) ? undefined : p.suggestions) ?? {};
   const errors = Object.entries(p.errors ?? {});
   // Field by field when the server says which field is wrong; a suggested place is a button that fills the field.
   let html = errors.length
@@ -102,11 +106,72 @@ async function planRoutes(event?: SubmitEvent): Promise<void> {
   }
 }
 
+/** Draws the network of the chosen scenario and, when a plan is shown, plans again on it. */
+async function switchScenario(): Promise<void> {
+  const name = $<HTMLSelectElement>('scenario').value || 'base';
+  $('scenario-description').textContent = scenarios.find((s) => s.name === name)?.description ?? '';
+  if (name === shownScenario) return;
+  shownScenario = name;
+  map.clearFlows();
+  $('assign-result').hidden = true;
+  try {
+    const network = await api.network(name);
+    if (shownScenario !== name) return; // another scenario was chosen meanwhile
+    map.showNetwork(network);
+  } catch (e) {
+    showProblem(e);
+    return;
+  }
+  if (!results.hidden) await planRoutes();
+}
+
+async function compareScenarios(): Promise<void> {
+  const a = $<HTMLSelectElement>('compare-a').value;
+  const b = $<HTMLSelectElement>('compare-b').value;
+  const button = $<HTMLButtonElement>('compare');
+  const status = $('compare-status');
+  clearError();
+  button.disabled = true;
+  status.textContent = `Comparing ${a} with ${b}…`;
+  try {
+    const c = await api.compare(a, b);
+    renderComparison($('compare-result'), c);
+    status.textContent = `${c.routes.length} pairs compared.`;
+  } catch (e) {
+    status.textContent = '';
+    showProblem(e);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function setUpAnalysis(): Promise<void> {
+  $('scenario').addEventListener('change', () => void switchScenario());
+  $('compare').addEventListener('click', () => void compareScenarios());
+  $('assign').addEventListener('click', () => {
+    clearError();
+    void runAssignment($<HTMLSelectElement>('demand').value, $<HTMLSelectElement>('scenario').value || 'base', map, showProblem);
+  });
+  const [list, demands] = await Promise.all([api.scenarios(), api.demands()]);
+  scenarios = list;
+  const wanted = new URLSearchParams(location.search).get('scenario') ?? 'base';
+  fillScenarioSelect($<HTMLSelectElement>('scenario'), list, list.some((s) => s.name === wanted) ? wanted : 'base');
+  fillScenarioSelect($<HTMLSelectElement>('compare-a'), list, 'base');
+  fillScenarioSelect($<HTMLSelectElement>('compare-b'), list, list.find((s) => s.name !== 'base')?.name ?? 'base');
+  $('scenario-description').textContent = list.find((s) => s.name === $<HTMLSelectElement>('scenario').value)?.description ?? '';
+  const demand = $<HTMLSelectElement>('demand');
+  demand.innerHTML = demands.map((d) => `<option value="${escapeHtml(d)}">${escapeHtml(d)}</option>`).join('');
+  $<HTMLButtonElement>('assign').disabled = demands.length === 0;
+  if (demands.length === 0) $('assign-status').textContent = 'No demand sets in the data folder (demand/*.csv).';
+}
+
 async function start(): Promise<void> {
   $<HTMLFormElement>('plan-form').addEventListener('submit', (e) => void planRoutes(e));
   try {
     const meta = await api.meta();
     setUpForm(meta);
+    await setUpAnalysis();
+    shownScenario = $<HTMLSelectElement>('scenario').value || 'base';
     $('stats').textContent = `${meta.places} places · ${meta.links} links · ${meta.countries.length} countries`;
     document.body.dataset.ready = 'true';
     if (fillFromLink(location.search)) void planRoutes();
@@ -115,7 +180,7 @@ async function start(): Promise<void> {
   }
   map.loadBasemap().catch(() => undefined);
   api
-    .network()
+    .network(shownScenario)
     .then((n) => map.showNetwork(n))
     .catch((e) => showProblem(e));
 }

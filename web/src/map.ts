@@ -12,6 +12,7 @@ export class FreightMap {
   private readonly map: L.Map;
   private readonly networkLayer = L.layerGroup();
   private readonly routeLayer = L.layerGroup();
+  private readonly flowLayer = L.layerGroup();
 
   constructor(element: HTMLElement) {
     this.map = L.map(element, {
@@ -26,6 +27,7 @@ export class FreightMap {
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution('Basemap: Natural Earth (world-atlas)');
     this.networkLayer.addTo(this.map);
+    this.flowLayer.addTo(this.map);
     this.routeLayer.addTo(this.map);
   }
 
@@ -135,6 +137,50 @@ export class FreightMap {
   clearRoute(): void {
     this.routeLayer.clearLayers();
   }
+
+  /**
+   * Draws assigned flows: line width grows with the flow (square root, 1.5–12 px), colour by utilisation — green
+   * below 80%, amber below 100%, red at or above capacity, grey where no capacity is published.
+   */
+  showFlows(flows: GeoJSON.FeatureCollection): void {
+    this.flowLayer.clearLayers();
+    const max = Math.max(1, ...flows.features.map((f) => Number(f.properties?.flowTonnes ?? 0)));
+    L.geoJSON(flows, {
+      style: (f) => {
+        const p = f?.properties ?? {};
+        const band = utilisationBand(Number(p.utilisation));
+        return {
+          color: utilisationColors[band],
+          weight: 1.5 + 10.5 * Math.sqrt(Number(p.flowTonnes) / max),
+          opacity: 0.85,
+          lineCap: 'round',
+          className: `flow-link util-${band}`,
+        };
+      },
+      onEachFeature: (f, layer) => {
+        const p = f.properties ?? {};
+        const u = Number(p.utilisation);
+        layer.bindTooltip(
+          escapeHtml(`${p.id}: ${p.from} → ${p.to}, ${(Number(p.flowTonnes) / 1e6).toFixed(2)} Mt/yr${u >= 0 ? `, ${Math.round(u * 100)}% of capacity` : ''}`),
+        );
+      },
+    }).addTo(this.flowLayer);
+  }
+
+  clearFlows(): void {
+    this.flowLayer.clearLayers();
+  }
+}
+
+/** Utilisation bands of the flow map. */
+export type UtilisationBand = 'ok' | 'busy' | 'over' | 'none';
+
+export const utilisationColors: Record<UtilisationBand, string> = { ok: '#2a9d44', busy: '#e9a31b', over: '#d62828', none: '#8a8f98' };
+
+/** green < 80%, amber < 100%, red ≥ 100%; none when no capacity is published (negative). */
+export function utilisationBand(u: number): UtilisationBand {
+  if (!Number.isFinite(u) || u < 0) return 'none';
+  return u < 0.8 ? 'ok' : u < 1 ? 'busy' : 'over';
 }
 
 /**

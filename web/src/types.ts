@@ -72,7 +72,7 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: Record<string, string[]>;
-  suggestions?: Record<string, { code: string; name: string; country: string }[]>;
+  suggestions?: Record<string, { code: string; name: string; country: string }[]> | string[];
   blocking?: { constraint: string; value: string; message: string }[];
 }
 
@@ -81,4 +81,80 @@ export interface RouteOption {
   route: RouteDoc;
   labels: string[];
   key: string;
+}
+
+/** A scenario as `GET /api/scenarios` lists it. */
+export interface ScenarioSummary {
+  name: string;
+  description: string;
+  basedOn?: string;
+  sources: string[];
+  changes: number;
+}
+
+/** A route's figures in a comparison. */
+export interface CompareRoute {
+  hours: number;
+  costUsd: number;
+  co2eKg: number;
+  distanceKm: number;
+  corridor: string;
+}
+
+/** One OD pair of `GET /api/compare`. */
+export interface ComparePair {
+  from: string;
+  fromName: string;
+  to: string;
+  toName: string;
+  commodity: string;
+  quantity: number;
+  a?: CompareRoute;
+  b?: CompareRoute;
+  noRouteA?: string;
+  noRouteB?: string;
+  reasons: string[];
+  deltaHours?: number;
+  deltaCostUsd?: number;
+  deltaCo2eKg?: number;
+}
+
+/** `GET /api/compare`: the `caravan compare --json` document. */
+export interface Comparison {
+  a: { name: string; description: string };
+  b: { name: string; description: string };
+  objective: string;
+  year: number;
+  routes: ComparePair[];
+  skipped: { from: string; to: string; reason: string }[];
+}
+
+/** A bottleneck of an assignment. */
+export interface Bottleneck {
+  id: string;
+  kind: string;
+  mode: string;
+  from: string;
+  to: string;
+  corridor: string;
+  flowTonnes: number;
+  capacityTonnes?: number;
+  utilisation?: number;
+  delayHours: number;
+}
+
+/** `GET /api/assignments/{id}`. */
+export interface AssignmentResult {
+  id: string;
+  demand: string;
+  scenario: string;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  error?: string;
+  iterations: number;
+  relativeGap?: number;
+  seconds: number;
+  demandTonnes?: number;
+  bottlenecks?: Bottleneck[];
+  corridors?: { corridor: string; tonneKm: number; share: number }[];
+  flows?: GeoJSON.FeatureCollection;
 }

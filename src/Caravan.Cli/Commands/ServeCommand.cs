@@ -12,7 +12,7 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen (loopback by default)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var data = CommonOptions.Data();
         var scenario = CommonOptions.Scenario();
-        var db = new Option<string?>("--db") { Description = "Run store (SQLite file) for saved runs; reserved for the runs endpoints" };
+        var db = new Option<string?>("--db") { Description = "Run store (SQLite file) whose saved runs /api/runs lists" };
         var webRoot = new Option<string?>("--web-root") { Description = "Folder of the built page (default: beside the binary)" };
         var concurrency = new Option<int?>("--route-concurrency") { Description = "Route queries computed at once (default: 2 × cores)" };
         var queue = new Option<int?>("--route-queue") { Description = "Route queries that may wait; beyond that: 429 (default 256)" };
@@ -30,6 +30,7 @@ internal static class ServeCommand
                 Network = network,
                 DataFolder = Path.GetFullPath(folder),
                 DatabasePath = parse.GetValue(db),
+                ScenariosFallbackFolder = Caravan.Scenarios.ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder()),
                 WebRoot = parse.GetValue(webRoot),
                 CorsOrigins = parse.GetValue(cors) ?? [],
             };

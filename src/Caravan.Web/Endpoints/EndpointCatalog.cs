@@ -5,14 +5,16 @@ using Microsoft.AspNetCore.Routing;
 namespace Caravan.Web.Endpoints;
 
 /// <summary>
-/// Every endpoint group of the API, one file each, all under <c>/api</c>.
-/// Built: <see cref="PlacesEndpoints"/>, <see cref="NetworkEndpoints"/>, <see cref="RouteEndpoints"/>, <see cref="MetaEndpoints"/>.
-/// Planned, once their engine pieces land (one file each, mapped here):
-/// <c>ScenarioEndpoints</c> (<c>GET /api/scenarios</c>, <c>GET /api/scenarios/{id}</c> as GeoJSON overlay),
-/// <c>CompareEndpoints</c> (<c>GET /api/compare?scenario=</c>: base vs scenario routes and link flows),
-/// <c>RunEndpoints</c> (<c>POST /api/runs</c> starts an assignment, <c>GET /api/runs/{id}/events</c> streams progress as
-/// server-sent events, <c>GET /api/runs/{id}</c> the result, <c>GET /api/runs</c> the saved runs from the run store at
+/// Every endpoint group of the API, one file each, all under <c>/api</c>:
+/// <see cref="PlacesEndpoints"/> (<c>GET /api/places</c>), <see cref="NetworkEndpoints"/> (<c>GET /api/network</c>),
+/// <see cref="RouteEndpoints"/> (<c>GET /api/route</c>, <c>GET /api/route/single</c>), <see cref="MetaEndpoints"/>
+/// (<c>GET /api/meta</c>), <see cref="ScenarioEndpoints"/> (<c>GET /api/scenarios</c>, <c>GET /api/scenarios/{name}</c>;
+/// <c>scenario=</c> on network, route and places), <see cref="CompareEndpoints"/> (<c>GET /api/compare?a=&amp;b=</c>),
+/// <see cref="AssignmentEndpoints"/> (<c>GET /api/demands</c>, <c>POST /api/assignments</c>,
+/// <c>GET /api/assignments/{id}</c>, <c>GET /api/assignments/{id}/events</c> as server-sent events) and
+/// <see cref="RunEndpoints"/> (<c>GET /api/runs</c>, <c>GET /api/runs/{id}</c> from the run store at
 /// <see cref="CaravanWebOptions.DatabasePath"/>).
+/// Planned: a scenario's changes as a GeoJSON overlay; compare with link flows (<c>caravan compare --demand</c>).
 /// </summary>
 public static class EndpointCatalog
 {
@@ -24,5 +26,9 @@ public static class EndpointCatalog
         api.MapNetwork();
         api.MapRoute();
         api.MapMeta();
+        api.MapScenarios();
+        api.MapCompare();
+        api.MapAssignments();
+        api.MapRuns();
     }
 }

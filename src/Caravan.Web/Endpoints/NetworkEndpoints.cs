@@ -21,7 +21,8 @@ public static class NetworkEndpoints
             .WithSummary("The network as GeoJSON")
             .WithDescription("A FeatureCollection: a point per place (`type: place`) and a line per link (`type: link` or `crossing`) with mode, status (operating, construction, planned), opening year, corridor and capacity.")
             .Produces<string>(StatusCodes.Status200OK, GeoJsonType)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -29,8 +30,13 @@ public static class NetworkEndpoints
     /// <param name="state">The served network.</param>
     /// <param name="mode">Modes to include, separated by commas (default all; <c>Rail</c> for both gauges).</param>
     /// <param name="status">Statuses to include: operating, construction, planned (default all).</param>
-    public static Results<ContentHttpResult, ProblemHttpResult> Get(NetworkState state, string? mode = null, string? status = null)
+    /// <param name="scenario">Scenario whose network to draw (default base).</param>
+    public static Results<ContentHttpResult, ProblemHttpResult> Get(NetworkState state, string? mode = null, string? status = null, string? scenario = null)
     {
+        if (!state.TryGet(scenario, out var net, out var problem))
+        {
+            return problem!;
+        }
         var modes = new bool[Modes.Count];
         var statuses = new bool[3];
         if (string.IsNullOrWhiteSpace(mode))
@@ -71,8 +77,8 @@ public static class NetworkEndpoints
             }
         }
         var key = string.Concat(modes.Select(b => b ? '1' : '0')) + "/" + string.Concat(statuses.Select(b => b ? '1' : '0'));
-        var json = state.NetworkGeoJson(key, () =>
-            RouteGeoJson.Write(RouteGeoJson.Network(state.Network, l => modes[(int)l.Mode] && statuses[(int)l.Status]), indented: false));
+        var json = net.NetworkGeoJson(key, () =>
+            RouteGeoJson.Write(RouteGeoJson.Network(net.Network, l => modes[(int)l.Mode] && statuses[(int)l.Status]), indented: false));
         return TypedResults.Text(json, GeoJsonType);
     }
 

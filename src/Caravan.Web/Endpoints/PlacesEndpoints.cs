@@ -29,7 +29,8 @@ public static class PlacesEndpoints
             .WithName("Places")
             .WithSummary("Search places")
             .WithDescription("Places whose code, name or alias matches `q` (case, accents and punctuation ignored; near misses included), best first. Without `q`, places in name order.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -37,8 +38,13 @@ public static class PlacesEndpoints
     /// <param name="state">The served network.</param>
     /// <param name="q">Text typed so far.</param>
     /// <param name="limit">At most this many places (1–50, default 10).</param>
-    public static Results<Ok<PlaceHit[]>, ProblemHttpResult> Places(NetworkState state, string? q = null, string? limit = null)
+    /// <param name="scenario">Scenario whose places to search (default base).</param>
+    public static Results<Ok<PlaceHit[]>, ProblemHttpResult> Places(NetworkState state, string? q = null, string? limit = null, string? scenario = null)
     {
+        if (!state.TryGet(scenario, out var net, out var problem))
+        {
+            return problem!;
+        }
         var n = 10;
         if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out n) || n < 1 || n > MaxLimit))
         {
@@ -48,7 +54,7 @@ public static class PlacesEndpoints
         {
             return Problems.InvalidParameter("q", $"is {q.Length} characters long; at most 200 are accepted");
         }
-        var network = state.Network;
+        var network = net.Network;
         PlaceHit Hit(int i, string matched)
         {
             var p = network.Places[i];
@@ -62,6 +68,6 @@ public static class PlacesEndpoints
                 .Select(i => Hit(i, network.Places[i].Name))
                 .ToArray());
         }
-        return TypedResults.Ok(state.Search.Search(q, n).Select(m => Hit(m.Place, m.MatchedText)).ToArray());
+        return TypedResults.Ok(net.Search.Search(q, n).Select(m => Hit(m.Place, m.MatchedText)).ToArray());
     }
 }

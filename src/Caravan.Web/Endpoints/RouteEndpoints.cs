@@ -21,6 +21,7 @@ public static class RouteEndpoints
             .WithSummary("Plan a shipment: the Pareto options")
             .WithDescription("The non-dominated options over time, cost, CO2e and reliability (p50/p90, on-time probability with a deadline, dated legs with a departure), the best route per corridor; the chosen option first. Answers the `caravan route --json` document; 400 for bad input (unknown places with suggestions), 422 when no route exists (naming the blocking constraints) or the search exceeds its limits, 429 when the server is saturated.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimitPolicy);
@@ -29,6 +30,7 @@ public static class RouteEndpoints
             .WithSummary("One route by a single criterion (fast path)")
             .WithDescription("The one best route for the objective (default: recommended generalized cost), without the Pareto search and reliability sampling; the same document shape with one entry in `routes`.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimitPolicy);
@@ -55,6 +57,7 @@ public static class RouteEndpoints
     /// <param name="maxOptions">Most options to list (1–20, default 8).</param>
     /// <param name="depart">Departure, ISO 8601 (UTC unless an offset is given).</param>
     /// <param name="deadline">Arrival deadline, ISO 8601.</param>
+    /// <param name="scenario">Scenario whose network to plan on (default base; see <c>GET /api/scenarios</c>).</param>
     /// <param name="cancellation">Request aborted.</param>
     public static Results<Ok<RouteResponse>, ProblemHttpResult> Plan(
         NetworkState state,
@@ -73,8 +76,13 @@ public static class RouteEndpoints
         string? maxOptions = null,
         string? depart = null,
         string? deadline = null,
+        string? scenario = null,
         CancellationToken cancellation = default)
     {
+        if (!state.TryGet(scenario, out var net, out var problem))
+        {
+            return problem!;
+        }
         var query = new RouteQuery
         {
             From = from,
@@ -90,7 +98,7 @@ public static class RouteEndpoints
             ValueOfTime = valueOfTime,
             CarbonPrice = carbonPrice,
         };
-        var parsed = state.Parser.Parse(query, state.DefaultYear);
+        var parsed = net.Parser.Parse(query, state.DefaultYear);
         var errors = new List<RouteQueryError>(parsed.Errors);
         var options = 8;
         if (!string.IsNullOrWhiteSpace(maxOptions) && (!int.TryParse(maxOptions, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out options) || options < 1 || options > MaxOptionsLimit))
@@ -109,7 +117,7 @@ public static class RouteEndpoints
         }
         // The server's own ceilings: a request cannot lift them.
         var limits = new Caravan.Routing.ParetoLimits(500_000, TimeSpan.FromSeconds(5), 0);
-        var plan = state.ShipmentPlanner.Plan(new Caravan.Planning.PlanRequest(parsed.Request, options, departAt, deadlineAt, Limits: limits), cancellation);
+        var plan = net.ShipmentPlanner.Plan(new Caravan.Planning.PlanRequest(parsed.Request, options, departAt, deadlineAt, Limits: limits), cancellation);
         if (plan.LimitExceeded is not null)
         {
             return TypedResults.Problem(
@@ -122,7 +130,7 @@ public static class RouteEndpoints
         {
             return Problems.NoRoute(plan.NoRoute!);
         }
-        return TypedResults.Ok(PlanDocuments.Response(state.Network, plan));
+        return TypedResults.Ok(PlanDocuments.Response(net.Network, plan));
     }
 
     private static DateTimeOffset? Instant(string? text, string field, List<RouteQueryError> errors)
@@ -153,6 +161,7 @@ public static class RouteEndpoints
     /// <param name="maxTransfers">Maximum number of transfers, gauge changes included.</param>
     /// <param name="valueOfTime">USD per hour per unit, for generalized cost (default 10).</param>
     /// <param name="carbonPrice">USD per kg CO2e, for generalized cost (default 0.1).</param>
+    /// <param name="scenario">Scenario whose network to route on (default base).</param>
     public static Results<Ok<RouteResponse>, ProblemHttpResult> Route(
         NetworkState state,
         string? from = null,
@@ -166,8 +175,13 @@ public static class RouteEndpoints
         string? year = null,
         string? maxTransfers = null,
         string? valueOfTime = null,
-        string? carbonPrice = null)
+        string? carbonPrice = null,
+        string? scenario = null)
     {
+        if (!state.TryGet(scenario, out var net, out var problem))
+        {
+            return problem!;
+        }
         var query = new RouteQuery
         {
             From = from,
@@ -183,18 +197,18 @@ public static class RouteEndpoints
             ValueOfTime = valueOfTime,
             CarbonPrice = carbonPrice,
         };
-        var parsed = state.Parser.Parse(query, state.DefaultYear);
+        var parsed = net.Parser.Parse(query, state.DefaultYear);
         if (!parsed.IsValid)
         {
             return Problems.InvalidQuery(parsed.Errors);
         }
         var request = parsed.Request!;
-        var outcome = state.Planner.Route(request);
+        var outcome = net.Planner.Route(request);
         if (!outcome.Found)
         {
             return Problems.NoRoute(outcome.NoRoute!);
         }
-        var network = state.Network;
+        var network = net.Network;
         return TypedResults.Ok(new RouteResponse(
             RouteDocuments.Place(network, request.From),
             RouteDocuments.Place(network, request.To),

@@ -14,7 +14,7 @@ public sealed class ApiHost : IAsyncLifetime
 
     public static async Task<(WebApplication App, HttpClient Client)> StartAsync(Func<CaravanWebOptions, CaravanWebOptions>? adjust = null, Action<WebApplication>? extra = null)
     {
-        var options = new CaravanWebOptions { Network = NetworkReader.ReadFolder(WebTestPaths.Mini), DataFolder = WebTestPaths.Mini, DefaultYear = 2026 };
+        var options = new CaravanWebOptions { Network = NetworkReader.ReadFolder(WebTestPaths.Mini), DataFolder = WebTestPaths.Mini, DefaultYear = 2026, ScenariosFallbackFolder = WebTestPaths.Scenarios };
         options = adjust?.Invoke(options) ?? options;
         var builder = CaravanWebApp.CreateBuilder(options);
         builder.WebHost.UseTestServer();

@@ -10,13 +10,14 @@ public class HostApiTests(ApiHost host) : IClassFixture<ApiHost>
     {
         var doc = await Json.ReadAsync(await host.Client.GetAsync("/openapi/v1.json"));
         var paths = doc.GetProperty("paths");
-        foreach (var path in new[] { "/api/route", "/api/places", "/api/network", "/api/meta" })
+        foreach (var path in new[] { "/api/route", "/api/places", "/api/network", "/api/meta", "/api/scenarios", "/api/scenarios/{name}", "/api/compare", "/api/demands", "/api/assignments", "/api/assignments/{id}", "/api/assignments/{id}/events", "/api/runs", "/api/runs/{id}" })
         {
             Assert.True(paths.TryGetProperty(path, out _), path);
         }
         var parameters = paths.GetProperty("/api/route").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Contains("avoidModes", parameters);
         Assert.Contains("maxTransfers", parameters);
+        Assert.Contains("scenario", parameters);
     }
 
     [Fact]

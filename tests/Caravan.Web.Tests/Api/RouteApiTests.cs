@@ -89,7 +89,7 @@ public class RouteApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Contains("Sea", blocking);
     }
 
-    private static string RunCli(params string[] args)
+    internal static string RunCli(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Caravan.Cli.dll"));

@@ -16,6 +16,7 @@ public sealed class BrowserHost : IAsyncLifetime
     ];
 
     private IPlaywright? _playwright;
+    private string? _data;
 
     public ServerProcess Server { get; private set; } = null!;
 
@@ -34,7 +35,9 @@ public sealed class BrowserHost : IAsyncLifetime
             throw new InvalidOperationException(
                 $"browser tests need Chromium at {ChromiumPath}: run ./scripts/test.sh (it installs Debian's chromium) or `apt-get install -y chromium`, or set CARAVAN_CHROMIUM");
         }
-        Server = await ServerProcess.StartAsync(WebTestPaths.Mini);
+        // The mini fixture with its demand.csv as demand/mini.csv, so the page can assign it.
+        _data = WebTestPaths.CopyMiniWithDemand();
+        Server = await ServerProcess.StartAsync(_data);
         _playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a new, empty user-data-dir of its own.
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -74,5 +77,9 @@ public sealed class BrowserHost : IAsyncLifetime
         }
         _playwright?.Dispose();
         Server?.Dispose();
+        if (_data is not null && Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
 }

@@ -1,0 +1,215 @@
+using Caravan.Assignment;
+using Caravan.Data;
+using Caravan.Freight;
+using Microsoft.Extensions.Hosting;
+
+namespace Caravan.Web;
+
+/// <summary>State of an assignment run.</summary>
+public enum AssignmentStatus
+{
+    /// <summary>Solving.</summary>
+    Running,
+
+    /// <summary>Finished with a report.</summary>
+    Done,
+
+    /// <summary>Stopped with an error.</summary>
+    Failed,
+
+    /// <summary>Stopped because the server shut down.</summary>
+    Cancelled,
+}
+
+/// <summary>One freight assignment started from the API: its progress as it solves, then its report.</summary>
+public sealed class AssignmentRun
+{
+    private readonly object _gate = new();
+    private readonly List<IterationReport> _progress = [];
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal AssignmentRun(string id, string demand, string scenario, int year)
+    {
+        Id = id;
+        Demand = demand;
+        Scenario = scenario;
+        Year = year;
+    }
+
+    /// <summary>The run's id.</summary>
+    public string Id { get; }
+
+    /// <summary>The demand's name (a file of <c>&lt;data&gt;/demand</c>).</summary>
+    public string Demand { get; }
+
+    /// <summary>The scenario it runs on.</summary>
+    public string Scenario { get; }
+
+    /// <summary>Year of travel.</summary>
+    public int Year { get; }
+
+    /// <summary>When it started.</summary>
+    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Its state.</summary>
+    public AssignmentStatus Status { get; private set; }
+
+    /// <summary>Why it failed.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The model, once built.</summary>
+    public FreightModel? Model { get; internal set; }
+
+    /// <summary>The report, once done.</summary>
+    public FreightAssignmentReport? Report { get; private set; }
+
+    /// <summary>The iterations reported so far, from <paramref name="from"/> on, and whether the run has ended.</summary>
+    public (IReadOnlyList<IterationReport> Progress, bool Ended, Task Changed) Since(int from)
+    {
+        lock (_gate)
+        {
+            return (_progress.Skip(from).ToList(), Status != AssignmentStatus.Running, _changed.Task);
+        }
+    }
+
+    internal void AddProgress(IterationReport report)
+    {
+        lock (_gate)
+        {
+            _progress.Add(report);
+            Signal();
+        }
+    }
+
+    internal void Finish(AssignmentStatus status, FreightAssignmentReport? report, string? error)
+    {
+        lock (_gate)
+        {
+            Report = report;
+            Error = error;
+            Status = status;
+            Signal();
+        }
+    }
+
+    private void Signal()
+    {
+        var old = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        old.TrySetResult();
+    }
+}
+
+/// <summary>
+/// The assignment runs the server keeps in memory: at most one solving at a time, the last
+/// <see cref="MaxRuns"/> kept; running ones are cancelled when the server stops.
+/// </summary>
+public sealed class AssignmentRuns : IDisposable
+{
+    /// <summary>Runs kept.</summary>
+    public const int MaxRuns = 16;
+
+    private readonly object _gate = new();
+    private readonly LinkedList<AssignmentRun> _runs = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _current = Task.CompletedTask;
+
+    /// <summary>Creates the registry, cancelling runs when the host stops.</summary>
+    public AssignmentRuns(IHostApplicationLifetime lifetime)
+    {
+        lifetime.ApplicationStopping.Register(Stop);
+    }
+
+    /// <summary>Called on the solver thread before a run reads its demand (for tests and instrumentation; null by default).</summary>
+    public Action<CancellationToken>? BeforeSolve { get; set; }
+
+    /// <summary>The run with this id, or null.</summary>
+    public AssignmentRun? Get(string id)
+    {
+        lock (_gate)
+        {
+            return _runs.FirstOrDefault(r => r.Id == id);
+        }
+    }
+
+    /// <summary>The runs kept, newest first.</summary>
+    public IReadOnlyList<AssignmentRun> All()
+    {
+        lock (_gate)
+        {
+            return _runs.ToList();
+        }
+    }
+
+    /// <summary>Starts a run on a background thread; null when one is still solving.</summary>
+    public AssignmentRun? TryStart(string demandName, string demandPath, NetworkContext network, int year)
+    {
+        AssignmentRun run;
+        lock (_gate)
+        {
+            if (_runs.Any(r => r.Status == AssignmentStatus.Running) || _stopping.IsCancellationRequested)
+            {
+                return null;
+            }
+            run = new AssignmentRun(Guid.NewGuid().ToString("N")[..12], demandName, network.Name, year);
+            _runs.AddFirst(run);
+            while (_runs.Count > MaxRuns)
+            {
+                _runs.RemoveLast();
+            }
+            var token = _stopping.Token;
+            var before = BeforeSolve;
+            _current = Task.Run(() => Solve(run, demandPath, network, year, before, token));
+        }
+        return run;
+    }
+
+    private static void Solve(AssignmentRun run, string demandPath, NetworkContext network, int year, Action<CancellationToken>? before, CancellationToken token)
+    {
+        try
+        {
+            before?.Invoke(token);
+            var options = new FreightAssignmentOptions { Year = year };
+            var demand = DemandReader.Read(demandPath, network.Network);
+            var model = FreightAssignment.Build(network.Network, demand, options, Path.GetFileName(demandPath));
+            run.Model = model;
+            var report = FreightAssignment.Solve(model, options, run.AddProgress, token);
+            run.Finish(token.IsCancellationRequested ? AssignmentStatus.Cancelled : AssignmentStatus.Done, token.IsCancellationRequested ? null : report, null);
+        }
+        catch (OperationCanceledException)
+        {
+            run.Finish(AssignmentStatus.Cancelled, null, "the server stopped");
+        }
+        catch (CaravanDataException e)
+        {
+            run.Finish(AssignmentStatus.Failed, null, string.Join("; ", e.Diagnostics.Where(d => d.Severity == Severity.Error).Take(5).Select(d => $"line {d.Line}: {d.Field}: {d.Message}")));
+        }
+#pragma warning disable CA1031 // a run's failure is reported to its client, never thrown into the host
+        catch (Exception)
+        {
+            run.Finish(AssignmentStatus.Failed, null, "the assignment failed");
+        }
+#pragma warning restore CA1031
+    }
+
+    private void Stop()
+    {
+        _stopping.Cancel();
+        Task current;
+        lock (_gate)
+        {
+            current = _current;
+        }
+        current.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (!_stopping.IsCancellationRequested)
+        {
+            _stopping.Cancel();
+        }
+        _stopping.Dispose();
+    }
+}

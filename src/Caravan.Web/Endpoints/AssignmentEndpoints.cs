@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text.Json;
+using Caravan.Export;
+using Caravan.Freight;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Caravan.Web.Endpoints;
+
+/// <summary>The body of <c>POST /api/assignments</c>.</summary>
+/// <param name="Demand">Name of a demand file in the data folder's <c>demand/</c> (without <c>.csv</c>).</param>
+/// <param name="Scenario">Scenario to assign on (default base).</param>
+/// <param name="Year">Year of travel (default the server's).</param>
+public sealed record AssignmentRequest(string? Demand, string? Scenario, int? Year);
+
+/// <summary>A run as <c>POST /api/assignments</c> answers it.</summary>
+/// <param name="Id">The run's id.</param>
+/// <param name="Status">running, done, failed or cancelled.</param>
+/// <param name="Events">URL of its progress stream.</param>
+/// <param name="Result">URL of its result.</param>
+public sealed record AssignmentStarted(string Id, string Status, string Events, string Result);
+
+/// <summary>
+/// Freight assignment runs: <c>POST /api/assignments</c> starts one (202), <c>GET /api/assignments/{id}/events</c>
+/// streams its progress as server-sent events, <c>GET /api/assignments/{id}</c> answers its summary and flows.
+/// </summary>
+public static class AssignmentEndpoints
+{
+    /// <summary>Most bottlenecks a result lists.</summary>
+    public const int TopBottlenecks = 10;
+
+    /// <summary>Maps the endpoints.</summary>
+    public static RouteGroupBuilder MapAssignments(this RouteGroupBuilder api)
+    {
+        api.MapGet("/demands", Demands)
+            .WithName("Demands")
+            .WithSummary("The demand sets that can be assigned")
+            .WithDescription("Names of the CSV files in the data folder's demand/ folder, the values of `demand` for POST /api/assignments.");
+        api.MapPost("/assignments", Start)
+            .WithName("StartAssignment")
+            .WithSummary("Start a freight assignment")
+            .WithDescription("Body: {\"demand\": \"eurasia-2024\", \"scenario\": \"base\", \"year\": 2026}. The demand is a name of a file in the data folder's demand/ folder, never a path. Answers 202 with the run's id; 404 for an unknown demand or scenario, 400 for a bad body, 429 while another assignment is solving.")
+            .Accepts<AssignmentRequest>("application/json")
+            .Produces<AssignmentStarted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/assignments/{id}", Get)
+            .WithName("Assignment")
+            .WithSummary("An assignment's summary and flows")
+            .WithDescription("Status, convergence, the top bottlenecks, corridor volumes and, once done, a GeoJSON FeatureCollection of link flows (`flowTonnes`, `utilisation`, -1 where no capacity is published). 404 for an unknown id.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/assignments/{id}/events", Events)
+            .WithName("AssignmentEvents")
+            .WithSummary("An assignment's progress (server-sent events)")
+            .WithDescription("`progress` events (iteration, relativeGap, elapsedSeconds) while it solves, then one `done` event (status, and error when it failed).")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .DisableRequestTimeout();
+        return api;
+    }
+
+    /// <summary>The demand names available.</summary>
+    public static Ok<string[]> Demands(NetworkState state) => TypedResults.Ok(DemandFiles(state).Keys.Order(StringComparer.Ordinal).ToArray());
+
+    /// <summary>Starts a run.</summary>
+    public static async Task<Results<Accepted<AssignmentStarted>, ProblemHttpResult>> Start(HttpRequest request, NetworkState state, AssignmentRuns runs)
+    {
+        AssignmentRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<AssignmentRequest>(request.Body, JsonDefaults.Compact, request.HttpContext.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return Problems.InvalidParameter("body", "must be a JSON object such as {\"demand\": \"eurasia-2024\", \"scenario\": \"base\"}");
+        }
+        if (body is null || string.IsNullOrWhiteSpace(body.Demand))
+        {
+            return Problems.InvalidParameter("demand", "give the name of a demand set (see /api/demands)");
+        }
+        if (body.Year is { } y && (y < 1990 || y > 2100))
+        {
+            return Problems.InvalidParameter("year", "must be a year from 1990 to 2100");
+        }
+        var files = DemandFiles(state);
+        var name = body.Demand.Trim();
+        if (!files.TryGetValue(name, out var path))
+        {
+            var shown = name.Length > 60 ? name[..60] + "…" : name;
+            var near = Problems.Suggest(name, files.Keys);
+            return Problems.NotFound(
+                "demand",
+                $"unknown demand '{shown}'" + (near.Length > 0 ? $"; did you mean {string.Join(", ", near)}?" : "") + $" Available: {(files.Count > 0 ? string.Join(", ", files.Keys.Order(StringComparer.Ordinal)) : "none (no CSV in the data folder's demand/)")}",
+                near);
+        }
+        if (!state.TryGet(body.Scenario, out var net, out var problem))
+        {
+            return problem!;
+        }
+        var run = runs.TryStart(name, path, net, body.Year ?? state.DefaultYear);
+        if (run is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return TypedResults.Problem(
+                detail: "another assignment is solving; wait for it to finish (follow its events) and try again",
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests",
+                type: Problems.TypeBase + "assignment-running");
+        }
+        var url = $"/api/assignments/{run.Id}";
+        return TypedResults.Accepted(url, new AssignmentStarted(run.Id, "running", url + "/events", url));
+    }
+
+    /// <summary>A run's summary and flows.</summary>
+    public static Results<Ok<object>, ProblemHttpResult> Get(AssignmentRuns runs, string id)
+    {
+        if (runs.Get(id) is not { } run)
+        {
+            return UnknownRun(id);
+        }
+        var progress = run.Since(0).Progress;
+        var last = progress.Count > 0 ? progress[^1] : default;
+        var report = run.Report;
+        var model = run.Model;
+        object doc = new
+        {
+            id = run.Id,
+            demand = run.Demand,
+            scenario = run.Scenario,
+            year = run.Year,
+            status = Name(run.Status),
+            error = run.Error,
+            started = run.Started,
+            iterations = report?.Result.Iterations ?? last.Iteration,
+            relativeGap = report?.Result.RelativeGap ?? (progress.Count > 0 ? last.RelativeGap : (double?)null),
+            seconds = report?.Result.Elapsed.TotalSeconds ?? last.Elapsed.TotalSeconds,
+            demandTonnes = model?.Demand.Sum(d => d.Tonnes),
+            bottlenecks = report?.Bottlenecks.Take(TopBottlenecks).Select(b => new
+            {
+                b.Id,
+                b.Kind,
+                mode = b.Mode.ToString(),
+                b.From,
+                b.To,
+                b.Corridor,
+                flowTonnes = Math.Round(b.FlowTonnes),
+                capacityTonnes = b.CapacityTonnes,
+                utilisation = b.Utilisation,
+                delayHours = b.CongestedHours - b.FreeFlowHours,
+            }),
+            corridors = report?.Corridors.Select(c => new { c.Corridor, tonneKm = c.TonneKm, maxLinkTonnes = c.MaxLinkTonnes, c.Share }),
+            flows = report is not null && model is not null ? Flows(model, report) : null,
+        };
+        return TypedResults.Ok(doc);
+    }
+
+    /// <summary>Streams a run's progress as server-sent events until it ends or the client leaves.</summary>
+    public static async Task<IResult> Events(HttpContext context, AssignmentRuns runs, string id)
+    {
+        if (runs.Get(id) is not { } run)
+        {
+            return UnknownRun(id);
+        }
+        var response = context.Response;
+        var aborted = context.RequestAborted;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        var sent = 0;
+        try
+        {
+            while (true)
+            {
+                var (progress, ended, changed) = run.Since(sent);
+                foreach (var p in progress)
+                {
+                    var data = JsonSerializer.Serialize(new { iteration = p.Iteration, relativeGap = double.IsFinite(p.RelativeGap) ? p.RelativeGap : (double?)null, elapsedSeconds = Math.Round(p.Elapsed.TotalSeconds, 3) }, JsonDefaults.Compact);
+                    await response.WriteAsync($"event: progress\ndata: {data}\n\n", aborted);
+                }
+                sent += progress.Count;
+                if (ended)
+                {
+                    var done = JsonSerializer.Serialize(new { id = run.Id, status = Name(run.Status), error = run.Error }, JsonDefaults.Compact);
+                    await response.WriteAsync($"event: done\ndata: {done}\n\n", aborted);
+                    await response.Body.FlushAsync(aborted);
+                    break;
+                }
+                await response.Body.FlushAsync(aborted);
+                var woke = await Task.WhenAny(changed, Task.Delay(TimeSpan.FromSeconds(15), aborted));
+                aborted.ThrowIfCancellationRequested();
+                if (woke != changed)
+                {
+                    // A comment line keeps proxies from closing a quiet stream while a long iteration runs.
+                    await response.WriteAsync(": keep-alive\n\n", aborted);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // the client left
+        }
+        return Results.Empty;
+    }
+
+    private static object Flows(FreightModel model, FreightAssignmentReport report)
+    {
+        var g = model.Graph;
+        var features = report.Links
+            .Where(l => l.FlowTonnes > 0 && l.Kind != "transfer")
+            .Select(l =>
+            {
+                var a = model.Network.Places[g.VertexPlace[g.Tail[l.Edge]]];
+                var b = model.Network.Places[g.VertexPlace[g.Head[l.Edge]]];
+                return new
+                {
+                    type = "Feature",
+                    geometry = new { type = "LineString", coordinates = new[] { new[] { a.Longitude, a.Latitude }, new[] { b.Longitude, b.Latitude } } },
+                    properties = new
+                    {
+                        id = l.Id,
+                        kind = l.Kind,
+                        mode = l.Mode.ToString(),
+                        from = l.From,
+                        to = l.To,
+                        corridor = l.Corridor,
+                        flowTonnes = Math.Round(l.FlowTonnes, 1),
+                        capacityTonnes = l.CapacityTonnes ?? 0,
+                        utilisation = l.Utilisation is { } u ? Math.Round(u, 4) : -1,
+                    },
+                };
+            })
+            .ToList();
+        return new { type = "FeatureCollection", features };
+    }
+
+    private static ProblemHttpResult UnknownRun(string id) =>
+        Problems.NotFound("assignment", $"no assignment '{(id.Length > 40 ? id[..40] + "…" : id)}'; the server keeps the last {AssignmentRuns.MaxRuns} runs in memory");
+
+    private static string Name(AssignmentStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>The demand files of the data folder by name; only these may be assigned (never a path from a client).</summary>
+    private static Dictionary<string, string> DemandFiles(NetworkState state)
+    {
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(state.Options.DataFolder))
+        {
+            return files;
+        }
+        var folder = Path.Combine(state.Options.DataFolder, "demand");
+        if (Directory.Exists(folder))
+        {
+            foreach (var f in Directory.GetFiles(folder, "*.csv"))
+            {
+                files[Path.GetFileNameWithoutExtension(f)] = f;
+            }
+        }
+        return files;
+    }
+}

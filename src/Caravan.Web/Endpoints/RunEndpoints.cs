@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using Caravan.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Caravan.Web.Endpoints;
+
+/// <summary>The run store given by <c>caravan serve --db</c>, opened on first use.</summary>
+public sealed class RunStoreAccess(CaravanWebOptions options)
+{
+    private readonly Lazy<IRunStore?> _store = new(() => string.IsNullOrWhiteSpace(options.DatabasePath) ? null : new SqliteRunStore(options.DatabasePath));
+
+    /// <summary>The store, or null when none was configured.</summary>
+    public IRunStore? Store => _store.Value;
+}
+
+/// <summary><c>GET /api/runs</c> and <c>GET /api/runs/{id}</c>: the runs saved in the run store (<c>--save</c> of the CLI).</summary>
+public static class RunEndpoints
+{
+    /// <summary>Most result rows one answer lists.</summary>
+    public const int MaxRows = 5000;
+
+    /// <summary>Maps the endpoints.</summary>
+    public static RouteGroupBuilder MapRuns(this RouteGroupBuilder api)
+    {
+        api.MapGet("/runs", List)
+            .WithName("Runs")
+            .WithSummary("Saved runs, newest first")
+            .WithDescription("The runs in the run store given by `caravan serve --db`; 404 when the server has no store.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/runs/{id}", Get)
+            .WithName("Run")
+            .WithSummary("One saved run with its result rows")
+            .WithDescription("A run's parameters, summary and result rows (at most 5000); 404 for an unknown id or when the server has no store.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    /// <summary>Lists runs.</summary>
+    /// <param name="access">The store.</param>
+    /// <param name="limit">Most runs (1–1000, default 100).</param>
+    public static Results<Ok<object[]>, ProblemHttpResult> List(RunStoreAccess access, string? limit = null)
+    {
+        var n = 100;
+        if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n < 1 || n > 1000))
+        {
+            return Problems.InvalidParameter("limit", "must be a whole number from 1 to 1000");
+        }
+        if (!TryStore(access, out var store, out var problem))
+        {
+            return problem!;
+        }
+        return TypedResults.Ok(store!.List(n).Select(Info).ToArray());
+    }
+
+    /// <summary>One run.</summary>
+    /// <param name="access">The store.</param>
+    /// <param name="id">Run id.</param>
+    public static Results<Ok<object>, ProblemHttpResult> Get(RunStoreAccess access, string id)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+        {
+            return Problems.InvalidParameter("id", "must be a run id, a whole number (see /api/runs)");
+        }
+        if (!TryStore(access, out var store, out var problem))
+        {
+            return problem!;
+        }
+        if (store!.Get(runId) is not { } run)
+        {
+            return Problems.NotFound("run", $"no run {runId} in the run store");
+        }
+        var rows = store.Results(runId).Take(MaxRows).Select(r => new { r.Kind, r.Key, data = Parse(r.DataJson) }).ToList();
+        return TypedResults.Ok<object>(new { run = Info(run), results = rows });
+    }
+
+    private static bool TryStore(RunStoreAccess access, out IRunStore? store, out ProblemHttpResult? problem)
+    {
+        problem = null;
+        try
+        {
+            store = access.Store;
+        }
+        catch (RunStoreException)
+        {
+            store = null;
+            problem = TypedResults.Problem(detail: "the run store cannot be opened", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run store unavailable", type: Problems.TypeBase + "run-store-unavailable");
+            return false;
+        }
+        if (store is null)
+        {
+            problem = Problems.NotFound("run store", "this server has no run store; start it with caravan serve --db runs.db");
+            return false;
+        }
+        return true;
+    }
+
+    private static object Info(RunInfo r) => new
+    {
+        r.Id,
+        kind = r.Kind.Name(),
+        created = r.CreatedUtc,
+        scenarioA = r.ScenarioA,
+        contentHashA = r.ContentHashA,
+        scenarioB = r.ScenarioB,
+        contentHashB = r.ContentHashB,
+        parameters = Parse(r.ParametersJson),
+        summary = Parse(r.SummaryJson),
+        resultCount = r.ResultCount,
+    };
+
+    private static JsonElement? Parse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json).RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
