@@ -83,22 +83,7 @@ public static class RouteEndpoints
         {
             return problem!;
         }
-        var query = new RouteQuery
-        {
-            From = from,
-            To = to,
-            Cargo = cargo,
-            Quantity = quantity,
-            Avoid = avoid,
-            AvoidModes = avoidModes,
-            AvoidPlaces = avoidPlaces,
-            Optimize = optimize,
-            Year = year,
-            MaxTransfers = maxTransfers,
-            ValueOfTime = valueOfTime,
-            CarbonPrice = carbonPrice,
-        };
-        var parsed = net.Parser.Parse(query, state.DefaultYear);
+        var parsed = net.Parser.Parse(Query(from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice), state.DefaultYear);
         var errors = new List<RouteQueryError>(parsed.Errors);
         var options = 8;
         if (!string.IsNullOrWhiteSpace(maxOptions) && (!int.TryParse(maxOptions, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out options) || options < 1 || options > MaxOptionsLimit))
@@ -133,6 +118,25 @@ public static class RouteEndpoints
         return TypedResults.Ok(PlanDocuments.Response(net.Network, plan));
     }
 
+    /// <summary>The query text both route handlers parse with the shared parser.</summary>
+    private static RouteQuery Query(
+        string? from, string? to, string? cargo, string? quantity, string? avoid, string? avoidModes, string? avoidPlaces,
+        string? optimize, string? year, string? maxTransfers, string? valueOfTime, string? carbonPrice) => new()
+        {
+            From = from,
+            To = to,
+            Cargo = cargo,
+            Quantity = quantity,
+            Avoid = avoid,
+            AvoidModes = avoidModes,
+            AvoidPlaces = avoidPlaces,
+            Optimize = optimize,
+            Year = year,
+            MaxTransfers = maxTransfers,
+            ValueOfTime = valueOfTime,
+            CarbonPrice = carbonPrice,
+        };
+
     private static DateTimeOffset? Instant(string? text, string field, List<RouteQueryError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -156,11 +160,11 @@ public static class RouteEndpoints
     /// <param name="avoid">Countries to avoid, ISO alpha-2 separated by commas: RU,BY.</param>
     /// <param name="avoidModes">Modes to avoid: Rail1435, Rail1520, Road, Sea, Ferry, Air, PipelineOil, PipelineGas, or Rail.</param>
     /// <param name="avoidPlaces">Places to avoid, separated by commas.</param>
-    /// <param name="optimize">time (default), cost, co2 or generalized.</param>
+    /// <param name="optimize">recommended (default: generalized cost), time, cost or co2.</param>
     /// <param name="year">Year of travel; planned links count from their opening year.</param>
     /// <param name="maxTransfers">Maximum number of transfers, gauge changes included.</param>
-    /// <param name="valueOfTime">USD per hour per unit, for generalized cost (default 10).</param>
-    /// <param name="carbonPrice">USD per kg CO2e, for generalized cost (default 0.1).</param>
+    /// <param name="valueOfTime">USD per hour per unit, for generalized cost (default 20 per FEU, 1 per tonne).</param>
+    /// <param name="carbonPrice">USD per kg CO2e, for generalized cost (default 0.07).</param>
     /// <param name="scenario">Scenario whose network to route on (default base).</param>
     public static Results<Ok<RouteResponse>, ProblemHttpResult> Route(
         NetworkState state,
@@ -182,22 +186,7 @@ public static class RouteEndpoints
         {
             return problem!;
         }
-        var query = new RouteQuery
-        {
-            From = from,
-            To = to,
-            Cargo = cargo,
-            Quantity = quantity,
-            Avoid = avoid,
-            AvoidModes = avoidModes,
-            AvoidPlaces = avoidPlaces,
-            Optimize = optimize,
-            Year = year,
-            MaxTransfers = maxTransfers,
-            ValueOfTime = valueOfTime,
-            CarbonPrice = carbonPrice,
-        };
-        var parsed = net.Parser.Parse(query, state.DefaultYear);
+        var parsed = net.Parser.Parse(Query(from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice), state.DefaultYear);
         if (!parsed.IsValid)
         {
             return Problems.InvalidQuery(parsed.Errors);
