@@ -10,7 +10,7 @@ function reliability(route: RouteDoc): string {
   const parts: string[] = [];
   if (route.p50Hours != null) parts.push(`p50 ${days(route.p50Hours / 24)}`);
   if (route.p90Hours != null) parts.push(`p90 ${days(route.p90Hours / 24)}`);
-  if (route.onTimeProbability != null) parts.push(`<span class="ontime">${percent(route.onTimeProbability)} on time</span>`);
+  if (route.onTimeProbability != null) parts.push(`${percent(route.onTimeProbability)} on time`);
   return parts.join(' · ');
 }
 
@@ -60,7 +60,7 @@ export function renderItinerary(element: HTMLElement, route: RouteDoc): void {
       const where = l.from.code === l.to.code ? escapeHtml(l.from.name) : `${escapeHtml(l.from.name)} → ${escapeHtml(l.to.name)}`;
       return `<tr class="leg leg-${l.kind}${gauge ? ' leg-gauge' : ''}" data-mode="${l.mode}">
         <td>${i + 1}</td><td><span class="swatch" style="background:${l.kind === 'move' ? colorOf(l.mode) : 'transparent'}"></span>${escapeHtml(what)}</td>
-        <td>${where}<div class="desc">${escapeHtml(l.description)}${l.arrives ? ` · until ${escapeHtml(utc(l.arrives))}` : ''}</div></td>
+        <td>${where}<div class="desc">${escapeHtml(l.description)}${l.arrives ? ` · arrives ${escapeHtml(utc(l.arrives))}` : ''}</div></td>
         <td class="n">${l.distanceKm ? km(l.distanceKm) : ''}</td><td class="n">${hours(l.hours)}</td><td class="n">${usd(l.costUsd)}</td></tr>`;
     })
     .join('');
