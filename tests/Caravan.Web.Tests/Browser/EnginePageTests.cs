@@ -91,10 +91,7 @@ public class EnginePageTests(EmbeddedNetworkHost host) : IClassFixture<EmbeddedN
     [Fact]
     public async Task TheAirLinksLayerCanBeHiddenAndShownAgain()
     {
-        using var api = host.Api();
-        using var network = JsonDocument.Parse(await api.GetStringAsync("api/network"));
-        var air = network.RootElement.GetProperty("features").EnumerateArray()
-            .Count(f => f.GetProperty("properties").TryGetProperty("mode", out var m) && m.GetString() == "Air");
+        var air = (await NetworkFeaturesAsync()).Count(p => p.TryGetProperty("mode", out var m) && m.GetString() == "Air");
         Assert.True(air > 0, "the embedded network has air links");
 
         var page = await host.OpenAsync();
@@ -119,10 +116,7 @@ public class EnginePageTests(EmbeddedNetworkHost host) : IClassFixture<EmbeddedN
     [Fact]
     public async Task PlacesAreNamedOnTheMapWithoutOverlapAndTheRouteNamesItsEnds()
     {
-        using var api = host.Api();
-        using var network = JsonDocument.Parse(await api.GetStringAsync("api/network"));
-        var names = network.RootElement.GetProperty("features").EnumerateArray()
-            .Select(f => f.GetProperty("properties"))
+        var names = (await NetworkFeaturesAsync())
             .Where(p => p.GetProperty("type").GetString() == "place")
             .Select(p => p.GetProperty("name").GetString()!)
             .ToHashSet();
@@ -190,6 +184,14 @@ public class EnginePageTests(EmbeddedNetworkHost host) : IClassFixture<EmbeddedN
         using var api = host.Api();
         using var doc = JsonDocument.Parse(await api.GetStringAsync("api/route" + new Uri(pageUrl).Query));
         return doc.RootElement.Clone();
+    }
+
+    /// <summary>The properties of every feature <c>/api/network</c> answers.</summary>
+    private async Task<List<JsonElement>> NetworkFeaturesAsync()
+    {
+        using var api = host.Api();
+        using var network = JsonDocument.Parse(await api.GetStringAsync("api/network"));
+        return network.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").Clone()).ToList();
     }
 
     private static int IndexOfLabel(JsonElement routes, string label)
