@@ -35,7 +35,7 @@ public sealed class RoutePlanner
     public RouteOutcome Route(RouteRequest request)
     {
         var (profile, weights) = ProfileFor(request);
-        var path = _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _);
+        var path = _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _, profile.Sequence);
         return path is not null
             ? new RouteOutcome(ItineraryBuilder.Build(request, profile, path), null)
             : new RouteOutcome(null, _router.Explain(request));

@@ -67,7 +67,7 @@ public static class Calibrator
             var request = new RouteRequest(from, to, c.Commodity, 1, Objective.Time, constraints);
             var profile = new QueryProfile(graph, c.Commodity, constraints);
             int[]? path = c.Corridor.Length > 0
-                ? forced.Run(from, to, c.Corridor, profile.Weights(Objective.Time, null), profile.Allowed)
+                ? forced.Run(from, to, c.Corridor, profile.Weights(Objective.Time, null), profile.Allowed, profile.Sequence)
                 : router.FindPath(request, profile);
             if (path is null)
             {

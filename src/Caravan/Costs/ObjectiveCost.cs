@@ -25,4 +25,14 @@ public static class ObjectiveCost
         Objective.Co2 => co2eKg + (TieBreak * hours),
         _ => costUsd + (weights.ValueOfTimeUsdPerHour * hours) + (weights.CarbonPriceUsdPerKg * co2eKg),
     };
+
+    /// <summary>
+    /// The scalar of a whole route, where the spread of its time is known: the generalized cost adds the value of
+    /// reliability, value of time × reliability ratio × standard deviation of the time (the reliability-ratio
+    /// practice of freight appraisal). Edges cannot carry it (a standard deviation does not add up along a path), so
+    /// searches minimise <see cref="Of"/> and the planner picks among their non-dominated routes with this.
+    /// </summary>
+    public static double OfRoute(Objective objective, GeneralizedWeights weights, double hours, double costUsd, double co2eKg, double sdHours, double reliabilityRatio) =>
+        Of(objective, weights, hours, costUsd, co2eKg)
+        + (objective == Objective.Generalized ? weights.ValueOfTimeUsdPerHour * reliabilityRatio * sdHours : 0);
 }

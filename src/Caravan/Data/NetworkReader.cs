@@ -46,7 +46,7 @@ public static class NetworkReader
         var context = new ReadContext(bag, sourceIds);
 
         var modes = ReadModes(CsvTable.Read(P("modes.csv"), D("modes.csv"), ["mode", "speed_kmh", "cost_usd_per_feu_km", "cost_usd_per_tonne_km", "co2e_kg_per_tonne_km", "source"], ["min_speed_kmh", "max_speed_kmh", "notes"], bag), context);
-        var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["notes"], bag), context);
+        var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["value_of_time_usd_per_hour", "reliability_ratio", "road", "notes"], bag), context);
         var places = ReadPlaces(CsvTable.Read(P("places.csv"), D("places.csv"), ["code", "name", "country", "lat", "lon", "source"], ["kind", "aliases", "notes"], bag), context);
         var placeIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < places.Count; i++)
@@ -233,9 +233,18 @@ public static class NetworkReader
             {
                 r.Error("commodity", $"commodity {commodity.Name()} is defined twice");
             }
+            var vot = r.Number("value_of_time_usd_per_hour", false, 0, 1e6);
+            var ratio = r.Number("reliability_ratio", false, 0, 10);
+            var roadText = r.Text("road");
+            RoadRule? parsed = roadText.ToLowerInvariant() switch { "" or "any" => RoadRule.Any, "ends" => RoadRule.Ends, "access" => RoadRule.Access, _ => null };
+            var road = parsed ?? RoadRule.Any;
+            if (parsed is null)
+            {
+                r.Error("road", $"'{CsvRecord.Clip(roadText)}' is not a road rule; expected any, ends or access");
+            }
             if (r.Errors == 0)
             {
-                list.Add(new CommodityInfo(commodity, unit, tpu!.Value, modes, src));
+                list.Add(new CommodityInfo(commodity, unit, tpu!.Value, modes, src) { ValueOfTimeUsdPerHour = vot, ReliabilityRatio = ratio ?? 0, RoadRule = road });
             }
         }
         return list;

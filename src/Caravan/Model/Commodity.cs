@@ -15,7 +15,18 @@ public enum Commodity : byte
     Gas,
 }
 
-/// <summary>How a commodity is counted and which modes may carry it.</summary>
+/// <summary>Where a commodity may go by road.</summary>
+public enum RoadRule : byte
+{
+    /// <summary>Anywhere.</summary>
+    Any,
+    /// <summary>All the way, or only before and after the main haul (rail, sea, pipeline): never between two legs of it.</summary>
+    Ends,
+    /// <summary>Only to reach and leave the main haul (air cargo flies): the route must use it.</summary>
+    Access,
+}
+
+/// <summary>How a commodity is counted, which modes may carry it and what time and reliability are worth to it.</summary>
 /// <param name="Commodity">The commodity.</param>
 /// <param name="Unit">FEU or tonne.</param>
 /// <param name="TonnesPerUnit">Cargo mass per unit, for tonne-km and CO2e.</param>
@@ -25,6 +36,15 @@ public sealed record CommodityInfo(Commodity Commodity, string Unit, double Tonn
 {
     /// <summary>True when prices are per container (FEU) rather than per tonne.</summary>
     public bool IsContainerised => Unit.Equals("FEU", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Value of one hour in transit for one unit (FEU or tonne), USD; null when the data gives none.</summary>
+    public double? ValueOfTimeUsdPerHour { get; init; }
+
+    /// <summary>Value of an hour of the time's standard deviation relative to an hour of its mean (the reliability ratio).</summary>
+    public double ReliabilityRatio { get; init; }
+
+    /// <summary>Where the commodity may go by road.</summary>
+    public RoadRule RoadRule { get; init; }
 }
 
 /// <summary>Names of commodities as written on the command line and in files.</summary>

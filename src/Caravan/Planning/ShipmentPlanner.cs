@@ -112,8 +112,9 @@ public sealed class ShipmentPlanner
 
     private double Score(in ParetoLabel l, RouteRequest r)
     {
-        var w = r.Weights ?? GeneralizedWeights.For(Graph.Network.InfoOf(r.Commodity));
-        return ObjectiveCost.Of(r.Objective, w, l.Hours, l.CostUsd, l.Co2eKg);
+        var info = Graph.Network.InfoOf(r.Commodity);
+        var w = r.Weights ?? GeneralizedWeights.For(info);
+        return ObjectiveCost.OfRoute(r.Objective, w, l.Hours, l.CostUsd, l.Co2eKg, Math.Sqrt(l.VarianceHours2), info.ReliabilityRatio);
     }
 
     /// <summary>
@@ -241,7 +242,7 @@ public sealed class ShipmentPlanner
         var keptEdges = new List<HashSet<int>>();
         for (var attempt = 0; attempt < request.Alternatives * 6 && kept.Count < request.Alternatives; attempt++)
         {
-            var path = search.Run(r.From, r.To, weights, profile.Allowed, r.Constraints.MaxTransfers, out _);
+            var path = search.Run(r.From, r.To, weights, profile.Allowed, r.Constraints.MaxTransfers, out _, profile.Sequence);
             if (path is null)
             {
                 break;
@@ -322,7 +323,7 @@ public sealed class ShipmentPlanner
                 result.Add(new CorridorBest(corridor, options[shown], shown, $"option {shown + 1}"));
                 continue;
             }
-            var path = forced.Run(r.From, r.To, corridor, weights, profile.Allowed);
+            var path = forced.Run(r.From, r.To, corridor, weights, profile.Allowed, profile.Sequence);
             if (path is null)
             {
                 var cut = CutBy(corridor, request);
@@ -371,7 +372,7 @@ public sealed class ShipmentPlanner
         bool Through(Routing.RouteConstraints constraints)
         {
             var p = new QueryProfile(Graph, r.Commodity, constraints);
-            return forced.Run(r.From, r.To, corridor, p.Hours, p.Allowed) is not null;
+            return forced.Run(r.From, r.To, corridor, p.Hours, p.Allowed, p.Sequence) is not null;
         }
         if (!Through(new Routing.RouteConstraints { Year = 9999 }))
         {

@@ -16,10 +16,11 @@ public sealed class CorridorForcedSearch
     public CorridorForcedSearch(RoutingGraph graph)
     {
         _graph = graph;
-        _heap = new IndexedMinHeap(graph.VertexCount * 2);
-        _distance = new double[graph.VertexCount * 2];
-        _parent = new int[graph.VertexCount * 2];
-        _parentState = new int[graph.VertexCount * 2];
+        var states = graph.VertexCount * 2 * ModeSequence.Phases;
+        _heap = new IndexedMinHeap(states);
+        _distance = new double[states];
+        _parent = new int[states];
+        _parentState = new int[states];
     }
 
     /// <summary>
@@ -27,10 +28,11 @@ public sealed class CorridorForcedSearch
     /// ones (domestic, europe, unlabelled) may be used, so "the Middle Corridor" really crosses the Caspian; if that
     /// finds nothing, any path that touches the corridor at least once.
     /// </summary>
-    public int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowed) =>
-        Run(fromPlace, toPlace, corridor, weight, allowed, strict: true) ?? Run(fromPlace, toPlace, corridor, weight, allowed, strict: false);
+    public int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowed, ModeSequence? sequence = null) =>
+        Run(fromPlace, toPlace, corridor, weight, allowed, strict: true, sequence ?? ModeSequence.Unrestricted)
+        ?? Run(fromPlace, toPlace, corridor, weight, allowed, strict: false, sequence ?? ModeSequence.Unrestricted);
 
-    private int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowedIn, bool strict)
+    private int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowedIn, bool strict, ModeSequence sequence)
     {
         var g = _graph;
         var n = g.VertexCount;
@@ -55,10 +57,12 @@ public sealed class CorridorForcedSearch
         var best = -1;
         while (_heap.Count > 0)
         {
+            // A state is ((phase × 2) + layer) × n + vertex; layer 1 once the corridor is used.
             var s = _heap.PopMin(out var d);
             var v = s % n;
-            var layer = s / n;
-            if (layer == 1 && g.IsDestination(v, toPlace))
+            var layer = (s / n) % 2;
+            var phase = s / n / 2;
+            if (layer == 1 && g.IsDestination(v, toPlace) && sequence.Accepts(phase))
             {
                 best = s;
                 break;
@@ -69,7 +73,12 @@ public sealed class CorridorForcedSearch
                 {
                     continue;
                 }
-                var next = (layer == 1 || inCorridor[e] ? n : 0) + g.Head[e];
+                var nextPhase = sequence.Next(phase, e);
+                if (nextPhase < 0)
+                {
+                    continue;
+                }
+                var next = (((nextPhase * 2) + (layer == 1 || inCorridor[e] ? 1 : 0)) * n) + g.Head[e];
                 var nd = d + weight[e];
                 if (nd < _distance[next])
                 {

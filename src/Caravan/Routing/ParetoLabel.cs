@@ -11,6 +11,9 @@ namespace Caravan.Routing;
 /// <param name="Edge">Edge from the parent, -1 at the origin.</param>
 public readonly record struct ParetoLabel(int Vertex, double Hours, double CostUsd, double Co2eKg, double VarianceHours2, int Transfers, int Parent, int Edge)
 {
+    /// <summary>Phase of the commodity's mode sequence (<see cref="ModeSequence"/>); labels compete only within one.</summary>
+    public int Phase { get; init; }
+
     /// <summary>True when this label is at least as good as <paramref name="other"/> in every criterion, allowing a relative slack ε.</summary>
     public bool Dominates(in ParetoLabel other, double epsilon)
     {

@@ -47,6 +47,7 @@ public sealed class ParetoSearch
         var eps = limits.Epsilon;
         var clock = Stopwatch.StartNew();
         string? exceeded = null;
+        var sequence = profile.Sequence;
         foreach (var v in g.Origins(fromPlace))
         {
             Add(new ParetoLabel(v, 0, 0, 0, 0, 0, -1, -1), targets, eps);
@@ -70,7 +71,7 @@ public sealed class ParetoSearch
             }
             var label = _labels[li];
             var v = label.Vertex;
-            if (g.IsDestination(v, toPlace))
+            if (g.IsDestination(v, toPlace) && sequence.Accepts(label.Phase))
             {
                 targets.Add(li);
                 continue;
@@ -87,7 +88,12 @@ public sealed class ParetoSearch
                 {
                     continue;
                 }
-                var next = new ParetoLabel(g.Head[e], label.Hours + profile.Hours[e], label.CostUsd + profile.CostUsd[e], label.Co2eKg + profile.Co2eKg[e], label.VarianceHours2 + profile.VarianceHours2[e], transfers, li, e);
+                var phase = sequence.Next(label.Phase, e);
+                if (phase < 0)
+                {
+                    continue;
+                }
+                var next = new ParetoLabel(g.Head[e], label.Hours + profile.Hours[e], label.CostUsd + profile.CostUsd[e], label.Co2eKg + profile.Co2eKg[e], label.VarianceHours2 + profile.VarianceHours2[e], transfers, li, e) { Phase = phase };
                 Add(next, targets, eps);
             }
             if (_labels.Count > limits.MaxLabels)
@@ -139,10 +145,12 @@ public sealed class ParetoSearch
                 return;
             }
         }
-        if (!_bags.TryGetValue(label.Vertex, out var bag))
+        // One bag per vertex and phase: a label in another phase may go where this one may not.
+        var key = (label.Vertex * ModeSequence.Phases) + label.Phase;
+        if (!_bags.TryGetValue(key, out var bag))
         {
             bag = [];
-            _bags[label.Vertex] = bag;
+            _bags[key] = bag;
         }
         for (var i = 0; i < bag.Count; i++)
         {

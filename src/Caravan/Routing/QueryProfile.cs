@@ -33,6 +33,9 @@ public sealed class QueryProfile
     /// <summary>The commodity the profile is for.</summary>
     public CommodityInfo Info { get; }
 
+    /// <summary>The commodity's rule for the order of modes (road only before or after the main haul, air cargo flies).</summary>
+    public ModeSequence Sequence { get; }
+
     /// <summary>Number of edges the commodity could use at all (before avoidances and year).</summary>
     public int CommodityEdges { get; }
 
@@ -42,6 +45,7 @@ public sealed class QueryProfile
         Graph = graph;
         var info = graph.Network.InfoOf(commodity);
         Info = info;
+        Sequence = ModeSequence.For(graph, info);
         var n = graph.EdgeCount;
         Allowed = new bool[n];
         Hours = new double[n];
@@ -83,6 +87,12 @@ public sealed class QueryProfile
                 && graph.OpenFromYear[e] <= constraints.Year
                 && !avoidCountry[graph.PlaceCountry[tailPlace]] && !avoidCountry[graph.PlaceCountry[headPlace]]
                 && !constraints.AvoidPlaces.Contains(tailPlace) && !constraints.AvoidPlaces.Contains(headPlace);
+            // Air cargo reaches and leaves its airports by road, and goes no further by truck.
+            if (ok && info.RoadRule == RoadRule.Access && graph.EdgeMode[e] == Mode.Road && graph.IsLinkEdge(e)
+                && graph.Network.Places[tailPlace].Kind != PlaceKind.Airport && graph.Network.Places[headPlace].Kind != PlaceKind.Airport)
+            {
+                ok = false;
+            }
             Allowed[e] = ok;
             var wait = graph.WaitHours[e];
             Hours[e] = graph.MoveHours[e] + wait + graph.DwellHours[e];

@@ -42,13 +42,13 @@ public sealed class Router
     public int[]? FindPath(RouteRequest request, QueryProfile profile)
     {
         var weights = profile.Weights(request.Objective, request.Weights);
-        return _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _);
+        return _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _, profile.Sequence);
     }
 
     private bool Reachable(RouteRequest request, RouteConstraints constraints)
     {
         var profile = new QueryProfile(Graph, request.Commodity, constraints);
-        return _search.Value!.Run(request.From, request.To, profile.Hours, profile.Allowed, constraints.MaxTransfers, out _) is not null;
+        return _search.Value!.Run(request.From, request.To, profile.Hours, profile.Allowed, constraints.MaxTransfers, out _, profile.Sequence) is not null;
     }
 
     /// <summary>Works out why a request has no route.</summary>

@@ -3,13 +3,15 @@ namespace Caravan.Routing;
 /// <summary>
 /// Dijkstra over the routing graph from all vertices of an origin place to any vertex of a destination place, on
 /// per-edge weights and an edge filter. With a transfer limit the search runs on layers (vertex × transfers used),
-/// so the limit is exact rather than a heuristic. One instance per thread; it reuses its arrays between queries.
+/// so the limit is exact rather than a heuristic; with a commodity's <see cref="ModeSequence"/> it runs on its phases
+/// too. One instance per thread; it reuses its arrays between queries.
 /// </summary>
 public sealed class ShortestPathSearch
 {
     private readonly RoutingGraph _graph;
     private double[] _distance = [];
     private int[] _parentEdge = [];
+    private int[] _parentState = [];
     private int[] _stamp = [];
     private int _currentStamp;
     private readonly IndexedMinHeap _heap;
@@ -33,16 +35,20 @@ public sealed class ShortestPathSearch
     /// <param name="allowed">Edge filter.</param>
     /// <param name="maxTransfers">Transfer limit, or null.</param>
     /// <param name="cost">The path's total weight.</param>
-    public int[]? Run(int fromPlace, int toPlace, double[] weight, bool[] allowed, int? maxTransfers, out double cost)
+    /// <param name="sequence">The commodity's mode-order rule (<see cref="QueryProfile.Sequence"/>), or null for none.</param>
+    public int[]? Run(int fromPlace, int toPlace, double[] weight, bool[] allowed, int? maxTransfers, out double cost, ModeSequence? sequence = null)
     {
+        var seq = sequence ?? ModeSequence.Unrestricted;
         var layers = maxTransfers is { } k ? k + 1 : 1;
-        var states = _graph.VertexCount * layers;
+        var phases = seq.IsActive ? ModeSequence.Phases : 1;
+        var states = _graph.VertexCount * layers * phases;
         Prepare(states);
         var g = _graph;
         var n = g.VertexCount;
+        // A state is ((phase × layers) + layer) × n + vertex.
         foreach (var v in g.Origins(fromPlace))
         {
-            Relax(v, 0, -1);
+            Relax(v, 0, -1, -1);
         }
         Settled = 0;
         cost = double.PositiveInfinity;
@@ -52,8 +58,9 @@ public sealed class ShortestPathSearch
             var state = _heap.PopMin(out var d);
             Settled++;
             var v = state % n;
-            var layer = state / n;
-            if (toPlace >= 0 && g.IsDestination(v, toPlace))
+            var layer = (state / n) % layers;
+            var phase = state / n / layers;
+            if (toPlace >= 0 && g.IsDestination(v, toPlace) && seq.Accepts(phase))
             {
                 best = state;
                 cost = d;
@@ -75,7 +82,12 @@ public sealed class ShortestPathSearch
                         continue;
                     }
                 }
-                Relax((nextLayer * n) + g.Head[e], d + weight[e], e);
+                var nextPhase = seq.Next(phase, e);
+                if (nextPhase < 0)
+                {
+                    continue;
+                }
+                Relax((((nextPhase * layers) + nextLayer) * n) + g.Head[e], d + weight[e], e, state);
             }
         }
         _heap.Clear();
@@ -89,12 +101,7 @@ public sealed class ShortestPathSearch
         {
             var e = _parentEdge[s];
             path.Add(e);
-            var layer = s / n;
-            if (g.Kind[e] == EdgeKind.Transfer && layers > 1)
-            {
-                layer--;
-            }
-            s = (layer * n) + g.Tail[e];
+            s = _parentState[s];
         }
         path.Reverse();
         return [.. path];
@@ -127,12 +134,64 @@ public sealed class ShortestPathSearch
         }
     }
 
+    private int _lastPhases = 1;
+    private ModeSequence _lastSequence = ModeSequence.Unrestricted;
+
+    /// <summary>
+    /// One-to-all from an origin place under a commodity's mode sequence; read the paths with <see cref="PathTo"/>
+    /// (the search keeps its state until the next run).
+    /// </summary>
+    public void RunFrom(int fromPlace, double[] weight, bool[] allowed, ModeSequence? sequence = null)
+    {
+        _lastSequence = sequence ?? ModeSequence.Unrestricted;
+        _lastPhases = _lastSequence.IsActive ? ModeSequence.Phases : 1;
+        Run(fromPlace, -1, weight, allowed, null, out _, _lastSequence);
+    }
+
+    /// <summary>The best path of the last <see cref="RunFrom"/> to a destination place, or null when none reaches it.</summary>
+    public int[]? PathTo(int toPlace, out double cost)
+    {
+        var g = _graph;
+        var n = g.VertexCount;
+        var best = -1;
+        cost = double.PositiveInfinity;
+        for (var phase = 0; phase < _lastPhases; phase++)
+        {
+            if (!_lastSequence.Accepts(phase))
+            {
+                continue;
+            }
+            foreach (var m in Model.Modes.All)
+            {
+                var v = g.ArrivalOf(toPlace, m);
+                var s = (phase * n) + v;
+                if (v >= 0 && _stamp[s] == _currentStamp && _distance[s] < cost)
+                {
+                    cost = _distance[s];
+                    best = s;
+                }
+            }
+        }
+        if (best < 0)
+        {
+            return null;
+        }
+        var path = new List<int>();
+        for (var s = best; _parentEdge[s] >= 0; s = _parentState[s])
+        {
+            path.Add(_parentEdge[s]);
+        }
+        path.Reverse();
+        return [.. path];
+    }
+
     private void Prepare(int states)
     {
         if (_distance.Length < states)
         {
             _distance = new double[states];
             _parentEdge = new int[states];
+            _parentState = new int[states];
             _stamp = new int[states];
             _currentStamp = 0;
             _heap.EnsureCapacity(states);
@@ -145,19 +204,21 @@ public sealed class ShortestPathSearch
         }
     }
 
-    private void Relax(int state, double d, int edge)
+    private void Relax(int state, double d, int edge, int parent)
     {
         if (_stamp[state] != _currentStamp)
         {
             _stamp[state] = _currentStamp;
             _distance[state] = d;
             _parentEdge[state] = edge;
+            _parentState[state] = parent;
             _heap.InsertOrDecrease(state, d);
         }
         else if (d < _distance[state])
         {
             _distance[state] = d;
             _parentEdge[state] = edge;
+            _parentState[state] = parent;
             _heap.InsertOrDecrease(state, d);
         }
     }

@@ -6,7 +6,7 @@ namespace Caravan.Skims;
 
 /// <summary>
 /// Computes skim matrices with one one-to-all Dijkstra per origin on the objective's weights (not one planner run per
-/// pair), then reads every destination's path from the shortest-path tree, summing hours, price, CO2e, distance and
+/// pair), then reads every destination's path from the search (on the commodity's mode-sequence phases), summing hours, price, CO2e, distance and
 /// the time distribution's moments. Origins run in parallel; each thread has its own search object.
 /// </summary>
 public sealed class SkimBuilder
@@ -25,7 +25,7 @@ public sealed class SkimBuilder
         for (var e = 0; e < graph.EdgeCount; e++)
         {
             _edgeCorridor[e] = -1;
-            if (graph.Kind[e] == EdgeKind.Transfer)
+            if (!graph.IsLinkEdge(e))
             {
                 continue;
             }
@@ -76,7 +76,7 @@ public sealed class SkimBuilder
     {
         var g = _graph;
         var origin = request.Origins[row];
-        w.Search.TreeFrom(origin, weights, profile.Allowed, w.Distance, w.Parent);
+        w.Search.RunFrom(origin, weights, profile.Allowed, profile.Sequence);
         for (var column = 0; column < request.Destinations.Count; column++)
         {
             var destination = request.Destinations[column];
@@ -90,24 +90,14 @@ public sealed class SkimBuilder
                 matrix.DistanceKm[cell] = 0;
                 continue;
             }
-            var best = -1;
-            var bestDistance = double.PositiveInfinity;
-            foreach (var mode in Modes.All)
-            {
-                var v = g.VertexOf(destination, mode);
-                if (v >= 0 && w.Distance[v] < bestDistance)
-                {
-                    best = v;
-                    bestDistance = w.Distance[v];
-                }
-            }
-            if (best < 0)
+            // The commodity's mode sequence makes the search run on phases, so the path is read per state.
+            if (w.Search.PathTo(destination, out _) is not { } path)
             {
                 continue;
             }
             double hours = 0, cost = 0, co2 = 0, km = 0, fixedHours = 0, mean = 0, variance = 0;
             Array.Clear(w.CorridorKm);
-            for (var e = w.Parent[best]; e >= 0; e = w.Parent[g.Tail[e]])
+            foreach (var e in path)
             {
                 hours += profile.Hours[e];
                 cost += profile.CostUsd[e];
@@ -141,10 +131,6 @@ public sealed class SkimBuilder
     private sealed class Workspace(RoutingGraph graph, int corridors)
     {
         public ShortestPathSearch Search { get; } = new(graph);
-
-        public double[] Distance { get; } = new double[graph.VertexCount];
-
-        public int[] Parent { get; } = new int[graph.VertexCount];
 
         public double[] CorridorKm { get; } = new double[corridors];
     }
