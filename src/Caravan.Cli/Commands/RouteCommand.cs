@@ -155,12 +155,8 @@ internal static class RouteCommand
 
     internal static int Resolve(PlaceSearch search, Network network, string text, string option)
     {
-        if (search.TryResolve(text, out var place, out var suggestions))
-        {
-            return place;
-        }
-        var hint = suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions.Select(p => $"{p.Name} ({p.Code})"))}?" : "";
-        throw new CliInputException($"{option}: unknown place '{text}'{hint}");
+        var r = search.Resolve(text);
+        return r.Place >= 0 ? r.Place : throw new CliInputException($"{option}: {r.Problem(text)}");
     }
 
     internal static bool TryParseObjective(string? text, out Objective objective)

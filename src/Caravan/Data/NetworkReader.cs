@@ -47,7 +47,12 @@ public static class NetworkReader
 
         var modes = ReadModes(CsvTable.Read(P("modes.csv"), D("modes.csv"), ["mode", "speed_kmh", "cost_usd_per_feu_km", "cost_usd_per_tonne_km", "co2e_kg_per_tonne_km", "source"], ["min_speed_kmh", "max_speed_kmh", "notes"], bag), context);
         var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["value_of_time_usd_per_hour", "reliability_ratio", "road", "notes"], bag), context);
-        var places = ReadPlaces(CsvTable.Read(P("places.csv"), D("places.csv"), ["code", "name", "country", "lat", "lon", "source"], ["kind", "aliases", "notes"], bag), context);
+        var places = ReadPlaces(CsvTable.Read(P("places.csv"), D("places.csv"), ["code", "name", "country", "lat", "lon", "source"], ["kind", "locality", "aliases", "notes"], bag), context);
+        // localities.csv is optional: it names the localities that are not simply one place of the same code.
+        var localities = File.Exists(P("localities.csv"))
+            ? ReadLocalities(CsvTable.Read(P("localities.csv"), D("localities.csv"), ["code", "name", "country", "principal", "source"], ["aliases", "notes"], bag), context)
+            : [];
+        CheckLocalities(places, localities, bag, D("places.csv"), D("localities.csv"), context);
         var placeIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < places.Count; i++)
         {
@@ -84,7 +89,7 @@ public static class NetworkReader
         {
             return new NetworkLoadResult(null, bag.Snapshot());
         }
-        var network = new Network(places, links, transfers, services, modes, commodities, sources);
+        var network = new Network(places, links, transfers, services, modes, commodities, sources, localities);
         return new NetworkLoadResult(network, bag.Snapshot(), context.Locations);
     }
 
@@ -287,10 +292,67 @@ public static class NetworkReader
             if (r.Errors == 0)
             {
                 ctx.Locations.Places[list.Count] = (r.File, r.Line);
-                list.Add(new Place(code, name, country, lat!.Value, lon!.Value, kind, r.List("aliases"), src, r.Text("notes")));
+                list.Add(new Place(code, name, country, lat!.Value, lon!.Value, kind, r.List("aliases"), src, r.Text("notes")) { Locality = r.Text("locality") });
             }
         }
         return list;
+    }
+
+    private static List<LocalityRow> ReadLocalities(IReadOnlyList<CsvRecord> rows, ReadContext ctx)
+    {
+        var list = new List<LocalityRow>();
+        foreach (var r in rows)
+        {
+            var code = r.RequiredText("code");
+            var name = r.RequiredText("name");
+            var country = r.RequiredText("country");
+            var principal = r.RequiredText("principal");
+            ctx.Sources(r);
+            if (code.Length > 0 && list.Exists(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase)))
+            {
+                r.Error("code", $"locality '{CsvRecord.Clip(code)}' is defined twice");
+            }
+            if (r.Errors == 0)
+            {
+                list.Add(new LocalityRow(code, name, country, principal, r.List("aliases")));
+                ctx.Locations.Localities[code] = (r.File, r.Line);
+            }
+        }
+        return list;
+    }
+
+    /// <summary>Every locality a place names must exist (a place of that code or a localities.csv row) and hold its principal place.</summary>
+    private static void CheckLocalities(List<Place> places, List<LocalityRow> rows, DiagnosticBag bag, string placesFile, string localitiesFile, ReadContext ctx)
+    {
+        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in places)
+        {
+            codes.Add(p.Code);
+        }
+        var rowCodes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rows)
+        {
+            rowCodes.Add(r.Code);
+        }
+        for (var i = 0; i < places.Count; i++)
+        {
+            var l = places[i].Locality;
+            if (l.Length > 0 && !codes.Contains(l) && !rowCodes.Contains(l))
+            {
+                var (file, line) = ctx.Locations.Places.GetValueOrDefault(i, (placesFile, 0));
+                bag.Error(file, line, "locality", $"locality '{CsvRecord.Clip(l)}' is neither a place code nor a row of localities.csv");
+            }
+        }
+        foreach (var r in rows)
+        {
+            var member = places.Exists(p => string.Equals(p.Code, r.PrincipalCode, StringComparison.OrdinalIgnoreCase)
+                && (string.Equals(p.Locality, r.Code, StringComparison.OrdinalIgnoreCase) || (p.Locality.Length == 0 && string.Equals(p.Code, r.Code, StringComparison.OrdinalIgnoreCase))));
+            if (!member)
+            {
+                var (file, line) = ctx.Locations.Localities.GetValueOrDefault(r.Code, (localitiesFile, 0));
+                bag.Error(file, line, "principal", $"'{CsvRecord.Clip(r.PrincipalCode)}' is not a place of locality {r.Code}");
+            }
+        }
     }
 
     private static bool TryParseKind(string text, out PlaceKind kind) =>
@@ -505,4 +567,7 @@ public sealed class RowLocations
 
     /// <summary>Transfer index → (file, line).</summary>
     public Dictionary<int, (string File, int Line)> Transfers { get; } = [];
+
+    /// <summary>Locality code → (file, line) of its localities.csv row.</summary>
+    public Dictionary<string, (string File, int Line)> Localities { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -9,6 +9,8 @@ namespace Caravan.Model;
 public sealed class Network
 {
     private readonly FrozenDictionary<string, int> _placeByCode;
+    private readonly FrozenDictionary<string, int> _localityByCode;
+    private readonly int[] _localityOf;
     private readonly FrozenDictionary<string, int> _linkById;
     private readonly Service[][] _servicesByLink;
     private readonly Service[][] _boardingForward;
@@ -22,7 +24,8 @@ public sealed class Network
         IReadOnlyList<Service> services,
         IReadOnlyList<ModeParameters> modes,
         IReadOnlyList<CommodityInfo> commodities,
-        IReadOnlyList<Source> sources)
+        IReadOnlyList<Source> sources,
+        IReadOnlyList<LocalityRow>? localities = null)
     {
         Places = places;
         Links = links;
@@ -48,6 +51,13 @@ public sealed class Network
             byCode.TryAdd(places[i].Code, i);
         }
         _placeByCode = byCode.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        (Localities, _localityOf) = BuildLocalities(places, localities ?? []);
+        var localityByCode = new Dictionary<string, int>(Localities.Count, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Localities.Count; i++)
+        {
+            localityByCode.TryAdd(Localities[i].Code, i);
+        }
+        _localityByCode = localityByCode.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         var byId = new Dictionary<string, int>(links.Count, StringComparer.Ordinal);
         for (var i = 0; i < links.Count; i++)
         {
@@ -169,6 +179,74 @@ public sealed class Network
     /// <exception cref="InvalidOperationException">The data does not define the commodity.</exception>
     public CommodityInfo InfoOf(Commodity commodity) =>
         CommodityInfos[(int)commodity] ?? throw new InvalidOperationException($"commodities.csv does not define {commodity.Name()}");
+
+    /// <summary>All localities; every place belongs to exactly one.</summary>
+    public IReadOnlyList<Locality> Localities { get; }
+
+    /// <summary>The locality index of a place.</summary>
+    public int LocalityOf(int place) => _localityOf[place];
+
+    /// <summary>Finds a locality by exact code (case-insensitive).</summary>
+    public bool TryGetLocality(string code, out int index) => _localityByCode.TryGetValue(code, out index);
+
+    /// <summary>
+    /// Groups places into localities: a place names its locality's code (or none: it is a locality of its own, named
+    /// like it); a <see cref="LocalityRow"/> gives the name and the principal place, else the place carrying the
+    /// locality's code is principal, else the first.
+    /// </summary>
+    private static (IReadOnlyList<Locality>, int[]) BuildLocalities(IReadOnlyList<Place> places, IReadOnlyList<LocalityRow> rows)
+    {
+        var rowOf = new Dictionary<string, LocalityRow>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rows)
+        {
+            rowOf.TryAdd(r.Code, r);
+        }
+        var order = new List<string>();
+        var members = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < places.Count; i++)
+        {
+            var code = places[i].Locality.Length > 0 ? places[i].Locality : places[i].Code;
+            if (!members.TryGetValue(code, out var list))
+            {
+                members[code] = list = [];
+                order.Add(code);
+            }
+            list.Add(i);
+        }
+        var result = new List<Locality>(order.Count);
+        var localityOf = new int[places.Count];
+        foreach (var code in order)
+        {
+            var list = members[code];
+            var principal = list[0];
+            foreach (var p in list)
+            {
+                if (string.Equals(places[p].Code, code, StringComparison.OrdinalIgnoreCase))
+                {
+                    principal = p;
+                }
+            }
+            var row = rowOf.GetValueOrDefault(code);
+            if (row is not null)
+            {
+                foreach (var p in list)
+                {
+                    if (string.Equals(places[p].Code, row.PrincipalCode, StringComparison.OrdinalIgnoreCase))
+                    {
+                        principal = p;
+                    }
+                }
+            }
+            var name = row?.Name ?? places[principal].Name;
+            var aliases = row?.Aliases ?? (list.Count == 1 ? places[principal].Aliases : []);
+            foreach (var p in list)
+            {
+                localityOf[p] = result.Count;
+            }
+            result.Add(new Locality(code, name, row?.Country ?? places[principal].Country, aliases, principal, list));
+        }
+        return (result, localityOf);
+    }
 
     /// <summary>Finds a place by exact code (case-insensitive).</summary>
     public bool TryGetPlace(string code, out int index) => _placeByCode.TryGetValue(code, out index);

@@ -40,4 +40,8 @@ public sealed record Place(
     PlaceKind Kind,
     IReadOnlyList<string> Aliases,
     IReadOnlyList<string> SourceIds,
-    string Notes);
+    string Notes)
+{
+    /// <summary>Code of the locality the place belongs to; empty when the place is a locality of its own.</summary>
+    public string Locality { get; init; } = "";
+}

@@ -9,6 +9,18 @@ namespace Caravan.Model;
 /// <param name="MatchedText">The name or alias that matched.</param>
 public readonly record struct PlaceMatch(int Place, int Rank, string MatchedText);
 
+/// <summary>The outcome of resolving a user's text to a place.</summary>
+/// <param name="Place">The place a search starts or ends at, or -1.</param>
+/// <param name="Ambiguous">When the text names several localities: them.</param>
+/// <param name="Suggestions">When the text names nothing: the nearest places.</param>
+public sealed record PlaceResolution(int Place, IReadOnlyList<Locality> Ambiguous, IReadOnlyList<Place> Suggestions)
+{
+    /// <summary>The sentence for a failed resolution: <c>ambiguous: …</c> or <c>unknown place …</c>.</summary>
+    public string Problem(string text) => Ambiguous.Count > 0
+        ? $"ambiguous: '{text.Trim()}' names {Ambiguous.Count} places: {string.Join(", ", Ambiguous.Select(l => $"{l.Name} ({l.Code}, {l.Country})"))}; give a code or the full name"
+        : $"unknown place '{text.Trim()}'" + (Suggestions.Count > 0 ? $"; did you mean {string.Join(", ", Suggestions.Select(p => $"{p.Name} ({p.Code})"))}?" : "");
+}
+
 /// <summary>
 /// Finds places by code, name or alias the way users write them: case, accents, apostrophes, dashes and spaces
 /// are ignored ("xian", "Xi’an", "CNSIA", "Алма-Ата"), and a miss offers the nearest names.
@@ -152,30 +164,107 @@ public sealed class PlaceSearch
     }
 
     /// <summary>
-    /// Resolves a user's text to one place: an exact code, name or alias wins; else a single prefix match.
-    /// Returns false with suggestions otherwise.
+    /// Resolves a user's text to one place: a place that names the place (its code, name or alias) or a locality
+    /// (its code, name or alias: the search starts at the locality's principal place). Returns false with suggestions,
+    /// or the localities a really ambiguous name matches, otherwise.
     /// </summary>
     public bool TryResolve(string text, out int place, out IReadOnlyList<Place> suggestions)
     {
-        var matches = Search(text, 8);
-        suggestions = [];
-        place = -1;
-        if (matches.Count > 0 && matches[0].Rank <= 1)
+        var r = Resolve(text);
+        place = r.Place;
+        suggestions = r.Ambiguous.Count > 0 ? r.Ambiguous.Select(l => _network.Places[l.Principal]).ToList() : r.Suggestions;
+        return r.Place >= 0;
+    }
+
+    /// <summary>
+    /// Resolves a user's text. A text shaped like a code (no spaces) matches codes exactly — of a locality first,
+    /// then of a place — and nothing else, so <c>CNTAO</c> is Qingdao and never another city's airport. Otherwise, in
+    /// this order, the first that matches wins: a locality's name, a locality's alias, a place's name, a place's
+    /// alias (exact, ignoring case, accents and punctuation), then a prefix of any of them. Matches in two localities
+    /// at the winning step are ambiguous; a name and an alias of one locality are not.
+    /// </summary>
+    public PlaceResolution Resolve(string text)
+    {
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length > 0 && !trimmed.Contains(' ', StringComparison.Ordinal))
         {
-            // Several places may share an alias; prefer the code match, then the first.
-            place = matches[0].Place;
-            return true;
+            if (_network.TryGetLocality(trimmed, out var l))
+            {
+                return new PlaceResolution(_network.Localities[l].Principal, [], []);
+            }
+            if (_network.TryGetPlace(trimmed, out var p))
+            {
+                return new PlaceResolution(p, [], []);
+            }
         }
-        var prefix = matches.Where(m => m.Rank == 2).ToList();
-        if (prefix.Count == 1)
+        var q = Normalize(trimmed);
+        if (q.Length == 0)
         {
-            place = prefix[0].Place;
-            return true;
+            return new PlaceResolution(-1, [], []);
         }
-        suggestions = matches.Count > 0
+        // Exact steps: 0 locality name, 1 locality alias, 2 place name, 3 place alias; 4 prefix of any.
+        var hits = new List<(int Step, int Place, int Locality)>();
+        for (var li = 0; li < _network.Localities.Count; li++)
+        {
+            var loc = _network.Localities[li];
+            if (Normalize(loc.Name) == q)
+            {
+                hits.Add((0, loc.Principal, li));
+            }
+            foreach (var a in loc.Aliases)
+            {
+                if (Normalize(a) == q)
+                {
+                    hits.Add((1, loc.Principal, li));
+                }
+            }
+        }
+        foreach (var (place, key, text2) in _keys)
+        {
+            if (string.Equals(text2, _network.Places[place].Code, StringComparison.Ordinal))
+            {
+                continue; // codes match only exactly, above
+            }
+            var isName = string.Equals(text2, _network.Places[place].Name, StringComparison.Ordinal);
+            if (key == q)
+            {
+                hits.Add((isName ? 2 : 3, place, _network.LocalityOf(place)));
+            }
+            else if (key.StartsWith(q, StringComparison.Ordinal))
+            {
+                hits.Add((4, place, _network.LocalityOf(place)));
+            }
+        }
+        for (var li = 0; li < _network.Localities.Count && q.Length > 0; li++)
+        {
+            var loc = _network.Localities[li];
+            if (Normalize(loc.Name).StartsWith(q, StringComparison.Ordinal) && Normalize(loc.Name) != q)
+            {
+                hits.Add((4, loc.Principal, li));
+            }
+        }
+        if (hits.Count > 0)
+        {
+            var step = hits.Min(h => h.Step);
+            var best = hits.Where(h => h.Step == step).ToList();
+            var localities = best.Select(h => h.Locality).Distinct().ToList();
+            if (localities.Count == 1)
+            {
+                // A place named exactly is that place; a locality or a prefix starts at the locality's principal place.
+                var places = best.Select(h => h.Place).Distinct().ToList();
+                var place = step is 2 or 3 && places.Count == 1 ? places[0] : _network.Localities[localities[0]].Principal;
+                return new PlaceResolution(place, [], []);
+            }
+            if (step < 4 || localities.Count <= 5)
+            {
+                return new PlaceResolution(-1, localities.Select(l => _network.Localities[l]).ToList(), []);
+            }
+        }
+        var matches = Search(text ?? "", 8);
+        var suggestions = matches.Count > 0
             ? matches.Select(m => _network.Places[m.Place]).Take(5).ToList()
-            : ClosestPlaces(text, 3);
-        return false;
+            : ClosestPlaces(text ?? "", 3);
+        return new PlaceResolution(-1, [], suggestions);
     }
 
     private List<Place> ClosestPlaces(string text, int count)

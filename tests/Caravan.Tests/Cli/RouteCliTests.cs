@@ -58,6 +58,28 @@ public class RouteCliTests
     }
 
     [Fact]
+    public void AmbiguousPlaceExitsTwoListingTheLocalities()
+    {
+        var r = CliProcess.Run("route", "--from", "Torugart", "--to", "Duisburg");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("ambiguous: 'Torugart'", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("CN-TORUGART", r.Stderr, StringComparison.Ordinal);
+        Assert.Contains("KG-TORUGART", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("unknown", r.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Budapest")]
+    [InlineData("Khorgos")]
+    [InlineData("Shanghai")]
+    [InlineData("Frankfurt")]
+    public void ACityOfSeveralPlacesRoutes(string from)
+    {
+        var r = CliProcess.Run("route", "--from", from, "--to", "Duisburg", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+    }
+
+    [Fact]
     public void NoRouteExitsTwoNamingTheConstraint()
     {
         var r = CliProcess.Run("route", "--from", "xian", "--to", "DEDUI", "--avoid", "KZ", "--avoid-modes", "Sea", "--data", Mini);

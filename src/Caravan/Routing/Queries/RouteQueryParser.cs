@@ -24,7 +24,7 @@ public sealed class RouteQueryParser
 
     /// <summary>Most place texts whose resolution is remembered (a server sees the same few names again and again).</summary>
     private const int MaxRemembered = 4096;
-    private readonly ConcurrentDictionary<string, (int Place, IReadOnlyList<Place> Suggestions)> _resolved = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Place, IReadOnlyList<Place> Suggestions, string Problem, bool Ambiguous)> _resolved = new(StringComparer.Ordinal);
     private int _remembered;
 
     /// <summary>Creates a parser for a network.</summary>
@@ -132,19 +132,20 @@ public sealed class RouteQueryParser
         }
         if (!_resolved.TryGetValue(text, out var known))
         {
-            known = _search.TryResolve(text, out var found, out var near) ? (found, []) : (-1, near);
+            var resolution = _search.Resolve(text);
+            known = (resolution.Place, resolution.Place >= 0 ? [] : resolution.Suggestions, resolution.Place >= 0 ? "" : resolution.Problem(text), resolution.Ambiguous.Count > 0);
             if (Volatile.Read(ref _remembered) < MaxRemembered && _resolved.TryAdd(text, known))
             {
                 Interlocked.Increment(ref _remembered);
             }
         }
-        var (place, suggestions) = known;
+        var (place, suggestions, problem, ambiguous) = known;
         if (place >= 0)
         {
             return place;
         }
-        var hint = suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions.Select(p => $"{p.Name} ({p.Code})"))}?" : "";
-        errors.Add(new RouteQueryError(field, RouteQueryErrorKind.UnknownPlace, $"unknown place '{text.Trim()}'{hint}", suggestions));
+        // A name several localities share is a mistake in the query (400), not an unknown place (404).
+        errors.Add(new RouteQueryError(field, ambiguous ? RouteQueryErrorKind.Invalid : RouteQueryErrorKind.UnknownPlace, problem, suggestions));
         return -1;
     }
 
