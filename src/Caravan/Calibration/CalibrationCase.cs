@@ -33,4 +33,8 @@ public sealed record CalibrationCase(
     double? CostHighUsd,
     IReadOnlyList<string> SourceIds,
     string Notes,
-    int Line);
+    int Line)
+{
+    /// <summary><c>fit</c> when the case's sources set a model parameter, else <c>test</c> (data/README.md says which).</summary>
+    public string Split { get; init; } = "test";
+}

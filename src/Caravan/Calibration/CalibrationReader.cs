@@ -14,7 +14,7 @@ public static class CalibrationReader
         var display = Path.GetFileName(path);
         var rows = CsvTable.Read(path, display,
             ["id", "from", "to", "cargo", "year", "observed_low_days", "observed_high_days", "source"],
-            ["mode_hint", "corridor", "avoid", "cost_low_usd", "cost_high_usd", "notes"], bag);
+            ["mode_hint", "corridor", "avoid", "cost_low_usd", "cost_high_usd", "split", "notes"], bag);
         var cases = new List<CalibrationCase>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in rows)
@@ -86,9 +86,14 @@ public static class CalibrationReader
                     }
                 }
             }
+            var split = r.Text("split").ToLowerInvariant();
+            if (split is not ("" or "fit" or "test"))
+            {
+                r.Error("split", $"'{CsvRecord.Clip(split)}' is not a split; expected fit or test");
+            }
             if (r.Errors == 0)
             {
-                cases.Add(new CalibrationCase(id, from, to, commodity, modes, r.Text("corridor"), avoid, year!.Value, low!.Value, high!.Value, costLow, costHigh, sources, r.Text("notes"), r.Line));
+                cases.Add(new CalibrationCase(id, from, to, commodity, modes, r.Text("corridor"), avoid, year!.Value, low!.Value, high!.Value, costLow, costHigh, sources, r.Text("notes"), r.Line) { Split = split.Length == 0 ? "test" : split });
             }
         }
         bag.ThrowIfErrors($"cannot read {display}");

@@ -1,26 +1,58 @@
 using Caravan.Model;
+using Caravan.Planning;
 using Caravan.Routing;
 
 namespace Caravan.Calibration;
 
 /// <summary>One case's prediction against its observation.</summary>
 /// <param name="Case">The case.</param>
-/// <param name="PredictedDays">Model transit time (expected), or null when no route was found.</param>
-/// <param name="PredictedCostUsd">Model price for one unit.</param>
-/// <param name="Corridor">Corridor of the predicted route.</param>
-/// <param name="TimeError">0 inside the observed range, else the distance to the nearer end relative to it (signed).</param>
-/// <param name="CostError">Same for cost, when the case publishes a cost.</param>
+/// <param name="PredictedDays">Transit time of the option shown first (the recommended one), or null when no route was found.</param>
+/// <param name="PredictedCostUsd">Its price for one unit.</param>
+/// <param name="Corridor">Its corridor.</param>
+/// <param name="TimeError">Its error against the midpoint of the observed range, (predicted − midpoint) / midpoint.</param>
+/// <param name="CostError">Price error: 0 inside the published range, else relative distance to the nearer end.</param>
 /// <param name="Problem">Why no prediction could be made.</param>
-public sealed record CalibrationResult(CalibrationCase Case, double? PredictedDays, double? PredictedCostUsd, string Corridor, double? TimeError, double? CostError, string? Problem);
+public sealed record CalibrationResult(CalibrationCase Case, double? PredictedDays, double? PredictedCostUsd, string Corridor, double? TimeError, double? CostError, string? Problem)
+{
+    /// <summary>True when the recommended option's time lies inside the observed range.</summary>
+    public bool Inside { get; init; }
+
+    /// <summary>Transit time of the fastest option under the case's modes and corridor.</summary>
+    public double? FastestDays { get; init; }
+
+    /// <summary>The fastest option's error against the midpoint.</summary>
+    public double? FastestError { get; init; }
+
+    /// <summary>True when the fastest option's time lies inside the observed range.</summary>
+    public bool FastestInside { get; init; }
+}
+
+/// <summary>The figures of one split (or of all cases).</summary>
+/// <param name="Split"><c>fit</c>, <c>test</c> or <c>all</c>.</param>
+/// <param name="Cases">Number of cases.</param>
+/// <param name="TimeMape">Mean absolute midpoint error of the recommended option (a miss counts 100%).</param>
+/// <param name="Inside">Cases whose recommended option falls inside the observed range.</param>
+/// <param name="WorstTimeError">Largest absolute midpoint error of the recommended option.</param>
+/// <param name="FastestTimeMape">Mean absolute midpoint error of the fastest option.</param>
+/// <param name="FastestInside">Cases whose fastest option falls inside the observed range.</param>
+public sealed record CalibrationSplit(string Split, int Cases, double TimeMape, int Inside, double WorstTimeError, double FastestTimeMape, int FastestInside);
 
 /// <summary>Summary over all cases.</summary>
 /// <param name="Results">Per case.</param>
-/// <param name="TimeMape">Mean absolute (range-relative) error on transit time.</param>
-/// <param name="WorstTimeError">Largest absolute time error.</param>
+/// <param name="TimeMape">Mean absolute midpoint error of the recommended option over all cases.</param>
+/// <param name="WorstTimeError">Largest absolute midpoint error.</param>
 /// <param name="CostMape">Mean absolute error on cost over the cases that publish one (null if none).</param>
-public sealed record CalibrationReport(IReadOnlyList<CalibrationResult> Results, double TimeMape, double WorstTimeError, double? CostMape);
+public sealed record CalibrationReport(IReadOnlyList<CalibrationResult> Results, double TimeMape, double WorstTimeError, double? CostMape)
+{
+    /// <summary>The figures per split: <c>fit</c> (cases whose sources set a parameter), <c>test</c> (the rest), <c>all</c>.</summary>
+    public IReadOnlyList<CalibrationSplit> Splits { get; init; } = [];
+}
 
-/// <summary>Routes every reference shipment and compares the model with what shippers observed.</summary>
+/// <summary>
+/// Routes every reference shipment and compares the model with what shippers observed: the option a user is shown
+/// first (the planner's recommendation under the case's modes; in its corridor when the case names one) and the
+/// fastest, each against the midpoint of the observed range, with how many fall inside it.
+/// </summary>
 public static class Calibrator
 {
     /// <summary>The error of a prediction against a range: 0 inside, else relative distance to the nearer end.</summary>
@@ -37,12 +69,15 @@ public static class Calibrator
         return 0;
     }
 
+    /// <summary>The error of a prediction against the midpoint of a range.</summary>
+    public static double MidpointError(double predicted, double low, double high) => (predicted - ((low + high) / 2)) / ((low + high) / 2);
+
     /// <summary>Runs every case on a network.</summary>
     public static CalibrationReport Run(Network network, IReadOnlyList<CalibrationCase> cases)
     {
         var graph = new RoutingGraph(network);
         var search = new PlaceSearch(network);
-        var router = new Router(graph);
+        var planner = new ShipmentPlanner(graph);
         var forced = new CorridorForcedSearch(graph);
         var results = new List<CalibrationResult>();
         foreach (var c in cases)
@@ -64,25 +99,69 @@ public static class Calibrator
                 }
             }
             var constraints = new RouteConstraints { AvoidCountries = c.AvoidCountries, AvoidModes = avoidModes, Year = c.Year };
-            var request = new RouteRequest(from, to, c.Commodity, 1, Objective.Time, constraints);
             var profile = new QueryProfile(graph, c.Commodity, constraints);
-            int[]? path = c.Corridor.Length > 0
+            var fastestRequest = new RouteRequest(from, to, c.Commodity, 1, Objective.Time, constraints);
+            int[]? fastestPath = c.Corridor.Length > 0
                 ? forced.Run(from, to, c.Corridor, profile.Weights(Objective.Time, null), profile.Allowed, profile.Sequence)
-                : router.FindPath(request, profile);
-            if (path is null)
+                : planner.Router.FindPath(fastestRequest, profile);
+            var shown = Recommended(planner, forced, profile, c, from, to, constraints);
+            if (shown is null || fastestPath is null)
             {
-                results.Add(new CalibrationResult(c, null, null, "", null, null, c.Corridor.Length > 0 ? $"no route through corridor {c.Corridor}" : router.Explain(request).Message));
+                results.Add(new CalibrationResult(c, null, null, "", null, null, c.Corridor.Length > 0 ? $"no route through corridor {c.Corridor}" : planner.Router.Explain(fastestRequest).Message));
                 continue;
             }
-            var it = ItineraryBuilder.Build(request, profile, path);
-            var days = it.Totals.Hours / 24;
-            double? costError = c.CostLowUsd is { } lo && c.CostHighUsd is { } hi ? RangeError(it.Totals.CostUsd, lo, hi) : null;
-            results.Add(new CalibrationResult(c, days, it.Totals.CostUsd, it.Corridor, RangeError(days, c.ObservedLowDays, c.ObservedHighDays), costError, null));
+            var days = shown.Totals.Hours / 24;
+            var fastestDays = ItineraryBuilder.Build(fastestRequest, profile, fastestPath).Totals.Hours / 24;
+            double? costError = c.CostLowUsd is { } lo && c.CostHighUsd is { } hi ? RangeError(shown.Totals.CostUsd, lo, hi) : null;
+            results.Add(new CalibrationResult(c, days, shown.Totals.CostUsd, shown.Corridor, MidpointError(days, c.ObservedLowDays, c.ObservedHighDays), costError, null)
+            {
+                Inside = RangeError(days, c.ObservedLowDays, c.ObservedHighDays) == 0,
+                FastestDays = fastestDays,
+                FastestError = MidpointError(fastestDays, c.ObservedLowDays, c.ObservedHighDays),
+                FastestInside = RangeError(fastestDays, c.ObservedLowDays, c.ObservedHighDays) == 0,
+            });
         }
-        var timed = results.Where(r => r.TimeError is not null).ToList();
+        var all = Summarise("all", results);
+        var costs = results.Where(r => r.CostError is not null).Select(r => Math.Abs(r.CostError!.Value)).ToList();
+        return new CalibrationReport(results, all.TimeMape, all.WorstTimeError, costs.Count == 0 ? null : costs.Average())
+        {
+            Splits = [Summarise("fit", results.Where(r => r.Case.Split == "fit").ToList()), Summarise("test", results.Where(r => r.Case.Split == "test").ToList()), all],
+        };
+    }
+
+    /// <summary>
+    /// The option a user asking for this shipment is shown first: the planner's recommendation under the case's modes
+    /// and avoidances, the best recommended one in the case's corridor when it names one (the corridor's generalized-cost
+    /// best when the planner shows none there).
+    /// </summary>
+    private static Itinerary? Recommended(ShipmentPlanner planner, CorridorForcedSearch forced, QueryProfile profile, CalibrationCase c, int from, int to, RouteConstraints constraints)
+    {
+        var request = new RouteRequest(from, to, c.Commodity, 1, Objective.Generalized, constraints);
+        var plan = planner.Plan(new PlanRequest(request));
+        if (c.Corridor.Length == 0)
+        {
+            return plan.Options.Count > 0 ? plan.Options[0].Itinerary : null;
+        }
+        foreach (var o in plan.Options)
+        {
+            if (string.Equals(o.Itinerary.Corridor, c.Corridor, StringComparison.OrdinalIgnoreCase))
+            {
+                return o.Itinerary;
+            }
+        }
+        var path = forced.Run(from, to, c.Corridor, profile.Weights(Objective.Generalized, request.Weights), profile.Allowed, profile.Sequence);
+        return path is null ? null : ItineraryBuilder.Build(request, profile, path);
+    }
+
+    private static CalibrationSplit Summarise(string split, IReadOnlyList<CalibrationResult> results)
+    {
+        if (results.Count == 0)
+        {
+            return new CalibrationSplit(split, 0, 0, 0, 0, 0, 0);
+        }
         // A case without a prediction counts as a 100% miss: the bound cannot be met by failing to route.
         var errors = results.Select(r => r.TimeError is { } e ? Math.Abs(e) : 1.0).ToList();
-        var costs = results.Where(r => r.CostError is not null).Select(r => Math.Abs(r.CostError!.Value)).ToList();
-        return new CalibrationReport(results, errors.Count == 0 ? 0 : errors.Average(), errors.Count == 0 ? 0 : errors.Max(), costs.Count == 0 ? null : costs.Average());
+        var fastest = results.Select(r => r.FastestError is { } e ? Math.Abs(e) : 1.0).ToList();
+        return new CalibrationSplit(split, results.Count, errors.Average(), results.Count(r => r.Inside), errors.Max(), fastest.Average(), results.Count(r => r.FastestInside));
     }
 }

@@ -61,7 +61,7 @@ public static class NetworkReader
         context.PlaceIndex = placeIndex;
 
         var links = new List<Link>();
-        ReadLinks(CsvTable.Read(P("links.csv"), D("links.csv"), ["id", "from", "to", "mode", "distance_km", "status", "source"], ["speed_kmh", "hours", "tariff_usd_per_feu", "tariff_usd_per_tonne", "capacity_per_year", "capacity_unit", "tracks", "opening_year", "direction", "corridor", "notes"], bag), context, places, links, crossing: false);
+        ReadLinks(CsvTable.Read(P("links.csv"), D("links.csv"), ["id", "from", "to", "mode", "distance_km", "status", "source"], ["speed_kmh", "hours", "median_hours", "p90_hours", "tariff_usd_per_feu", "tariff_usd_per_tonne", "capacity_per_year", "capacity_unit", "tracks", "opening_year", "direction", "corridor", "notes"], bag), context, places, links, crossing: false);
         ReadLinks(CsvTable.Read(P("crossings.csv"), D("crossings.csv"), ["id", "from", "to", "mode", "median_hours", "p90_hours", "source"], ["distance_km", "fee_usd_per_feu", "fee_usd_per_tonne", "capacity_per_year", "capacity_unit", "status", "opening_year", "direction", "corridor", "speed_kmh", "hours", "tracks", "notes"], bag), context, places, links, crossing: true);
         var linkIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var l in links)
@@ -430,7 +430,18 @@ public static class NetworkReader
                     r.Error("to", $"a border crossing joins two countries, but both ends are in {places[from].Country}");
                 }
             }
-            else if (from >= 0 && to >= 0 && mode is { } md && !md.MayCrossBorderDirectly() && places[from].Country != places[to].Country)
+            double? dwellMedian = null, dwellP90 = null;
+            if (!crossing)
+            {
+                // An ordinary link may carry a dwell distribution of its own (a sea leg's port calls and congestion).
+                dwellMedian = r.Number("median_hours", false, 0, 24 * 365);
+                dwellP90 = r.Number("p90_hours", false, 0, 24 * 365);
+                if (dwellP90 is { } p && (dwellMedian is not { } m || p < m))
+                {
+                    r.Error("p90_hours", dwellMedian is null ? "a p90 dwell needs its median_hours" : $"p90 ({p}) must not be below the median ({dwellMedian})");
+                }
+            }
+            if (!crossing && from >= 0 && to >= 0 && mode is { } md && !md.MayCrossBorderDirectly() && places[from].Country != places[to].Country)
             {
                 r.Error("to", $"a {md} link may not join {places[from].Country} and {places[to].Country} directly; add the border to crossings.csv");
             }
@@ -445,7 +456,11 @@ public static class NetworkReader
                 links.Add(new Link(
                     id, from, to, mode!.Value, distance!.Value, speed, hours,
                     crossing ? null : tariffFeu, crossing ? null : tariffTonne,
-                    capacity, capacityUnit, tracks, status, opening, bidirectional, r.Text("corridor"), border, src, r.Text("notes")));
+                    capacity, capacityUnit, tracks, status, opening, bidirectional, r.Text("corridor"), border, src, r.Text("notes"))
+                {
+                    DwellMedianHours = dwellMedian,
+                    DwellP90Hours = dwellP90 ?? dwellMedian,
+                });
             }
         }
     }

@@ -54,6 +54,12 @@ public sealed record Link(
     /// <summary>True when this link is a border crossing.</summary>
     public bool IsCrossing => Border is not null;
 
+    /// <summary>Median dwell on an ordinary link (a sea leg's port calls and congestion), hours; null for none.</summary>
+    public double? DwellMedianHours { get; init; }
+
+    /// <summary>90th percentile of that dwell, hours.</summary>
+    public double? DwellP90Hours { get; init; }
+
     /// <summary>True when the link exists in the given year.</summary>
     public bool IsOpenIn(int year) => Status == LinkStatus.Operating || (OpeningYear is { } y && y <= year);
 }

@@ -33,6 +33,7 @@ public static class AnalyticTransitTime
                     variance += headway * headway / 12;
                     break;
                 case Routing.LegKind.Border or Routing.LegKind.Transfer:
+                case Routing.LegKind.Move when leg.Edge >= 0 && graph.DwellHours[leg.Edge] > 0:
                     var median = graph.DwellHours[leg.Edge];
                     var dwell = new LogNormalDwell(median, Math.Max(median, graph.DwellP90Hours[leg.Edge]));
                     fixedHours += leg.Hours - median;

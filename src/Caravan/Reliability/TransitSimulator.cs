@@ -27,6 +27,12 @@ public static class TransitSimulator
                     new LogNormalDwell(graph.DwellHours[leg.Edge], Math.Max(graph.DwellHours[leg.Edge], graph.DwellP90Hours[leg.Edge])),
                     0,
                     null),
+                // A move over a link with a dwell of its own (a sea leg's port calls) varies like a border.
+                _ when leg.Edge >= 0 && graph.DwellHours[leg.Edge] > 0 => new LegModel(
+                    leg.Hours - graph.DwellHours[leg.Edge],
+                    new LogNormalDwell(graph.DwellHours[leg.Edge], Math.Max(graph.DwellHours[leg.Edge], graph.DwellP90Hours[leg.Edge])),
+                    0,
+                    null),
                 _ => new LegModel(leg.Hours, default, 0, null),
             };
         }

@@ -181,8 +181,8 @@ public sealed class RoutingGraph
             var wait = perWeekForward > 0 ? 0.5 * 168.0 / perWeekForward : 0.0;
             var waitBack = perWeekReverse > 0 ? 0.5 * 168.0 / perWeekReverse : 0.0;
             var kind = link.IsCrossing ? EdgeKind.Border : EdgeKind.Move;
-            var dwell = link.Border?.MedianHours ?? 0;
-            var dwellP90 = link.Border?.P90Hours ?? 0;
+            var dwell = link.Border?.MedianHours ?? link.DwellMedianHours ?? 0;
+            var dwellP90 = link.Border?.P90Hours ?? link.DwellP90Hours ?? 0;
             double feu, tonne;
             if (link.IsCrossing)
             {

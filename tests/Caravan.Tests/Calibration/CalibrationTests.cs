@@ -21,13 +21,37 @@ public class CalibrationTests
         var cases = CalibrationReader.Read(Path.Combine(TestPaths.Mini, "calibration.csv"));
         var report = Calibrator.Run(TestPaths.LoadMini(), cases);
         var c1 = report.Results.Single(r => r.Case.Id == "C1");
-        Assert.Equal(0, c1.TimeError);
+        Assert.True(c1.Inside);
+        Assert.Equal(Calibrator.MidpointError(c1.PredictedDays!.Value, 9, 11), c1.TimeError!.Value, 9);
         Assert.Equal("north", c1.Corridor);
         Assert.Equal(0, c1.CostError); // 9,520 USD inside 9,000–10,000
         var c2 = report.Results.Single(r => r.Case.Id == "C2");
         Assert.Equal("middle", c2.Corridor);
-        Assert.Equal((372.2 / 24 - 14) / 14, c2.TimeError!.Value, 3);
+        Assert.False(c2.Inside);
+        Assert.Equal((372.2 / 24 - 13) / 13, c2.TimeError!.Value, 3); // against the midpoint of 12–14, not its end
         Assert.Equal(report.Results.Average(r => Math.Abs(r.TimeError!.Value)), report.TimeMape, 9);
+        // No split column: every case is a test case.
+        Assert.Equal(report.Results.Count, report.Splits.Single(s => s.Split == "test").Cases);
+    }
+
+    [Theory]
+    [InlineData(10, 9, 11, 0)]
+    [InlineData(11, 9, 11, 0.1)]
+    [InlineData(13, 12, 14, 0)]
+    [InlineData(9, 12, 14, -4.0 / 13)]
+    public void MidpointErrorIsRelativeToTheMiddleOfTheRange(double predicted, double low, double high, double expected) =>
+        Assert.Equal(expected, Calibrator.MidpointError(predicted, low, high), 9);
+
+    [Fact]
+    public void TheRecommendedAndTheFastestOptionAreBothScored()
+    {
+        var cases = CalibrationReader.Read(Path.Combine(TestPaths.Mini, "calibration.csv"));
+        var report = Calibrator.Run(TestPaths.LoadMini(), cases);
+        foreach (var r in report.Results.Where(r => r.Problem is null))
+        {
+            Assert.NotNull(r.FastestDays);
+            Assert.True(r.FastestDays <= r.PredictedDays + 1e-9, $"{r.Case.Id}: the fastest option is slower than the recommended one");
+        }
     }
 
     [Fact]

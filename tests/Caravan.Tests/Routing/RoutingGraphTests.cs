@@ -141,4 +141,33 @@ public class RoutingGraphTests
             Directory.Delete(dir, recursive: true);
         }
     }
+    [Fact]
+    public void ASeaLegCarriesItsOwnDwellDistribution()
+    {
+        // Port calls and congestion on the Shanghai–Rotterdam leg: median 48 h, p90 168 h. The leg's time grows by the
+        // median and the plan's p90 by more, so sea is no longer the zero-variance "most reliable" answer.
+        var dir = TestPaths.CopyMini();
+        try
+        {
+            var path = Path.Combine(dir, "links.csv");
+            var lines = File.ReadAllLines(path).Select(l => l.StartsWith("id,", StringComparison.Ordinal) ? l + ",median_hours,p90_hours" : l.StartsWith("L11,", StringComparison.Ordinal) ? l + ",48,168" : l.StartsWith('#') ? l : l + ",,").ToArray();
+            File.WriteAllLines(path, lines);
+            var net = Caravan.Data.NetworkReader.ReadFolder(dir);
+            Assert.True(net.TryGetLink("L11", out var sea));
+            var g = new RoutingGraph(net);
+            var edges = Enumerable.Range(0, g.EdgeCount).Where(e => g.IsLinkEdge(e) && g.Ref[e] == sea).ToList();
+            Assert.Equal(2, edges.Count);
+            Assert.All(edges, e => Assert.Equal(48, g.DwellHours[e], 9));
+            Assert.All(edges, e => Assert.Equal(168, g.DwellP90Hours[e], 9));
+            var profile = new QueryProfile(g, Commodity.Container, new RouteConstraints());
+            Assert.All(edges, e => Assert.True(profile.VarianceHours2[e] > 0));
+            var plain = new RoutingGraph(TestPaths.LoadMini());
+            var before = Enumerable.Range(0, plain.EdgeCount).First(e => plain.IsLinkEdge(e) && plain.Network.Links[plain.Ref[e]].Id == "L11");
+            Assert.Equal(0, plain.DwellHours[before]);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
