@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return CalibrateCommand.Create();
         yield return ExportCommand.Create();
         yield return AssignCommand.Create();
+        yield return FlowsCommand.Create();
         yield return ScenariosCommand.Create();
         yield return CompareCommand.Create();
         yield return RunsCommand.Create();

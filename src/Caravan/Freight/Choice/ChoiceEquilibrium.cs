@@ -33,7 +33,7 @@ public static class ChoiceEquilibrium
             pathSize[i] = PathSizeTerms(g, model.Routes[i]);
         }
         var iterations = 0;
-        var maxUtilisation = 0.0;
+        double maxUtilisation;
         var converged = false;
         for (var it = 0; it < options.MaxIterations; it++)
         {
@@ -60,7 +60,9 @@ public static class ChoiceEquilibrium
                     continue;
                 }
                 var u = load[e] / capacity[e];
-                maxUtilisation = Math.Max(maxUtilisation, u);
+                // An element whose shadow price is at its cap cannot be relieved (every option of a flow crosses it).
+                var stuck = shadow[e] >= 10 * (costWeighted[e] / Math.Max(load[e], 1e-9)) * 0.999;
+                maxUtilisation = Math.Max(maxUtilisation, stuck ? 0 : u);
                 if (shadow[e] > 0 && u < 1 - (4 * options.CapacityTolerance))
                 {
                     slack = true;
@@ -139,8 +141,11 @@ public static class ChoiceEquilibrium
                 }
                 foreach (var e in routes[r].Edges)
                 {
-                    load[e] += tonnes;
-                    costWeighted[e] += tonnes * routes[r].BaseCostUsdPerTonne;
+                    if (model.Binds(e, row.Commodity))
+                    {
+                        load[e] += tonnes;
+                        costWeighted[e] += tonnes * routes[r].BaseCostUsdPerTonne;
+                    }
                 }
             }
         }

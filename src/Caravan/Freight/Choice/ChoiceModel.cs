@@ -10,8 +10,9 @@ namespace Caravan.Freight.Choice;
 /// </summary>
 public sealed class ChoiceModel
 {
-    private ChoiceModel(Network network, RoutingGraph graph, IReadOnlyList<DemandRow> demand, ChoiceParameters parameters, ChoiceOptions options, ClassCosts?[] costs, double[] capacity, List<ChoiceRoute>[] routes)
+    private ChoiceModel(Network network, RoutingGraph graph, IReadOnlyList<DemandRow> demand, ChoiceParameters parameters, ChoiceOptions options, ClassCosts?[] costs, double[] capacity, bool[] containersOnly, List<ChoiceRoute>[] routes)
     {
+        CapacityBindsContainersOnly = containersOnly;
         Network = network;
         Graph = graph;
         Demand = demand;
@@ -44,6 +45,15 @@ public sealed class ChoiceModel
     /// <summary>Capacity of each routing edge, tonnes per year (+∞ where none is published).</summary>
     public double[] CapacityTonnes { get; }
 
+    /// <summary>
+    /// Per routing edge, true when its capacity is counted in containers (TEU, FEU): a container terminal or feeder
+    /// service, whose capacity binds container flows only (a tanker does not queue for the container feeder).
+    /// </summary>
+    public bool[] CapacityBindsContainersOnly { get; }
+
+    /// <summary>True when flow of <paramref name="commodity"/> on <paramref name="edge"/> counts against its capacity.</summary>
+    public bool Binds(int edge, Commodity commodity) => !CapacityBindsContainersOnly[edge] || commodity == Commodity.Container;
+
     /// <summary>Choice set of each demand row (grows during the equilibrium by column generation).</summary>
     public IReadOnlyList<List<ChoiceRoute>> Routes { get; }
 
@@ -72,9 +82,12 @@ public sealed class ChoiceModel
         }
         var units = new FreightUnits(network);
         var capacity = new double[graph.EdgeCount];
+        var containersOnly = new bool[graph.EdgeCount];
         for (var e = 0; e < graph.EdgeCount; e++)
         {
             capacity[e] = FreightAssignment.CapacityTonnes(network, graph, e, units) ?? double.PositiveInfinity;
+            var unit = graph.Kind[e] == EdgeKind.Transfer ? network.Transfers[graph.Ref[e]].CapacityUnit : network.Links[graph.Ref[e]].CapacityUnit;
+            containersOnly[e] = unit.Trim().ToLowerInvariant() is "teu" or "feu";
         }
         var builder = new ChoiceSetBuilder(graph);
         var bag = new DiagnosticBag();
@@ -91,7 +104,7 @@ public sealed class ChoiceModel
             }
         }
         bag.ThrowIfErrors($"cannot build the choice model for {demandFile}");
-        return new ChoiceModel(network, graph, demand, parameters, options, costs, capacity, routes);
+        return new ChoiceModel(network, graph, demand, parameters, options, costs, capacity, containersOnly, routes);
     }
 
     /// <summary>The same network and demand with other parameters or options (choice sets rebuilt).</summary>

@@ -10,7 +10,7 @@ public sealed record ChoiceOptions
     public int AlternativesPerGroup { get; init; } = 3;
 
     /// <summary>Iteration limit of the shadow-price (dual) ascent.</summary>
-    public int MaxIterations { get; init; } = 4000;
+    public int MaxIterations { get; init; } = 1500;
 
     /// <summary>The ascent stops once no element is above (1 + this) × its capacity and every priced element is nearly full.</summary>
     public double CapacityTolerance { get; init; } = 0.005;

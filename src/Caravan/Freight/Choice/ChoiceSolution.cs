@@ -59,7 +59,10 @@ public sealed class ChoiceSolution
     /// <summary>Tonnes per year of demand row <paramref name="row"/> on route <paramref name="route"/>.</summary>
     public double RouteTonnes(int row, int route) => Model.Demand[row].Tonnes * Probabilities[row][route];
 
-    /// <summary>Largest flow over capacity of any element.</summary>
+    /// <summary>Tonnes per year on each edge that count against its capacity (containers only where it is counted in TEU).</summary>
+    public double BindingTonnes(int edge) => Model.CapacityBindsContainersOnly[edge] ? EdgeTonnesByClass[(int)Commodity.Container][edge] : EdgeTonnes[edge];
+
+    /// <summary>Largest utilisation (binding flow over capacity) of any element.</summary>
     public double MaxUtilisation()
     {
         var max = 0.0;
@@ -67,7 +70,7 @@ public sealed class ChoiceSolution
         {
             if (!double.IsPositiveInfinity(Model.CapacityTonnes[e]))
             {
-                max = Math.Max(max, EdgeTonnes[e] / Model.CapacityTonnes[e]);
+                max = Math.Max(max, BindingTonnes(e) / Model.CapacityTonnes[e]);
             }
         }
         return max;
