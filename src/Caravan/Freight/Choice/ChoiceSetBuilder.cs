@@ -15,6 +15,9 @@ public sealed class ChoiceSetBuilder
     /// <summary>Options costlier than this multiple of their group's best are not competitive and are left out.</summary>
     public const double MaxCostRatio = 1.8;
 
+    /// <summary>Re-searches when a group's cheapest path does not use the group's own mode.</summary>
+    public const int MaxDetours = 4;
+
     private readonly RoutingGraph _graph;
     private readonly ShortestPathSearch _search;
     private readonly double[] _weight;
@@ -50,6 +53,7 @@ public sealed class ChoiceSetBuilder
                 _weight[e] = costs.CostUsdPerTonne[e] + (shadowUsdPerTonne?[e] ?? 0);
             }
             var best = double.PositiveInfinity;
+            var detours = 0;
             for (var k = 0; k < alternativesPerGroup; k++)
             {
                 var path = _search.Run(origin, destination, _weight, allowed, null, out _);
@@ -60,7 +64,18 @@ public sealed class ChoiceSetBuilder
                 var route = Describe(path, group, costs);
                 if (route is null)
                 {
-                    break;
+                    // The cheapest path of the group's edges never used its own mode (a sea-group path that stayed on
+                    // the land feeders): make those edges dear and look again, a few times.
+                    if (++detours > MaxDetours)
+                    {
+                        break;
+                    }
+                    foreach (var e in path)
+                    {
+                        _weight[e] *= 10;
+                    }
+                    k--;
+                    continue;
                 }
                 var trueCost = route.BaseCostUsdPerTonne + Shadow(path, shadowUsdPerTonne);
                 best = Math.Min(best, trueCost);
