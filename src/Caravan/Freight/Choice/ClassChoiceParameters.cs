@@ -5,7 +5,7 @@ namespace Caravan.Freight.Choice;
 /// <summary>
 /// Choice parameters of one commodity class: which mode groups it chooses among, the logit's cost coefficient and nest
 /// scale, the weight of unreliability, and the alternative-specific constants fitted to observed volumes.
-/// The value of time is not here: it is the commodity's own (<see cref="Routing.GeneralizedWeights.For"/>), the one the
+/// The value of time is not here: it is the commodity's own (<see cref="Costs.GeneralizedWeights.For"/>), the one the
 /// route planner uses.
 /// </summary>
 public sealed record ClassChoiceParameters

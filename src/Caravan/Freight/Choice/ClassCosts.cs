@@ -1,3 +1,4 @@
+using Caravan.Costs;
 using Caravan.Model;
 using Caravan.Routing;
 
