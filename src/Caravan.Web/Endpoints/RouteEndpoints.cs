@@ -143,11 +143,11 @@ public static class RouteEndpoints
         {
             return null;
         }
-        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var value))
+        if (Caravan.Planning.PlanDates.TryParse(text, out var value, out var error))
         {
             return value;
         }
-        errors.Add(RouteQueryError.Invalid(field, $"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not an ISO 8601 date and time"));
+        errors.Add(RouteQueryError.Invalid(field, error));
         return null;
     }
 

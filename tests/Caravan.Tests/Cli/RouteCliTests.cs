@@ -72,6 +72,9 @@ public class RouteCliTests
     [InlineData("--quantity", "-3")]
     [InlineData("--avoid", "Russia")]
     [InlineData("--avoid-modes", "Teleport")]
+    [InlineData("--depart", "9999-12-15T00:00")]
+    [InlineData("--depart", "9999-11-20")]
+    [InlineData("--deadline", "9999-12-31")]
     public void BadArgumentsExitTwo(string option, string value)
     {
         var r = CliProcess.Run("route", "--from", "xian", "--to", "DEDUI", option, value, "--data", Mini);
