@@ -19,7 +19,8 @@ public sealed record VolumeFitResult(ChoiceParameters Parameters, IReadOnlyList<
 /// <summary>
 /// Fits the constants marked <c>fitted=yes</c> in the choice parameters to the fitting rows only: cyclic coordinate
 /// search on Σ w (ln(predicted/observed))² (a log error, so a row 2× over and one 2× under weigh the same), each constant
-/// tried at ± a step that halves from 1.0 to 0.125 utility units when no move improves; every trial is a full
+/// tried at ± a step that halves from 1.0 to 0.125 utility units when no move improves (a value of time is multiplied
+/// by e^±step instead, so it stays positive); every trial is a full
 /// capacity-constrained equilibrium, warm-started. Deterministic: the same inputs give the same constants.
 /// </summary>
 public static class VolumeFit
@@ -42,13 +43,14 @@ public static class VolumeFit
                 foreach (var delta in new[] { step, -step })
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var trialParameters = parameters.With(constant, value + delta);
+                    var trialValue = constant.IsScale ? value * Math.Exp(delta) : value + delta;
+                    var trialParameters = parameters.With(constant, trialValue);
                     var trial = ChoiceEquilibrium.Solve(model.With(trialParameters), solution, cancellation);
                     var objective = Objective(trial, fitting);
                     if (objective < best - 1e-9)
                     {
                         (best, parameters, solution, improved) = (objective, trialParameters, trial, true);
-                        var s = new VolumeFitStep(round, constant.ToString(), value + delta, objective);
+                        var s = new VolumeFitStep(round, constant.ToString(), trialValue, objective);
                         steps.Add(s);
                         progress?.Invoke(s);
                         break;

@@ -7,7 +7,7 @@ public sealed record ChoiceOptions
     public int Year { get; init; } = 2024;
 
     /// <summary>Searches per mode group when the choice set is first built (the best path and penalised variants).</summary>
-    public int AlternativesPerGroup { get; init; } = 3;
+    public int AlternativesPerGroup { get; init; } = 5;
 
     /// <summary>Iteration limit of the shadow-price (dual) ascent.</summary>
     public int MaxIterations { get; init; } = 1500;

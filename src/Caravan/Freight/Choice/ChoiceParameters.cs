@@ -9,8 +9,9 @@ namespace Caravan.Freight.Choice;
 /// <summary>
 /// The choice parameters of every commodity class, read from <c>data/demand/choice-parameters.csv</c>
 /// (<c>commodity,parameter,value,fitted,source,notes</c>). Parameters: <c>groups</c> (|-separated mode groups),
-/// <c>beta</c>, <c>mu</c>, <c>reliability_ratio</c>, <c>asc:GROUP</c> and <c>asc:corridor:LABEL</c>. Rows marked
-/// <c>fitted=yes</c> are the constants the volume calibration adjusts.
+/// <c>beta</c>, <c>mu</c>, <c>reliability_ratio</c>, <c>value_of_time</c> (USD per tonne-hour), <c>asc:GROUP</c> and
+/// <c>asc:corridor:LABEL</c>. Rows marked <c>fitted=yes</c> (constants and the value of time) are what the volume
+/// calibration adjusts.
 /// </summary>
 public sealed class ChoiceParameters
 {
@@ -37,7 +38,7 @@ public sealed class ChoiceParameters
     /// <summary>The same set with one constant changed (used by the fit).</summary>
     public ChoiceParameters With(FittedConstant constant, double value)
     {
-        var rows = Rows.Select(r => r.Commodity == constant.Commodity && r.Parameter == constant.Parameter ? r with { Value = value.ToString("0.####", CultureInfo.InvariantCulture) } : r).ToList();
+        var rows = Rows.Select(r => r.Commodity == constant.Commodity && r.Parameter == constant.Parameter ? r with { Value = value.ToString("0.######", CultureInfo.InvariantCulture) } : r).ToList();
         return Build(rows, new DiagnosticBag(), "choice-parameters.csv");
     }
 
@@ -45,6 +46,10 @@ public sealed class ChoiceParameters
     public double ValueOf(FittedConstant constant)
     {
         var p = For(constant.Commodity);
+        if (constant.Parameter == "value_of_time")
+        {
+            return p.ValueOfTimeUsdPerTonneHour ?? 0;
+        }
         return constant.Parameter.StartsWith("asc:corridor:", StringComparison.Ordinal)
             ? p.CorridorConstant(constant.Parameter["asc:corridor:".Length..])
             : ModeGroups.TryParse(constant.Parameter["asc:".Length..], out var g) ? p.GroupConstant(g) : 0;
@@ -123,6 +128,13 @@ public sealed class ChoiceParameters
                     case "reliability_ratio":
                         p = p with { ReliabilityRatio = Number(0, 10) };
                         break;
+                    case "value_of_time":
+                        p = p with { ValueOfTimeUsdPerTonneHour = Number(1e-6, 1000) };
+                        if (row.Fitted)
+                        {
+                            fitted.Add(new FittedConstant(row.Commodity, row.Parameter));
+                        }
+                        continue;
                     default:
                         if (row.Parameter.StartsWith("asc:corridor:", StringComparison.Ordinal) && row.Parameter.Length > "asc:corridor:".Length)
                         {
@@ -134,7 +146,7 @@ public sealed class ChoiceParameters
                         }
                         else
                         {
-                            bag.Error(display, row.Line, "parameter", $"unknown parameter '{CsvRecord.Clip(row.Parameter)}' (groups, beta, mu, reliability_ratio, asc:GROUP, asc:corridor:LABEL)");
+                            bag.Error(display, row.Line, "parameter", $"unknown parameter '{CsvRecord.Clip(row.Parameter)}' (groups, beta, mu, reliability_ratio, value_of_time, asc:GROUP, asc:corridor:LABEL)");
                             continue;
                         }
                         if (row.Fitted)
@@ -145,7 +157,7 @@ public sealed class ChoiceParameters
                 }
                 if (row.Fitted)
                 {
-                    bag.Error(display, row.Line, "fitted", "only asc: constants are fitted");
+                    bag.Error(display, row.Line, "fitted", "only asc: constants and value_of_time are fitted");
                 }
             }
             classes.Add(p with { GroupConstants = groupConstants, CorridorConstants = corridorConstants });
@@ -180,9 +192,12 @@ public sealed record ParameterRow(Commodity Commodity, string Parameter, string 
 
 /// <summary>A constant the volume calibration adjusts.</summary>
 /// <param name="Commodity">Class.</param>
-/// <param name="Parameter">Its name (<c>asc:rail</c>, <c>asc:corridor:middle</c>).</param>
+/// <param name="Parameter">Its name (<c>asc:rail</c>, <c>asc:corridor:middle</c>, <c>value_of_time</c>).</param>
 public sealed record FittedConstant(Commodity Commodity, string Parameter)
 {
+    /// <summary>True when the fit moves the value by a factor (a value of time) rather than by a step (a constant).</summary>
+    public bool IsScale => Parameter == "value_of_time";
+
     /// <inheritdoc/>
     public override string ToString() => $"{Commodity.Name()} {Parameter}";
 }

@@ -5,8 +5,9 @@ namespace Caravan.Freight.Choice;
 /// <summary>
 /// Choice parameters of one commodity class: which mode groups it chooses among, the logit's cost coefficient and nest
 /// scale, the weight of unreliability, and the alternative-specific constants fitted to observed volumes.
-/// The value of time is not here: it is the commodity's own (<see cref="Costs.GeneralizedWeights.For"/>), the one the
-/// route planner uses.
+/// The value of time defaults to the commodity's own (<see cref="Costs.GeneralizedWeights.For"/>, the one the route
+/// planner uses for a single shipper); <see cref="ValueOfTimeUsdPerTonneHour"/> sets the market average of the class
+/// instead, which is what an aggregate choice over a whole trade needs.
 /// </summary>
 public sealed record ClassChoiceParameters
 {
@@ -21,6 +22,9 @@ public sealed record ClassChoiceParameters
 
     /// <summary>μ: scale of the route nest in (0, 1]; routes within a mode are closer substitutes than modes.</summary>
     public double Mu { get; init; } = 0.5;
+
+    /// <summary>Value of time of the class's average shipment, USD per tonne-hour (null = the commodity's default).</summary>
+    public double? ValueOfTimeUsdPerTonneHour { get; init; }
 
     /// <summary>USD per tonne per hour of the p90 − expected time spread, as a share of the value of time.</summary>
     public double ReliabilityRatio { get; init; } = 0.6;

@@ -23,7 +23,7 @@ public sealed class ClassCosts
         Profile = new QueryProfile(graph, commodity, new RouteConstraints { Year = year });
         var info = Profile.Info;
         var tonnesPerUnit = Math.Max(info.TonnesPerUnit, 1e-9);
-        ValueOfTimeUsdPerTonneHour = GeneralizedWeights.For(info).ValueOfTimeUsdPerHour / tonnesPerUnit;
+        ValueOfTimeUsdPerTonneHour = parameters.ValueOfTimeUsdPerTonneHour ?? (GeneralizedWeights.For(info).ValueOfTimeUsdPerHour / tonnesPerUnit);
         var n = graph.EdgeCount;
         TariffUsdPerTonne = new double[n];
         CostUsdPerTonne = new double[n];
@@ -54,7 +54,7 @@ public sealed class ClassCosts
     /// <summary>The routing profile of the class (hours, p90, tariffs per unit, permissions).</summary>
     public QueryProfile Profile { get; }
 
-    /// <summary>Value of time, USD per tonne-hour (the commodity's, per unit, divided by the tonnes in a unit).</summary>
+    /// <summary>Value of time, USD per tonne-hour (the class's parameter, else the commodity's per unit divided by the tonnes in a unit).</summary>
     public double ValueOfTimeUsdPerTonneHour { get; }
 
     /// <summary>Tariff per tonne on each edge, USD.</summary>
