@@ -74,7 +74,7 @@ public static class ChoiceOutputs
         AtomicFile.WriteAllText(path, RouteGeoJson.Write(fc));
     }
 
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+    private static string F(double v) => FreightOutputs.F(v);
 
-    private static string Csv(string s) => s.Contains(',') || s.Contains('"') || s.Contains(';') ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    private static string Csv(string s) => FreightOutputs.Csv(s);
 }
