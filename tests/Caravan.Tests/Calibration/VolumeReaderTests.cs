@@ -54,7 +54,7 @@ public class VolumeReaderTests
     [Fact]
     public void UnknownChoiceParametersAreErrors()
     {
-        var path = Write("commodity,parameter,value,fitted,source,notes\ncontainer,betta,4,no,,\ncontainer,asc:rail,x,yes,,\ncontainer,beta,4,yes,,\n");
+        var path = Write("commodity,parameter,value,fitted,source,notes\ncontainer,betta,4,no,,\ncontainer,asc:rail,x,yes,,\ncontainer,mu,0.5,yes,,\n");
         var e = Assert.Throws<CaravanDataException>(() => ChoiceParameters.Read(path));
         Assert.Contains(e.Diagnostics, d => d.Line == 2 && d.Field == "parameter");
         Assert.Contains(e.Diagnostics, d => d.Line == 3 && d.Field == "value");

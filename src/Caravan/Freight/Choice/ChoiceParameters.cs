@@ -10,7 +10,7 @@ namespace Caravan.Freight.Choice;
 /// The choice parameters of every commodity class, read from <c>data/demand/choice-parameters.csv</c>
 /// (<c>commodity,parameter,value,fitted,source,notes</c>). Parameters: <c>groups</c> (|-separated mode groups),
 /// <c>beta</c>, <c>mu</c>, <c>reliability_ratio</c>, <c>value_of_time</c> (USD per tonne-hour), <c>asc:GROUP</c> and
-/// <c>asc:corridor:LABEL</c>. Rows marked <c>fitted=yes</c> (constants and the value of time) are what the volume
+/// <c>asc:corridor:LABEL</c>. Rows marked <c>fitted=yes</c> (constants, β and the value of time) are what the volume
 /// calibration adjusts.
 /// </summary>
 public sealed class ChoiceParameters
@@ -49,6 +49,10 @@ public sealed class ChoiceParameters
         if (constant.Parameter == "value_of_time")
         {
             return p.ValueOfTimeUsdPerTonneHour ?? 0;
+        }
+        if (constant.Parameter == "beta")
+        {
+            return p.Beta;
         }
         return constant.Parameter.StartsWith("asc:corridor:", StringComparison.Ordinal)
             ? p.CorridorConstant(constant.Parameter["asc:corridor:".Length..])
@@ -121,7 +125,11 @@ public sealed class ChoiceParameters
                         break;
                     case "beta":
                         p = p with { Beta = Number(0.01, 50) };
-                        break;
+                        if (row.Fitted)
+                        {
+                            fitted.Add(new FittedConstant(row.Commodity, row.Parameter));
+                        }
+                        continue;
                     case "mu":
                         p = p with { Mu = Number(0.01, 1) };
                         break;
@@ -157,7 +165,7 @@ public sealed class ChoiceParameters
                 }
                 if (row.Fitted)
                 {
-                    bag.Error(display, row.Line, "fitted", "only asc: constants and value_of_time are fitted");
+                    bag.Error(display, row.Line, "fitted", "only asc: constants, beta and value_of_time are fitted");
                 }
             }
             classes.Add(p with { GroupConstants = groupConstants, CorridorConstants = corridorConstants });
@@ -196,7 +204,7 @@ public sealed record ParameterRow(Commodity Commodity, string Parameter, string 
 public sealed record FittedConstant(Commodity Commodity, string Parameter)
 {
     /// <summary>True when the fit moves the value by a factor (a value of time) rather than by a step (a constant).</summary>
-    public bool IsScale => Parameter == "value_of_time";
+    public bool IsScale => Parameter is "value_of_time" or "beta";
 
     /// <inheritdoc/>
     public override string ToString() => $"{Commodity.Name()} {Parameter}";
