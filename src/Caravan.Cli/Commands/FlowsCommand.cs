@@ -167,7 +167,7 @@ internal static class FlowsCommand
             }
             foreach (var x in elastic)
             {
-                et.AddRow(Markup.Escape(x.Corridor), RouteTable.Num(x.BaseTonnes / 1e6, "0.00"), RouteTable.Num(x.NewTonnes / 1e6, "0.00"), RouteTable.Num(x.DeltaTonnes / 1e6, "+0.00;-0.00"), RouteTable.Num(x.Elasticity, "0.00"));
+                et.AddRow(Markup.Escape(x.Corridor), RouteTable.Num(x.BaseTonnes / 1e6, "0.00"), RouteTable.Num(x.NewTonnes / 1e6, "0.00"), RouteTable.Num(x.DeltaTonnes / 1e6, "+0.00;-0.00;0.00"), RouteTable.Num(x.Elasticity, "0.00"));
             }
             AnsiConsole.Write(et);
         }

@@ -110,6 +110,37 @@ public sealed class ChoiceModel
     /// <summary>The same network and demand with other parameters or options (choice sets rebuilt).</summary>
     public ChoiceModel With(ChoiceParameters parameters, ChoiceOptions? options = null) => Build(Graph, Demand, parameters, options ?? Options);
 
+    /// <summary>
+    /// The same choice sets with the tariffs of other options (corridor price factors): every route is re-priced, none
+    /// added or dropped, so a price change moves shares and nothing else (the elasticities compare like with like).
+    /// </summary>
+    public ChoiceModel Repriced(ChoiceOptions options)
+    {
+        var factor = TariffFactors(Graph, options);
+        var costs = new ClassCosts?[Costs.Count];
+        for (var c = 0; c < costs.Length; c++)
+        {
+            costs[c] = Costs[c] is null ? null : new ClassCosts(Graph, (Commodity)c, Parameters.For((Commodity)c), options.Year, factor);
+        }
+        var routes = new List<ChoiceRoute>[Routes.Count];
+        for (var i = 0; i < routes.Length; i++)
+        {
+            var k = costs[(int)Demand[i].Commodity]!;
+            routes[i] = [.. Routes[i].Select(r => r with { BaseCostUsdPerTonne = Math.Max(Sum(r.Edges, k.CostUsdPerTonne), 1e-6), TariffUsdPerTonne = Sum(r.Edges, k.TariffUsdPerTonne) })];
+        }
+        return new ChoiceModel(Network, Graph, Demand, Parameters, options, costs, CapacityTonnes, CapacityBindsContainersOnly, routes);
+    }
+
+    private static double Sum(int[] edges, double[] values)
+    {
+        var s = 0.0;
+        foreach (var e in edges)
+        {
+            s += values[e];
+        }
+        return s;
+    }
+
     private static double[]? TariffFactors(RoutingGraph graph, ChoiceOptions options)
     {
         if (options.CorridorTariffFactor.Count == 0)

@@ -16,8 +16,10 @@ public sealed record CorridorElasticity(string Corridor, double PriceChange, dou
 
 /// <summary>
 /// Corridor price elasticities by re-running the model with one corridor's tariffs changed (the network-model method
-/// of Jourquin 2019, FM3): the choice sets are rebuilt and the capacity-constrained equilibrium solved again, so
-/// a full corridor gains less than its price cut alone would suggest.
+/// of Jourquin 2019, FM3): the same choice sets re-priced and the capacity-constrained equilibrium solved again, so
+/// a full corridor gains less than its price cut alone would suggest. A route counts for the corridor with most of its
+/// kilometres, while the price cut applies to every link of the corridor, so a route mostly on another corridor that
+/// gets cheaper can take tonnes away from it.
 /// </summary>
 public static class CorridorElasticities
 {
@@ -31,7 +33,7 @@ public static class CorridorElasticities
         {
             var model = baseSolution.Model;
             var options = model.Options with { CorridorTariffFactor = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { [corridor] = 1 + priceChange } };
-            var solution = ChoiceEquilibrium.Solve(model.With(model.Parameters, options), baseSolution, cancellation);
+            var solution = ChoiceEquilibrium.Solve(model.Repriced(options), baseSolution, cancellation);
             var before = baseReport.Corridors.FirstOrDefault(c => c.Corridor.Equals(corridor, StringComparison.OrdinalIgnoreCase))?.Tonnes ?? 0;
             var after = ChoiceReport.Create(solution).Corridors.FirstOrDefault(c => c.Corridor.Equals(corridor, StringComparison.OrdinalIgnoreCase))?.Tonnes ?? 0;
             result.Add(new CorridorElasticity(corridor, priceChange, before, after));
