@@ -1,4 +1,5 @@
 using Caravan.Model;
+using Caravan.Services;
 
 namespace Caravan.Web;
 
@@ -35,6 +36,16 @@ public sealed record CaravanWebOptions
     /// <summary>Origins allowed to call the API from other sites; empty (the default) keeps CORS closed.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
-    /// <summary>Year used when a query gives none; null for the current year.</summary>
-    public int? DefaultYear { get; init; }
+    /// <summary>The scenario the served network is (null for the base network); <c>scenario=base</c> still means the base.</summary>
+    public string? Scenario { get; init; }
+
+    /// <summary>Limits and defaults of the engine's services, the same ones the CLI uses.</summary>
+    public EngineOptions Engine { get; init; } = EngineOptions.Default;
+
+    /// <summary>Year used when a query gives none (sets <see cref="EngineOptions.Year"/>); null for the clock's year.</summary>
+    public int? DefaultYear
+    {
+        get => Engine.Year;
+        init => Engine = Engine with { Year = value };
+    }
 }

@@ -65,12 +65,11 @@ internal static class AssignCommand
                 {
                     throw new CliInputException("--top must be between 1 and 1000");
                 }
-                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? DateTime.UtcNow.Year, solver with
+                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? Caravan.Services.EngineOptions.Default.DefaultYear, solver with
                 {
-                    TargetRelativeGap = parse.GetResult(gap) is null ? 1e-5 : solver.TargetRelativeGap,
-                    // Parallel bushes stall on this multi-class network (gap stuck near 7e-4 with 2 threads, 4e-7 in
-                    // 20 iterations with 1); the network is small, so one thread unless asked otherwise.
-                    Threads = parse.GetResult(threads) is null ? 1 : solver.Threads,
+                    // The engine's freight defaults (gap, one thread) unless the command line says otherwise.
+                    TargetRelativeGap = parse.GetResult(gap) is null ? Caravan.Services.EngineOptions.Default.FreightAssignment().Solver.TargetRelativeGap : solver.TargetRelativeGap,
+                    Threads = parse.GetResult(threads) is null ? Caravan.Services.EngineOptions.Default.FreightAssignmentThreads : solver.Threads,
                 }, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
             }
             return Run(new AssignArguments(

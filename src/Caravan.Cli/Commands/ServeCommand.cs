@@ -33,6 +33,7 @@ internal static class ServeCommand
                 ScenariosFallbackFolder = Caravan.Scenarios.ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder()),
                 WebRoot = parse.GetValue(webRoot),
                 CorsOrigins = parse.GetValue(cors) ?? [],
+                Scenario = Caravan.Scenarios.ScenarioLoader.IsBase(parse.GetValue(scenario)) ? null : parse.GetValue(scenario),
             };
             if (parse.GetValue(concurrency) is { } c)
             {
