@@ -62,10 +62,11 @@ public sealed record EngineOptions
     public int DefaultPlaceResults { get; init; } = 10;
 
     /// <summary>
-    /// Threads of a freight assignment. One by default: parallel bushes stall on this multi-class network (gap stuck
-    /// near 7e-4 with 2 threads, 4e-7 in 20 iterations with 1), and the network is small.
+    /// Threads of a freight assignment, for every door (<c>caravan assign --demand</c>, <c>compare --demand</c>, the
+    /// web's runs); 0 = all cores. Algorithm B gives the same flows on any thread count, so this is a matter of
+    /// throughput only; a host serving many users may set 1.
     /// </summary>
-    public int FreightAssignmentThreads { get; init; } = 1;
+    public int FreightAssignmentThreads { get; init; }
 
     /// <summary>The settings of a freight assignment in a year, with this thread policy; every door uses them.</summary>
     public FreightAssignmentOptions FreightAssignment(int? year = null)

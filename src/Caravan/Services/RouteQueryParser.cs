@@ -33,6 +33,15 @@ public sealed class RouteQueryParser
         _countries = network.Places.Select(p => p.Country).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>The limits and defaults the parser checks against.</summary>
+    public EngineOptions Options => _options;
+
+    /// <summary>
+    /// Resolves one place text as <c>from</c>/<c>to</c> are resolved (same rules, same "did you mean"), for queries
+    /// built on this parser (matrices, reach, batches); -1 with an error added when it does not resolve.
+    /// </summary>
+    public int Resolve(string field, string text, List<EngineError> errors) => ResolvePlace(field, text, errors);
+
     /// <summary>Parses a route query; the year defaults to <see cref="EngineOptions.DefaultYear"/>.</summary>
     public ServiceResult<RouteRequest> Parse(RouteQuery query)
     {
@@ -218,11 +227,11 @@ public sealed class RouteQueryParser
         {
             return null;
         }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        if (PlanDates.TryParse(text, out var value, out var error))
         {
             return value;
         }
-        errors.Add(EngineError.Invalid(field, $"'{Shown(text)}' is not an ISO 8601 date and time (e.g. 2026-12-01T08:00)"));
+        errors.Add(EngineError.Invalid(field, error));
         return null;
     }
 
