@@ -12,7 +12,7 @@ internal static class CompareFlows
         try
         {
             var demand = DemandReader.Read(demandPath, network);
-            var options = new FreightAssignmentOptions { Year = year };
+            var options = Caravan.Services.EngineOptions.Default.FreightAssignment(year);
             var model = FreightAssignment.Build(network, demand, options, Path.GetFileName(demandPath));
             return (FreightAssignment.Solve(model, options), model);
         }
