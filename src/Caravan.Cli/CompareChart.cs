@@ -1,4 +1,4 @@
-using Caravan.Scenarios.Comparison;
+using Caravan.Comparison;
 using ScottPlot;
 
 namespace Caravan.Cli;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Caravan.Scenarios.Comparison;
+using Caravan.Comparison;
 using Spectre.Console;
 
 namespace Caravan.Cli;

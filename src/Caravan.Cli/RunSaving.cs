@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Caravan.Comparison;
 using Caravan.Export;
 using Caravan.Model;
 using Caravan.Routing;
 using Caravan.Scenarios;
-using Caravan.Scenarios.Comparison;
 using Caravan.Store;
 
 namespace Caravan.Cli;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
+using Caravan.Comparison;
 using Caravan.Data;
 using Caravan.Export;
 using Caravan.Model;
 using Caravan.Scenarios;
-using Caravan.Scenarios.Comparison;
 
 namespace Caravan.Cli.Commands;
 
@@ -52,7 +52,7 @@ internal static class CompareCommand
             {
                 var (flowsA, modelA, unservedA) = CompareFlows.Assign(sa.Network, demandPath, options.Year);
                 var (flowsB, _, unservedB) = CompareFlows.Assign(sb.Network, demandPath, options.Year);
-                result = result with { Assignment = Caravan.Scenarios.Comparison.AssignmentComparer.Compare(flowsA, flowsB, unservedA, unservedB) };
+                result = result with { Assignment = Caravan.Comparison.AssignmentComparer.Compare(flowsA, flowsB, unservedA, unservedB) };
                 if (parse.GetValue(flowMap) is { } mapPath)
                 {
                     if (!mapPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))

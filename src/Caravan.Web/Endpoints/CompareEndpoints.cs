@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Caravan.Comparison;
 using Caravan.Data;
 using Caravan.Export;
 using Caravan.Routing;
 using Caravan.Scenarios;
-using Caravan.Scenarios.Comparison;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

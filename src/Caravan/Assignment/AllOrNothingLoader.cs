@@ -1,5 +1,3 @@
-using Caravan.Data;
-
 namespace Caravan.Assignment;
 
 /// <summary>

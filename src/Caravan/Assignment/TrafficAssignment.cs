@@ -10,7 +10,7 @@ public static class TrafficAssignment
     /// <param name="options">Algorithm and stop rules.</param>
     /// <param name="progress">Called after every iteration on the solving thread; keep it cheap.</param>
     /// <param name="cancellation">Cancels the run between and within iterations.</param>
-    /// <exception cref="Caravan.Data.CaravanDataException">Some OD pair with demand has no path.</exception>
+    /// <exception cref="Caravan.Diagnostics.CaravanDataException">Some OD pair with demand has no path.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static AssignmentResult Solve(AssignmentProblem problem, AssignmentOptions options, Action<IterationReport>? progress = null, CancellationToken cancellation = default)
     {

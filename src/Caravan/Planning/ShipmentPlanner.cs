@@ -113,13 +113,7 @@ public sealed class ShipmentPlanner
     private double Score(in ParetoLabel l, RouteRequest r)
     {
         var w = r.Weights ?? GeneralizedWeights.For(Graph.Network.InfoOf(r.Commodity));
-        return r.Objective switch
-        {
-            Objective.Time => l.Hours + (1e-6 * l.CostUsd),
-            Objective.Cost => l.CostUsd + (1e-6 * l.Hours),
-            Objective.Co2 => l.Co2eKg + (1e-6 * l.Hours),
-            _ => l.CostUsd + (w.ValueOfTimeUsdPerHour * l.Hours) + (w.CarbonPriceUsdPerKg * l.Co2eKg),
-        };
+        return ObjectiveCost.Of(r.Objective, w, l.Hours, l.CostUsd, l.Co2eKg);
     }
 
     /// <summary>

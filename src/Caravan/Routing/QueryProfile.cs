@@ -1,3 +1,4 @@
+using Caravan.Costs;
 using Caravan.Model;
 
 namespace Caravan.Routing;
@@ -88,7 +89,7 @@ public sealed class QueryProfile
             // The wait for a departure is uniform over the headway: its p90 is 0.9 × headway = 1.8 × the mean wait.
             P90Hours[e] = graph.MoveHours[e] + (1.8 * wait) + graph.DwellP90Hours[e];
             var headway = 2 * wait;
-            VarianceHours2[e] = (headway * headway / 12.0) + new Reliability.LogNormalDwell(graph.DwellHours[e], Math.Max(graph.DwellHours[e], graph.DwellP90Hours[e])).Variance;
+            VarianceHours2[e] = (headway * headway / 12.0) + new LogNormalDwell(graph.DwellHours[e], Math.Max(graph.DwellHours[e], graph.DwellP90Hours[e])).Variance;
             CostUsd[e] = perFeu ? graph.CostUsdPerFeu[e] : graph.CostUsdPerTonne[e];
             Co2eKg[e] = graph.Co2eKgPerTonne[e] * tonnes;
         }
@@ -103,13 +104,7 @@ public sealed class QueryProfile
         var g = weights ?? GeneralizedWeights.For(Info);
         for (var e = 0; e < n; e++)
         {
-            w[e] = objective switch
-            {
-                Objective.Time => Hours[e] + (1e-6 * CostUsd[e]),
-                Objective.Cost => CostUsd[e] + (1e-6 * Hours[e]),
-                Objective.Co2 => Co2eKg[e] + (1e-6 * Hours[e]),
-                _ => CostUsd[e] + (g.ValueOfTimeUsdPerHour * Hours[e]) + (g.CarbonPriceUsdPerKg * Co2eKg[e]),
-            };
+            w[e] = ObjectiveCost.Of(objective, g, Hours[e], CostUsd[e], Co2eKg[e]);
         }
         return w;
     }

@@ -83,7 +83,7 @@ public class EquilibriumTests
         var costs = new LinkCostModel([1], [1], [0], [1], [0], [VolumeDelayKind.Bpr]);
         var network = new AssignmentNetwork(3, [0], [1], costs, [0, 1, 2]);
         var problem = new AssignmentProblem(network, [new DemandClass("all", 0, new OdMatrix(3, [(0, 2, 1.0)]))]);
-        var error = Assert.Throws<Caravan.Data.CaravanDataException>(() => TrafficAssignment.Solve(problem, Options(AssignmentAlgorithm.AlgorithmB, 1e-6)));
+        var error = Assert.Throws<Caravan.Diagnostics.CaravanDataException>(() => TrafficAssignment.Solve(problem, Options(AssignmentAlgorithm.AlgorithmB, 1e-6)));
         Assert.Contains("no path from zone 1 to zone 3", error.Message);
     }
 

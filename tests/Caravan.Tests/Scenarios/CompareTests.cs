@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Caravan.Scenarios.Comparison;
+using Caravan.Comparison;
 using Caravan.Tests.Cli;
 using Xunit;
 

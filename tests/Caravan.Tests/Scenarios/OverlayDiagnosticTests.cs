@@ -10,7 +10,7 @@ public sealed class OverlayDiagnosticTests : IDisposable
 
     public void Dispose() => _files.Dispose();
 
-    private Caravan.Data.Diagnostic OnlyError(string json, string name = "bad")
+    private Caravan.Diagnostics.Diagnostic OnlyError(string json, string name = "bad")
     {
         var path = _files.Write(name, json);
         var r = OverlayFiles.Load(path);

@@ -1,7 +1,8 @@
 using Caravan.Model;
 using Caravan.Routing;
+using Caravan.Scenarios;
 
-namespace Caravan.Scenarios.Comparison;
+namespace Caravan.Comparison;
 
 /// <summary>Options of a comparison.</summary>
 /// <param name="Objective">What routes minimise (time by default).</param>

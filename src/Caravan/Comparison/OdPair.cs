@@ -2,7 +2,7 @@ using Caravan.Data;
 using Caravan.Data.Csv;
 using Caravan.Model;
 
-namespace Caravan.Scenarios.Comparison;
+namespace Caravan.Comparison;
 
 /// <summary>An origin-destination pair to compare, as written in the pairs file (places by code, name or alias).</summary>
 /// <param name="From">Origin as written.</param>

@@ -1,6 +1,6 @@
 using Caravan.Freight;
 
-namespace Caravan.Scenarios.Comparison;
+namespace Caravan.Comparison;
 
 /// <summary>Compares two freight assignments: flow shifts by link and corridor, new and relieved bottlenecks.</summary>
 public static class AssignmentComparer

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Text;
 
-namespace Caravan.Data;
+namespace Caravan.Diagnostics;
 
 /// <summary>How bad a diagnostic is: errors stop a load, warnings are reported and the load goes on.</summary>
 public enum Severity

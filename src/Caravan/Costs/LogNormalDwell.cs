@@ -1,4 +1,4 @@
-namespace Caravan.Reliability;
+namespace Caravan.Costs;
 
 /// <summary>
 /// A dwell-time distribution fitted to a median and a 90th percentile: log-normal, the usual shape of border and

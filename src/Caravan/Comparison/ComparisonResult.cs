@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Caravan.Scenarios;
 
-namespace Caravan.Scenarios.Comparison;
+namespace Caravan.Comparison;
 
 /// <summary>Which scenario a side of the comparison is.</summary>
 /// <param name="Name">Scenario name.</param>

@@ -1,8 +1,9 @@
 using System.Globalization;
 using Caravan.Model;
 using Caravan.Routing;
+using Caravan.Scenarios;
 
-namespace Caravan.Scenarios.Comparison;
+namespace Caravan.Comparison;
 
 /// <summary>
 /// Says why a pair's route differs between two scenarios: links that B added, opened or closed, crossings whose
