@@ -153,7 +153,7 @@ public static class RouteEndpoints
 
     /// <summary>Handles a single-route query.</summary>
     /// <param name="state">The served network.</param>
-    /// <param name="from">Origin: code, name or alias ("Xi'an", xian, 西安, CNXIY).</param>
+    /// <param name="from">Origin: code, name or alias ("Xi'an", xian, 西安, CNSIA).</param>
     /// <param name="to">Destination: code, name or alias.</param>
     /// <param name="cargo">container (quantity in FEU, default), air-cargo, dry-bulk, liquid-bulk, gas (tonnes).</param>
     /// <param name="quantity">FEU for containers, tonnes otherwise; default 1.</param>

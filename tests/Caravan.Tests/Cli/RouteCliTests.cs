@@ -21,7 +21,7 @@ public class RouteCliTests
         Assert.Contains(legs.EnumerateArray(), l => l.GetProperty("kind").GetString() == "border");
         Assert.Contains(legs.EnumerateArray(), l => l.GetProperty("kind").GetString() == "transfer");
         var first = legs[0];
-        Assert.Equal("CNXIY", first.GetProperty("from").GetProperty("code").GetString());
+        Assert.Equal("CNSIA", first.GetProperty("from").GetProperty("code").GetString());
         Assert.Equal("CN", first.GetProperty("from").GetProperty("country").GetString());
         foreach (var name in new[] { "distanceKm", "hours", "costUsd", "co2eKg" })
         {
