@@ -170,8 +170,13 @@ public class EnginePageTests(EmbeddedNetworkHost host) : IClassFixture<EmbeddedN
         await page.EvaluateAsync("() => document.querySelector('#map').scrollIntoView()");
         await Screenshots.TakeAsync(page, "phone-map");
 
-        // Choosing another option (a different itinerary) and a place error keep it within the width.
+        // Another option (a different itinerary), a scenario comparison and a place error keep it within the width.
         await page.Locator(RouteOptions).Last.ClickAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"));
+        await page.SelectOptionAsync("#compare-b", "northern-closed");
+        await page.ClickAsync("#compare");
+        await page.WaitForSelectorAsync(".compare-table tbody tr");
+        Assert.Equal("[]", await WiderThanTheViewportAsync(page));
         Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"));
         await page.FillAsync("#from", "Duisbrug");
         await page.ClickAsync("#plan");
