@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
 ./scripts/install-browser.sh
+# The format tests read the GeoPackage export back with ogrinfo (Debian's gdal-bin); the AOT step needs clang.
+./scripts/install-tools.sh
 
 # Everything is restored and built from the project's own files; building src/Caravan.Web runs
 # `npm ci && npm run build` in web/ (src/Caravan.Web/WebPage.targets) when the page is stale.

@@ -12,6 +12,8 @@ internal static class CommandCatalog
         yield return ValidateCommand.Create();
         yield return CalibrateCommand.Create();
         yield return ExportCommand.Create();
+        yield return ConvertCommand.Create();
+        yield return MatrixCommand.Create();
         yield return AssignCommand.Create();
         yield return ScenariosCommand.Create();
         yield return CompareCommand.Create();

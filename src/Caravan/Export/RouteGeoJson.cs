@@ -46,7 +46,11 @@ public static class RouteGeoJson
         return fc;
     }
 
-    /// <summary>The whole network: a point per place, a line per link (crossings included).</summary>
+    /// <summary>
+    /// The whole network: a point per place, a line per link (crossings included). Each feature's <c>layer</c>
+    /// property (places, links, crossings) names its layer, one geometry type per layer, so
+    /// <c>ogr2ogr -where "layer='links'"</c> splits it; missing values are null, never 0.
+    /// </summary>
     public static FeatureCollection Network(Network network, Func<Link, bool>? include = null)
     {
         var fc = new FeatureCollection();
@@ -55,6 +59,7 @@ public static class RouteGeoJson
             fc.Add(new Feature(Factory.CreatePoint(new Coordinate(p.Longitude, p.Latitude)), new AttributesTable
             {
                 { "type", "place" },
+                { "layer", "places" },
                 { "code", p.Code },
                 { "name", p.Name },
                 { "country", p.Country },
@@ -72,16 +77,17 @@ public static class RouteGeoJson
             var attributes = new AttributesTable
             {
                 { "type", l.IsCrossing ? "crossing" : "link" },
+                { "layer", l.IsCrossing ? "crossings" : "links" },
                 { "id", l.Id },
                 { "mode", l.Mode.ToString() },
                 { "from", a.Code },
                 { "to", b.Code },
                 { "distanceKm", l.DistanceKm },
                 { "status", l.Status.ToString().ToLowerInvariant() },
-                { "openingYear", l.OpeningYear ?? 0 },
-                { "corridor", l.Corridor },
-                { "capacityPerYear", l.CapacityPerYear ?? 0 },
-                { "capacityUnit", l.CapacityUnit },
+                { "openingYear", l.OpeningYear },
+                { "corridor", l.Corridor.Length == 0 ? null : l.Corridor },
+                { "capacityPerYear", l.CapacityPerYear },
+                { "capacityUnit", l.CapacityUnit.Length == 0 ? null : l.CapacityUnit },
             };
             fc.Add(new Feature(Factory.CreateLineString([new Coordinate(a.Longitude, a.Latitude), new Coordinate(b.Longitude, b.Latitude)]), attributes));
         }

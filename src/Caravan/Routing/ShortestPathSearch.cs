@@ -116,6 +116,21 @@ public sealed class ShortestPathSearch
         return result;
     }
 
+    /// <summary>
+    /// One-to-all with the shortest-path tree: per vertex the distance from the origin place (∞ where unreachable)
+    /// and the edge that reaches it (-1 at the origin and where unreachable), for skims that read many paths at once.
+    /// </summary>
+    public void TreeFrom(int fromPlace, double[] weight, bool[] allowed, double[] distance, int[] parentEdge)
+    {
+        Run(fromPlace, -1, weight, allowed, null, out _);
+        for (var v = 0; v < distance.Length; v++)
+        {
+            var reached = _stamp[v] == _currentStamp;
+            distance[v] = reached ? _distance[v] : double.PositiveInfinity;
+            parentEdge[v] = reached ? _parentEdge[v] : -1;
+        }
+    }
+
     private void Prepare(int states)
     {
         if (_distance.Length < states)

@@ -110,6 +110,12 @@ public sealed class RouteQueryParser
         }
     }
 
+    /// <summary>
+    /// Resolves one place text as <c>from</c>/<c>to</c> are resolved (same rules, same "did you mean"), for queries
+    /// built on this parser (matrices, reach, batches); -1 with an error added when it does not resolve.
+    /// </summary>
+    public int Resolve(string field, string text, List<RouteQueryError> errors) => ResolvePlace(field, text, errors);
+
     private static IEnumerable<(string Field, string? Value)> Fields(RouteQuery q) =>
     [
         ("from", q.From), ("to", q.To), ("cargo", q.Cargo), ("quantity", q.Quantity), ("avoid", q.Avoid),
