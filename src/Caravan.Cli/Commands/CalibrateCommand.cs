@@ -15,9 +15,10 @@ internal static class CalibrateCommand
         var data = CommonOptions.Data();
         var scenario = CommonOptions.Scenario();
         var file = new Option<string?>("--cases") { Description = "Calibration file (default: calibration.csv in the data folder)" };
+        var rates = new Option<string?>("--rates") { Description = "Published rates for the price section (default: rates.csv in the data folder, when present)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var check = new Option<bool>("--check") { Description = "Exit 2 unless MAPE ≤ 15% and every case is within ±30%" };
-        var command = new Command("calibrate", "Compare predicted transit times with observed ones for the reference shipments") { data, scenario, file, json, check };
+        var check = new Option<bool>("--check") { Description = "Exit 2 unless MAPE ≤ 15% and every case is within ±30% (and, with rates, the price targets on the test split)" };
+        var command = new Command("calibrate", "Compare predicted transit times with observed ones for the reference shipments") { data, scenario, file, rates, json, check };
         command.SetAction(parse =>
         {
             var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
@@ -33,6 +34,8 @@ internal static class CalibrateCommand
                 throw new CliInputException(NetworkLoader.DiagnosticText(path, e.Diagnostics));
             }
             var report = Calibrator.Run(network, cases);
+            var priceCases = PriceCalibrationView.Read(parse.GetValue(rates), folder, network.Sources.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            var prices = priceCases is null ? null : PriceCalibrator.Run(network, priceCases);
             if (parse.GetValue(json))
             {
                 var doc = new
@@ -58,6 +61,7 @@ internal static class CalibrateCommand
                         problem = r.Problem,
                         sources = r.Case.SourceIds,
                     }),
+                    prices = prices is null ? null : PriceCalibrationView.Json(prices),
                 };
                 Console.WriteLine(JsonSerializer.Serialize(doc, JsonDefaults.Indented));
             }
@@ -87,8 +91,12 @@ internal static class CalibrateCommand
                 Console.WriteLine($"Transit time: MAPE {RouteTable.Num(report.TimeMape * 100, "0.0")}% (target ≤ 15%), worst case {RouteTable.Num(report.WorstTimeError * 100, "0.0")}% (target ≤ 30%)" +
                     (report.CostMape is { } cm ? $"; cost: MAPE {RouteTable.Num(cm * 100, "0.0")}% over the cases that publish one" : ""));
                 Console.WriteLine("Error is 0 inside the observed range, else the distance to the nearer end relative to it.");
+                if (prices is not null)
+                {
+                    PriceCalibrationView.Write(prices);
+                }
             }
-            if (parse.GetValue(check) && (report.TimeMape > 0.15 || report.WorstTimeError > 0.30))
+            if (parse.GetValue(check) && (report.TimeMape > 0.15 || report.WorstTimeError > 0.30 || prices is { MeetsTargets: false }))
             {
                 Console.Error.WriteLine("error: calibration targets not met");
                 return ExitCodes.BadInput;
