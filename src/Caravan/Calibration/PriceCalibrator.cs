@@ -53,50 +53,22 @@ public static class PriceCalibrator
     /// <summary>Runs every rate on a network.</summary>
     public static PriceReport Run(Network network, IReadOnlyList<PriceCase> cases)
     {
-        var graph = new RoutingGraph(network);
-        var search = new PlaceSearch(network);
-        var router = new Router(graph);
-        var forced = new CorridorForcedSearch(graph);
+        var router = new CaseRouter(network);
         var results = new List<PriceResult>(cases.Count);
         foreach (var c in cases)
         {
-            results.Add(Price(c, graph, search, router, forced));
+            results.Add(Price(c, router));
         }
         return new PriceReport(results, Score(results, CalibrationSplit.Fit), Score(results, CalibrationSplit.Test));
     }
 
-    private static PriceResult Price(PriceCase c, RoutingGraph graph, PlaceSearch search, Router router, CorridorForcedSearch forced)
+    private static PriceResult Price(PriceCase c, CaseRouter router)
     {
-        if (!search.TryResolve(c.From, out var from, out _))
+        var route = router.Route(c.From, c.To, c.Commodity, c.AllowedModes, c.Corridor, c.AvoidCountries, c.Year, Objective.Cost);
+        if (route.Itinerary is not { } it)
         {
-            return new PriceResult(c, null, "", null, false, $"unknown place '{c.From}'");
+            return new PriceResult(c, null, "", null, false, route.Problem);
         }
-        if (!search.TryResolve(c.To, out var to, out _))
-        {
-            return new PriceResult(c, null, "", null, false, $"unknown place '{c.To}'");
-        }
-        var avoidModes = new HashSet<Mode>();
-        if (c.AllowedModes.Count > 0)
-        {
-            foreach (var m in Modes.All)
-            {
-                if (!c.AllowedModes.Contains(m))
-                {
-                    avoidModes.Add(m);
-                }
-            }
-        }
-        var constraints = new RouteConstraints { AvoidCountries = c.AvoidCountries, AvoidModes = avoidModes, Year = c.Year };
-        var request = new RouteRequest(from, to, c.Commodity, 1, Objective.Cost, constraints);
-        var profile = new QueryProfile(graph, c.Commodity, constraints);
-        var path = c.Corridor.Length > 0
-            ? forced.Run(from, to, c.Corridor, profile.Weights(Objective.Cost, null), profile.Allowed)
-            : router.FindPath(request, profile);
-        if (path is null)
-        {
-            return new PriceResult(c, null, "", null, false, c.Corridor.Length > 0 ? $"no route through corridor {c.Corridor}" : router.Explain(request).Message);
-        }
-        var it = ItineraryBuilder.Build(request, profile, path);
         var usd = it.Totals.CostUsd;
         var inside = usd >= c.RateLowUsd && usd <= c.RateHighUsd;
         return new PriceResult(c, usd, it.Corridor, MidpointError(usd, c.RateLowUsd, c.RateHighUsd), inside, null);

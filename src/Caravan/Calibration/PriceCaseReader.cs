@@ -22,17 +22,7 @@ public static class PriceCaseReader
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in rows)
         {
-            var id = r.RequiredText("id");
-            if (id.Length > 0 && !ids.Add(id))
-            {
-                r.Error("id", $"duplicate case id '{CsvRecord.Clip(id)}'");
-            }
-            var from = r.RequiredText("from");
-            var to = r.RequiredText("to");
-            var commodity = CaseFields.Cargo(r);
-            var modes = CaseFields.Modes(r);
-            var avoid = CaseFields.Countries(r);
-            var year = r.Integer("year", true, 1990, 2100);
+            var k = CaseFields.Core(r, ids, knownSources);
             var date = r.RequiredText("date");
             var low = r.Number("rate_low_usd", true, 0.01, 1e7);
             var high = r.Number("rate_high_usd", true, 0.01, 1e7);
@@ -41,10 +31,10 @@ public static class PriceCaseReader
                 r.Error("rate_high_usd", $"high ({h}) is below low ({l})");
             }
             var unit = r.RequiredText("unit");
-            var expected = commodity == Commodity.Container ? "USD/FEU" : "USD/t";
+            var expected = k.Commodity == Commodity.Container ? "USD/FEU" : "USD/t";
             if (unit.Length > 0 && !unit.Equals(expected, StringComparison.Ordinal))
             {
-                r.Error("unit", $"a {commodity.Name()} rate is in {expected}, not '{CsvRecord.Clip(unit)}'");
+                r.Error("unit", $"a {k.Commodity.Name()} rate is in {expected}, not '{CsvRecord.Clip(unit)}'");
             }
             var basis = r.RequiredText("basis");
             if (basis.Length > 0 && !Bases.Contains(basis))
@@ -61,10 +51,9 @@ public static class PriceCaseReader
             {
                 r.Error("split", $"'{CsvRecord.Clip(splitText)}' is neither fit nor test");
             }
-            var sources = CaseFields.Sources(r, knownSources);
             if (r.Errors == 0)
             {
-                cases.Add(new PriceCase(id, from, to, commodity, modes, r.Text("corridor"), avoid, year!.Value, date, low!.Value, high!.Value, basis, split, sources, r.Text("notes"), r.Line));
+                cases.Add(new PriceCase(k.Id, k.From, k.To, k.Commodity, k.AllowedModes, k.Corridor, k.AvoidCountries, k.Year!.Value, date, low!.Value, high!.Value, basis, split, k.SourceIds, r.Text("notes"), r.Line));
             }
         }
         bag.ThrowIfErrors($"cannot read {display}");
