@@ -18,11 +18,23 @@ internal static class CalibrateCommand
         var rates = new Option<string?>("--rates") { Description = "Published rates for the price section (default: rates.csv in the data folder, when present)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var check = new Option<bool>("--check") { Description = "Exit 2 unless MAPE ≤ 15% and every case is within ±30% (and, with rates, the price targets on the test split)" };
-        var command = new Command("calibrate", "Compare predicted transit times with observed ones for the reference shipments") { data, scenario, file, rates, json, check };
+        var volumes = new Option<string?>("--volumes") { Description = "Observed volumes (e.g. data/calibration-volumes.csv): compare the choice model's flows with them instead of times" };
+        var demand = new Option<string?>("--demand") { Description = "With --volumes: demand file (default: demand/eurasia-2024.csv in the data folder)" };
+        var parameters = new Option<string?>("--parameters") { Description = "With --volumes: choice parameters (default: demand/choice-parameters.csv in the data folder)" };
+        var fit = new Option<bool>("--fit") { Description = "With --volumes: fit the constants marked fitted=yes on the fitting rows and write them to the parameters file" };
+        var command = new Command("calibrate", "Compare predicted transit times and prices (or, with --volumes, flows) with observed ones") { data, scenario, file, rates, json, check, volumes, demand, parameters, fit };
         command.SetAction(parse =>
         {
             var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
             var folder = parse.GetValue(data) ?? NetworkLoader.DefaultDataFolder();
+            if (parse.GetValue(volumes) is { } volumesPath)
+            {
+                return CalibrateVolumes.Run(network, folder, volumesPath, parse.GetValue(demand), parse.GetValue(parameters), parse.GetValue(fit), parse.GetValue(json));
+            }
+            if (parse.GetValue(demand) is not null || parse.GetValue(parameters) is not null || parse.GetValue(fit))
+            {
+                throw new CliInputException("--demand, --parameters and --fit go with --volumes");
+            }
             var path = parse.GetValue(file) ?? Path.Combine(folder, "calibration.csv");
             IReadOnlyList<CalibrationCase> cases;
             try
