@@ -17,7 +17,7 @@ internal static class CompareFlows
             {
                 throw new CliInputException($"{demandPath}: no demand row has a route on this scenario's network");
             }
-            var options = new FreightAssignmentOptions { Year = year };
+            var options = Caravan.Services.EngineOptions.Default.FreightAssignment(year);
             var model = FreightAssignment.Build(network, served, options, Path.GetFileName(demandPath));
             return (FreightAssignment.Solve(model, options), model, unserved);
         }

@@ -135,13 +135,13 @@ public static class FreightAssignment
         {
             foreach (var mode in Modes.All)
             {
-                var vertex = graph.VertexOf(zones[z], mode);
-                if (vertex < 0)
+                var departure = graph.DepartureOf(zones[z], mode);
+                if (departure < 0)
                 {
                     continue;
                 }
                 var mask = MaskFor(mode, mode);
-                foreach (var (a, b) in new[] { (v + z, vertex), (vertex, v + z) })
+                foreach (var (a, b) in new[] { (v + z, departure), (graph.ArrivalOf(zones[z], mode), v + z) })
                 {
                     tail.Add(a);
                     head.Add(b);
@@ -192,6 +192,10 @@ public static class FreightAssignment
     {
         double? value;
         string unit;
+        if (graph.Kind[edge] == EdgeKind.Stay)
+        {
+            return null;
+        }
         if (graph.Kind[edge] == EdgeKind.Transfer)
         {
             var t = network.Transfers[graph.Ref[edge]];
