@@ -35,6 +35,6 @@ public sealed record CalibrationCase(
     string Notes,
     int Line)
 {
-    /// <summary><c>fit</c> when the case's sources set a model parameter, else <c>test</c> (data/README.md says which).</summary>
-    public string Split { get; init; } = "test";
+    /// <summary>Fit when the case's sources set a model parameter, else test (data/README.md says which).</summary>
+    public CalibrationSplit Split { get; init; } = CalibrationSplit.Test;
 }

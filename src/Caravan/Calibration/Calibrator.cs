@@ -35,7 +35,7 @@ public sealed record CalibrationResult(CalibrationCase Case, double? PredictedDa
 /// <param name="WorstTimeError">Largest absolute midpoint error of the recommended option.</param>
 /// <param name="FastestTimeMape">Mean absolute midpoint error of the fastest option.</param>
 /// <param name="FastestInside">Cases whose fastest option falls inside the observed range.</param>
-public sealed record CalibrationSplit(string Split, int Cases, double TimeMape, int Inside, double WorstTimeError, double FastestTimeMape, int FastestInside);
+public sealed record TimeSplitSummary(string Split, int Cases, double TimeMape, int Inside, double WorstTimeError, double FastestTimeMape, int FastestInside);
 
 /// <summary>Summary over all cases.</summary>
 /// <param name="Results">Per case.</param>
@@ -45,7 +45,7 @@ public sealed record CalibrationSplit(string Split, int Cases, double TimeMape, 
 public sealed record CalibrationReport(IReadOnlyList<CalibrationResult> Results, double TimeMape, double WorstTimeError, double? CostMape)
 {
     /// <summary>The figures per split: <c>fit</c> (cases whose sources set a parameter), <c>test</c> (the rest), <c>all</c>.</summary>
-    public IReadOnlyList<CalibrationSplit> Splits { get; init; } = [];
+    public IReadOnlyList<TimeSplitSummary> Splits { get; init; } = [];
 }
 
 /// <summary>
@@ -75,43 +75,24 @@ public static class Calibrator
     /// <summary>Runs every case on a network.</summary>
     public static CalibrationReport Run(Network network, IReadOnlyList<CalibrationCase> cases)
     {
-        var graph = new RoutingGraph(network);
-        var search = new PlaceSearch(network);
-        var planner = new ShipmentPlanner(graph);
-        var forced = new CorridorForcedSearch(graph);
+        var router = new CaseRouter(network);
         var results = new List<CalibrationResult>();
         foreach (var c in cases)
         {
-            if (!search.TryResolve(c.From, out var from, out _) || !search.TryResolve(c.To, out var to, out _))
+            var route = router.Route(c.From, c.To, c.Commodity, c.AllowedModes, c.Corridor, c.AvoidCountries, c.Year, Objective.Time);
+            if (route.Itinerary is not { } it)
             {
-                results.Add(new CalibrationResult(c, null, null, "", null, null, $"unknown place '{(search.TryResolve(c.From, out _, out _) ? c.To : c.From)}'"));
+                results.Add(new CalibrationResult(c, null, null, "", null, null, route.Problem));
                 continue;
             }
-            var avoidModes = new HashSet<Mode>();
-            if (c.AllowedModes.Count > 0)
+            var fastestDays = it.Totals.Hours / 24;
+            var shownRoute = router.Shown(c.From, c.To, c.Commodity, c.AllowedModes, c.Corridor, c.AvoidCountries, c.Year);
+            if (shownRoute.Itinerary is not { } shown)
             {
-                foreach (var m in Modes.All)
-                {
-                    if (!c.AllowedModes.Contains(m))
-                    {
-                        avoidModes.Add(m);
-                    }
-                }
-            }
-            var constraints = new RouteConstraints { AvoidCountries = c.AvoidCountries, AvoidModes = avoidModes, Year = c.Year };
-            var profile = new QueryProfile(graph, c.Commodity, constraints);
-            var fastestRequest = new RouteRequest(from, to, c.Commodity, 1, Objective.Time, constraints);
-            int[]? fastestPath = c.Corridor.Length > 0
-                ? forced.Run(from, to, c.Corridor, profile.Weights(Objective.Time, null), profile.Allowed, profile.Sequence)
-                : planner.Router.FindPath(fastestRequest, profile);
-            var shown = Recommended(planner, forced, profile, c, from, to, constraints);
-            if (shown is null || fastestPath is null)
-            {
-                results.Add(new CalibrationResult(c, null, null, "", null, null, c.Corridor.Length > 0 ? $"no route through corridor {c.Corridor}" : planner.Router.Explain(fastestRequest).Message));
+                results.Add(new CalibrationResult(c, null, null, "", null, null, shownRoute.Problem));
                 continue;
             }
             var days = shown.Totals.Hours / 24;
-            var fastestDays = ItineraryBuilder.Build(fastestRequest, profile, fastestPath).Totals.Hours / 24;
             double? costError = c.CostLowUsd is { } lo && c.CostHighUsd is { } hi ? RangeError(shown.Totals.CostUsd, lo, hi) : null;
             results.Add(new CalibrationResult(c, days, shown.Totals.CostUsd, shown.Corridor, MidpointError(days, c.ObservedLowDays, c.ObservedHighDays), costError, null)
             {
@@ -125,43 +106,19 @@ public static class Calibrator
         var costs = results.Where(r => r.CostError is not null).Select(r => Math.Abs(r.CostError!.Value)).ToList();
         return new CalibrationReport(results, all.TimeMape, all.WorstTimeError, costs.Count == 0 ? null : costs.Average())
         {
-            Splits = [Summarise("fit", results.Where(r => r.Case.Split == "fit").ToList()), Summarise("test", results.Where(r => r.Case.Split == "test").ToList()), all],
+            Splits = [Summarise("fit", results.Where(r => r.Case.Split == CalibrationSplit.Fit).ToList()), Summarise("test", results.Where(r => r.Case.Split == CalibrationSplit.Test).ToList()), all],
         };
     }
 
-    /// <summary>
-    /// The option a user asking for this shipment is shown first: the planner's recommendation under the case's modes
-    /// and avoidances, the best recommended one in the case's corridor when it names one (the corridor's generalized-cost
-    /// best when the planner shows none there).
-    /// </summary>
-    private static Itinerary? Recommended(ShipmentPlanner planner, CorridorForcedSearch forced, QueryProfile profile, CalibrationCase c, int from, int to, RouteConstraints constraints)
-    {
-        var request = new RouteRequest(from, to, c.Commodity, 1, Objective.Generalized, constraints);
-        var plan = planner.Plan(new PlanRequest(request));
-        if (c.Corridor.Length == 0)
-        {
-            return plan.Options.Count > 0 ? plan.Options[0].Itinerary : null;
-        }
-        foreach (var o in plan.Options)
-        {
-            if (string.Equals(o.Itinerary.Corridor, c.Corridor, StringComparison.OrdinalIgnoreCase))
-            {
-                return o.Itinerary;
-            }
-        }
-        var path = forced.Run(from, to, c.Corridor, profile.Weights(Objective.Generalized, request.Weights), profile.Allowed, profile.Sequence);
-        return path is null ? null : ItineraryBuilder.Build(request, profile, path);
-    }
-
-    private static CalibrationSplit Summarise(string split, IReadOnlyList<CalibrationResult> results)
+    private static TimeSplitSummary Summarise(string split, IReadOnlyList<CalibrationResult> results)
     {
         if (results.Count == 0)
         {
-            return new CalibrationSplit(split, 0, 0, 0, 0, 0, 0);
+            return new TimeSplitSummary(split, 0, 0, 0, 0, 0, 0);
         }
         // A case without a prediction counts as a 100% miss: the bound cannot be met by failing to route.
         var errors = results.Select(r => r.TimeError is { } e ? Math.Abs(e) : 1.0).ToList();
         var fastest = results.Select(r => r.FastestError is { } e ? Math.Abs(e) : 1.0).ToList();
-        return new CalibrationSplit(split, results.Count, errors.Average(), results.Count(r => r.Inside), errors.Max(), fastest.Average(), results.Count(r => r.FastestInside));
+        return new TimeSplitSummary(split, results.Count, errors.Average(), results.Count(r => r.Inside), errors.Max(), fastest.Average(), results.Count(r => r.FastestInside));
     }
 }

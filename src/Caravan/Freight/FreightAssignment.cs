@@ -50,11 +50,9 @@ public static class FreightAssignment
         var bag = new DiagnosticBag();
         foreach (var row in demand)
         {
-            var request = new RouteRequest(row.Origin, row.Destination, row.Commodity, 1, Objective.Time, new RouteConstraints { Year = options.Year });
-            var outcome = router.Route(request);
-            if (!outcome.Found)
+            if (DemandReach.NoRoute(router, row, options.Year) is { } reason)
             {
-                bag.Error(demandFile, row.Line, "destination", $"no route for {row.Commodity.Name()}: {outcome.NoRoute!.Message}");
+                bag.Error(demandFile, row.Line, "destination", reason);
             }
         }
         bag.ThrowIfErrors($"cannot assign {demandFile}");

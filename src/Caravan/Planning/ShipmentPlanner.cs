@@ -329,7 +329,7 @@ public sealed class ShipmentPlanner
                 var cut = CutBy(corridor, request);
                 if (cut is not null)
                 {
-                    result.Add(new CorridorBest(corridor, null, -1, cut));
+                    result.Add(new CorridorBest(corridor, null, -1, cut.Count > 0 ? "cut by " + string.Join(", ", cut.Select(b => $"{b.Constraint} {b.Value}")) : "cut by the constraints together") { CutBy = cut });
                 }
                 continue;
             }
@@ -364,7 +364,8 @@ public sealed class ShipmentPlanner
     private static bool SameTotals(RouteOption a, RouteOption b) =>
         Math.Abs(a.Itinerary.Totals.Hours - b.Itinerary.Totals.Hours) < 1e-6 && Math.Abs(a.Itinerary.Totals.CostUsd - b.Itinerary.Totals.CostUsd) < 1e-6;
 
-    private string? CutBy(string corridor, PlanRequest request)
+    /// <summary>The constraints that each, lifted alone, open the corridor again; null when it never serves the pair.</summary>
+    private List<BlockingConstraint>? CutBy(string corridor, PlanRequest request)
     {
         var r = request.Route;
         var c = r.Constraints;
@@ -378,14 +379,14 @@ public sealed class ShipmentPlanner
         {
             return null; // the corridor does not serve this origin and destination at all
         }
-        var reasons = new List<string>();
+        var reasons = new List<BlockingConstraint>();
         foreach (var country in c.AvoidCountries)
         {
             var rest = new HashSet<string>(c.AvoidCountries, StringComparer.Ordinal);
             rest.Remove(country);
             if (Through(c with { AvoidCountries = rest }))
             {
-                reasons.Add($"--avoid {country}");
+                reasons.Add(new BlockingConstraint("avoid-country", country, $"every route through {corridor} passes through {country}"));
             }
         }
         foreach (var mode in c.AvoidModes)
@@ -394,13 +395,13 @@ public sealed class ShipmentPlanner
             rest.Remove(mode);
             if (Through(c with { AvoidModes = rest }))
             {
-                reasons.Add($"--avoid-modes {mode}");
+                reasons.Add(new BlockingConstraint("avoid-mode", mode.ToString(), $"every route through {corridor} uses {mode}"));
             }
         }
         if (Through(c with { Year = 9999 }))
         {
-            reasons.Add($"--year {c.Year} (its links are not open yet)");
+            reasons.Add(new BlockingConstraint("year", c.Year.ToString(CultureInfo.InvariantCulture), $"the links of {corridor} are not open in {c.Year}"));
         }
-        return reasons.Count > 0 ? $"cut by {string.Join(", ", reasons)}" : "cut by the constraints together";
+        return reasons;
     }
 }

@@ -16,7 +16,11 @@ public static class NetworkValidator
     public const double GreatCircleToleranceKm = 5.0;
 
     /// <summary>Checks a network; diagnostics point at the defining rows when locations are known.</summary>
-    public static IReadOnlyList<Diagnostic> Validate(Network network, RowLocations? locations = null)
+    /// <param name="network">The network.</param>
+    /// <param name="locations">Where each row was defined, for file:line.</param>
+    /// <param name="scenario">True for a network an overlay made: closing links may strand places, so a place
+    /// without links is a warning there (in the data folder itself it is an error).</param>
+    public static IReadOnlyList<Diagnostic> Validate(Network network, RowLocations? locations = null, bool scenario = false)
     {
         var bag = new DiagnosticBag { Limit = 5000 };
         (string File, int Line) LinkAt(int i) => locations?.Links.GetValueOrDefault(i) ?? ("links.csv", 0);
@@ -37,7 +41,8 @@ public static class NetworkValidator
             var a = network.Places[l.From];
             var b = network.Places[l.To];
             var gcd = GreatCircle.DistanceKm(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
-            if (l.DistanceKm + GreatCircleToleranceKm < gcd * 0.98)
+            // A crossing may omit its length (0): it is a dwell between two stations, not a distance claim.
+            if (!(l.IsCrossing && l.DistanceKm == 0) && l.DistanceKm + GreatCircleToleranceKm < gcd * 0.98)
             {
                 bag.Error(file, line, "distance_km", $"{l.DistanceKm:0.#} km is shorter than the great-circle distance {gcd:0} km between {a.Code} and {b.Code}: check the distance or the coordinates");
             }
@@ -46,10 +51,11 @@ public static class NetworkValidator
                 bag.Warning(file, line, "distance_km", $"{l.DistanceKm:0} km is {l.DistanceKm / gcd:0.0}× the great-circle distance {gcd:0} km");
             }
             var mp = network.ParametersOf(l.Mode);
-            var speed = l.FixedHours is { } h && h > 0 ? l.DistanceKm / h : l.SpeedKmh ?? mp.SpeedKmh;
+            // A fixed time of 0 h over a positive distance is an infinite speed, not "use the mode's speed".
+            var speed = l.FixedHours is { } h ? (h > 0 ? l.DistanceKm / h : double.PositiveInfinity) : l.SpeedKmh ?? mp.SpeedKmh;
             if (l.DistanceKm > 0 && (speed < mp.MinSpeedKmh || speed > mp.MaxSpeedKmh))
             {
-                bag.Error(file, line, l.FixedHours is not null ? "hours" : "speed_kmh", $"implied speed {speed:0.#} km/h is outside the plausible range for {l.Mode} ({mp.MinSpeedKmh:0}–{mp.MaxSpeedKmh:0} km/h)");
+                bag.Error(file, line, l.FixedHours is not null ? "hours" : "speed_kmh", $"implied speed {speed:0.#} km/h ({l.DistanceKm:0.#} km in {l.FixedHours?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} h) is outside the plausible range for {l.Mode} ({mp.MinSpeedKmh:0}–{mp.MaxSpeedKmh:0} km/h)");
             }
             if (l.IsCrossing && a.Country == b.Country)
             {
@@ -82,7 +88,14 @@ public static class NetworkValidator
             var (file, line) = PlaceAt(p);
             if (modesAt[p].Count == 0)
             {
-                bag.Error(file, line, "code", $"{network.Places[p].Code} has no link: it cannot be reached");
+                if (scenario)
+                {
+                    bag.Warning(file, line, "code", $"{network.Places[p].Code} has no link in this scenario: it cannot be reached");
+                }
+                else
+                {
+                    bag.Error(file, line, "code", $"{network.Places[p].Code} has no link: it cannot be reached");
+                }
                 continue;
             }
             if (modesAt[p].Contains(Mode.Rail1435) && modesAt[p].Contains(Mode.Rail1520) && !gaugeChange.Contains(p))
