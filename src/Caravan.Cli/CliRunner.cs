@@ -9,7 +9,7 @@ namespace Caravan.Cli;
 /// <summary>Runs the command line and maps parse errors and faults to the documented exit codes.</summary>
 internal static class CliRunner
 {
-    public static int Run(RootCommand root, string[] args)
+    public static int Run(Command root, string[] args)
     {
         if (Console.IsOutputRedirected)
         {

@@ -141,6 +141,46 @@ public sealed class ParityTests : IAsyncLifetime
         Assert.Contains("did you mean avoid?", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("q=xian", "xian")]
+    [InlineData("q=duis&limit=3", "duis", "--limit", "3")]
+    [InlineData("q=%E8%A5%BF%E5%AE%89", "西安")]
+    [InlineData("limit=5", null, "--limit", "5")]
+    public async Task PlaceSearchGivesTheSameAnswer(string query, string? text, params string[] options)
+    {
+        var web = JsonNode.Parse(await _client.GetStringAsync("/api/places?" + query))!;
+        var args = new List<string> { "places" };
+        if (text is not null)
+        {
+            args.Add(text);
+        }
+        args.AddRange(options);
+        args.AddRange(["--json", "--data", WebTestPaths.Mini]);
+        var (exit, stdout, stderr) = RunCli([.. args]);
+        Assert.True(exit == 0, stderr);
+        Assert.True(JsonNode.DeepEquals(web, JsonNode.Parse(stdout)), $"API:\n{web}\nCLI:\n{stdout}");
+    }
+
+    [Fact]
+    public async Task APlaceLimitOutOfRangeIsTheSameErrorThroughBothDoors()
+    {
+        var web = JsonNode.Parse(await (await _client.GetAsync("/api/places?q=xian&limit=500")).Content.ReadAsStringAsync())!;
+        var (exit, stdout, _) = RunCli(["places", "xian", "--limit", "500", "--json", "--data", WebTestPaths.Mini]);
+        Assert.Equal(2, exit);
+        var cli = JsonNode.Parse(stdout)!;
+        Assert.Equal("InvalidValue", web["code"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(web["issues"], cli["issues"]), $"API:\n{web}\nCLI:\n{cli}");
+    }
+
+    [Fact]
+    public async Task TheScenarioCatalogueIsTheSameThroughBothDoors()
+    {
+        var web = JsonNode.Parse(await _client.GetStringAsync("/api/scenarios"))!;
+        var (exit, stdout, stderr) = RunCli(["scenarios", "--json", "--data", WebTestPaths.Mini]);
+        Assert.True(exit == 0, stderr);
+        Assert.True(JsonNode.DeepEquals(web, JsonNode.Parse(stdout)), $"API:\n{web}\nCLI:\n{stdout}");
+    }
+
     private static string[] FieldsOf(JsonNode doc) =>
         doc["issues"]!.AsArray().Select(i => i!["field"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();
 
