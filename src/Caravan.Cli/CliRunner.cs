@@ -48,6 +48,28 @@ internal static class CliRunner
         }
     }
 
+    /// <summary>
+    /// Runs <c>caravan</c> in this process with its standard output and error captured (for embedding and tests);
+    /// the same command pipeline as the binary.
+    /// </summary>
+    internal static (int Code, string Out, string Error) RunCaptured(params string[] args)
+    {
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var code = Run(CaravanCommand.Create(), args);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
+        }
+    }
+
     /// <summary>The engine's errors for a command line System.CommandLine refused: unknown options and commands are <see cref="ErrorCode.UnknownParameter"/>.</summary>
     internal static IReadOnlyList<EngineError> ParseErrors(ParseResult parse)
     {

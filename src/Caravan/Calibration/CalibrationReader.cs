@@ -35,14 +35,9 @@ public static class CalibrationReader
             var modes = new HashSet<Mode>();
             foreach (var m in r.List("mode_hint"))
             {
-                if (m.Equals("rail", StringComparison.OrdinalIgnoreCase))
+                if (Modes.TryParseGroup(m, out var group))
                 {
-                    modes.Add(Mode.Rail1435);
-                    modes.Add(Mode.Rail1520);
-                }
-                else if (Modes.TryParse(m, out var mode))
-                {
-                    modes.Add(mode);
+                    modes.UnionWith(group);
                 }
                 else
                 {

@@ -281,18 +281,12 @@ public sealed class RouteQueryParser
         var set = new HashSet<Mode>();
         foreach (var part in Items("avoidModes", text, errors, ListSeparators) ?? [])
         {
-            if (part.Equals("rail", StringComparison.OrdinalIgnoreCase))
-            {
-                set.Add(Mode.Rail1435);
-                set.Add(Mode.Rail1520);
-                continue;
-            }
-            if (!Modes.TryParse(part, out var m))
+            if (!Modes.TryParseGroup(part, out var group))
             {
                 errors.Add(EngineError.Invalid("avoidModes", $"unknown mode '{part}'; expected {string.Join(", ", Modes.All)} or Rail"));
                 continue;
             }
-            set.Add(m);
+            set.UnionWith(group);
         }
         return set;
     }

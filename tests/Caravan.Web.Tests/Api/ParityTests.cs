@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using Caravan.Cli;
-using Caravan.Cli.Commands;
 using Caravan.Services;
 
 namespace Caravan.Web.Tests.Api;
@@ -210,26 +208,5 @@ public sealed class ParityTests : IAsyncLifetime
         return [.. args];
     }
 
-    private static (int Code, string Out, string Error) RunCli(string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All())
-        {
-            root.Subcommands.Add(command);
-        }
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        var (output, error) = (new StringWriter(), new StringWriter());
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = CliRunner.Run(root, args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static (int Code, string Out, string Error) RunCli(string[] args) => CliRunner.RunCaptured(args);
 }
