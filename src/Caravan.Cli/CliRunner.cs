@@ -41,6 +41,12 @@ internal static class CliRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Caravan.Store.RunStoreException e)
+        {
+            // A corrupt, locked or full store is a problem with the user's file or disk, not a fault of Caravan.
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");

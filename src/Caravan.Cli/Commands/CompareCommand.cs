@@ -50,9 +50,9 @@ internal static class CompareCommand
             var result = ScenarioComparer.Compare(sa, sb, odPairs, options);
             if (parse.GetValue(demand) is { } demandPath)
             {
-                var (flowsA, modelA) = CompareFlows.Assign(sa.Network, demandPath, options.Year);
-                var (flowsB, _) = CompareFlows.Assign(sb.Network, demandPath, options.Year);
-                result = result with { Assignment = Caravan.Comparison.AssignmentComparer.Compare(flowsA, flowsB) };
+                var (flowsA, modelA, unservedA) = CompareFlows.Assign(sa.Network, demandPath, options.Year);
+                var (flowsB, _, unservedB) = CompareFlows.Assign(sb.Network, demandPath, options.Year);
+                result = result with { Assignment = Caravan.Comparison.AssignmentComparer.Compare(flowsA, flowsB, unservedA, unservedB) };
                 if (parse.GetValue(flowMap) is { } mapPath)
                 {
                     if (!mapPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))

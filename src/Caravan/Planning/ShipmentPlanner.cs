@@ -292,19 +292,7 @@ public sealed class ShipmentPlanner
     private static bool SameCorridorTooClose(Itinerary a, Itinerary b) =>
         Math.Abs(a.Totals.Hours - b.Totals.Hours) < 0.05 * a.Totals.Hours && Math.Abs(a.Totals.CostUsd - b.Totals.CostUsd) < 0.05 * a.Totals.CostUsd;
 
-    private int ReverseOf(int e)
-    {
-        var g = Graph;
-        var head = g.Head[e];
-        for (var x = g.FirstOut[head]; x < g.FirstOut[head + 1]; x++)
-        {
-            if (g.Head[x] == g.Tail[e] && g.Ref[x] == g.Ref[e] && g.Kind[x] == g.Kind[e])
-            {
-                return x;
-            }
-        }
-        return -1;
-    }
+    private int ReverseOf(int e) => Graph.Reverse[e];
 
     /// <summary>
     /// The best route through each corridor (forced to use it), with its verdict: one of the options, dominated by

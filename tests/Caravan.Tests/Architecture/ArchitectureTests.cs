@@ -28,8 +28,8 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
         ["Store"] = 5,         // run store
         ["Planning"] = 6,      // the shipment planner
         ["Export"] = 7,        // documents of routes and plans (JSON, GeoJSON)
-        ["Calibration"] = 8,
-        ["Freight"] = 8,
+        ["Freight"] = 8,       // demand, choice model, freight assignment
+        ["Calibration"] = 9,   // predicted vs observed: times, prices, volumes (through the freight model)
         ["Comparison"] = 9,    // scenario A vs B
         ["Services"] = 10,     // the front door: one service per use case
         ["Skims"] = 11,        // matrices, built on the route query parser

@@ -160,4 +160,18 @@ public sealed class ProtectionTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task ListingRunsDoesNotCreateTheStore()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "caravan-nodb-" + Guid.NewGuid().ToString("N")[..8]);
+        var (app, http) = await ApiHost.StartAsync(o => o with { DatabasePath = Path.Combine(folder, "deep", "runs.db") });
+        await using var _ = app;
+        using var __ = http;
+        var list = await http.GetAsync("/api/runs");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal("[]", await list.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/runs/1")).StatusCode);
+        Assert.False(Directory.Exists(folder));
+    }
 }
