@@ -44,7 +44,7 @@ public sealed class PlaceService(Network network, PlaceSearch search, EngineOpti
         {
             if (!int.TryParse(query.Limit.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 1 || n > _options.MaxPlaceResults)
             {
-                var shown = query.Limit.Length > 40 ? query.Limit[..40] + "…" : query.Limit;
+                var shown = Diagnostic.Cut(query.Limit, 41);
                 return ServiceResult<IReadOnlyList<PlaceHit>>.Fail([EngineError.Invalid("limit", $"must be a whole number from 1 to {_options.MaxPlaceResults}, not '{shown}'")]);
             }
             limit = n;
