@@ -184,5 +184,10 @@ public static class ChoiceEquilibrium
         return terms;
     }
 
-    private static double Length(RoutingGraph graph, int e) => graph.Kind[e] == EdgeKind.Transfer ? 1 : Math.Max(graph.DistanceKm[e], 1);
+    private static double Length(RoutingGraph graph, int e) => graph.Kind[e] switch
+    {
+        EdgeKind.Transfer => 1,
+        EdgeKind.Stay => 0,
+        _ => Math.Max(graph.DistanceKm[e], 1),
+    };
 }

@@ -86,7 +86,7 @@ public sealed class ChoiceSetBuilder
                 }
                 foreach (var e in path)
                 {
-                    if (g.Kind[e] != EdgeKind.Transfer)
+                    if (ClassCosts.IsLink(g, e))
                     {
                         _weight[e] *= PenaltyFactor;
                     }
@@ -134,7 +134,7 @@ public sealed class ChoiceSetBuilder
             tariff += costs.TariffUsdPerTonne[e];
             hours += costs.Profile.Hours[e];
             km += g.DistanceKm[e];
-            if (g.Kind[e] == EdgeKind.Transfer)
+            if (!ClassCosts.IsLink(g, e))
             {
                 continue;
             }

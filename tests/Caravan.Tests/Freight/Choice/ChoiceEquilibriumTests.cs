@@ -33,7 +33,7 @@ public class ChoiceEquilibriumTests
         var g = s.Model.Graph;
         for (var e = 0; e < g.EdgeCount; e++)
         {
-            if (g.Kind[e] != Caravan.Routing.EdgeKind.Transfer && Net.Links[g.Ref[e]].Id == linkId && Net.Places[g.VertexPlace[g.Tail[e]]].Code == from)
+            if (ClassCosts.IsLink(g, e) && Net.Links[g.Ref[e]].Id == linkId && Net.Places[g.VertexPlace[g.Tail[e]]].Code == from)
             {
                 return e;
             }
