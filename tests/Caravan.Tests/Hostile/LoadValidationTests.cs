@@ -70,7 +70,7 @@ public sealed class LoadValidationTests : IDisposable
         var header = lines[0].Split(',');
         var cells = new string[header.Length];
         Array.Fill(cells, "");
-        cells[Array.IndexOf(header, "place")] = "CNXIY";
+        cells[Array.IndexOf(header, "place")] = "CNSIA";
         cells[Array.IndexOf(header, "from_mode")] = "Rail1435";
         cells[Array.IndexOf(header, "to_mode")] = "Air";
         cells[Array.IndexOf(header, "kind")] = "handling";
