@@ -15,6 +15,7 @@ internal static class CommandCatalog
         yield return ConvertCommand.Create();
         yield return MatrixCommand.Create();
         yield return AssignCommand.Create();
+        yield return FlowsCommand.Create();
         yield return ScenariosCommand.Create();
         yield return CompareCommand.Create();
         yield return RunsCommand.Create();

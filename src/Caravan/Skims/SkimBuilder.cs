@@ -94,7 +94,7 @@ public sealed class SkimBuilder
             var bestDistance = double.PositiveInfinity;
             foreach (var mode in Modes.All)
             {
-                var v = g.VertexOf(destination, mode);
+                var v = g.ArrivalOf(destination, mode);
                 if (v >= 0 && w.Distance[v] < bestDistance)
                 {
                     best = v;

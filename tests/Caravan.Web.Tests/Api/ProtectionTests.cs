@@ -36,7 +36,7 @@ public sealed class ProtectionTests
             }
         }
         Assert.True(distinct >= 400);
-        Assert.InRange(state.Base.CachedGeoJsonDocuments, 1, NetworkContext.MaxGeoJsonDocuments);
+        Assert.InRange(state.Served.CachedGeoJsonDocuments, 1, NetworkContext.MaxGeoJsonDocuments);
         // A repeated filter is still answered the same (from the cache or rebuilt).
         var a = await http.GetStringAsync("/api/network?mode=Road&status=operating");
         var b = await http.GetStringAsync("/api/network?status=operating&mode=road");

@@ -50,6 +50,7 @@ public static class TntpNetReader
             cols[c] = new List<double>(capacityHint);
         }
         var type = new List<int>(capacityHint);
+        var lineOf = new List<int>(capacityHint);
         var tokens = new List<string>(16);
         var values = new double[8];
         var parsed = new bool[8];
@@ -108,6 +109,7 @@ public static class TntpNetReader
                 cols[c].Add(values[c]);
             }
             type.Add(linkType);
+            lineOf.Add(at);
         }
         if (declaredLinks is int expected && !bag.HasErrors && tail.Count != expected)
         {
@@ -151,6 +153,7 @@ public static class TntpNetReader
             Speed = [.. cols[5]],
             Toll = [.. cols[6]],
             LinkType = [.. type],
+            LineNumber = [.. lineOf],
             DistanceFactor = distanceFactor,
             TollFactor = tollFactor,
         };

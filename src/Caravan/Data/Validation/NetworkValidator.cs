@@ -74,6 +74,7 @@ public static class NetworkValidator
                 }
             }
         }
+        CheckTransferTriangles(network, bag, TransferAt);
         var gaugeChange = new HashSet<int>();
         foreach (var tr in network.Transfers)
         {
@@ -105,6 +106,64 @@ public static class NetworkValidator
         CheckConnectivity(network, bag, PlaceAt);
         return bag.Snapshot();
     }
+
+    /// <summary>
+    /// A transfer at a place must not take longer or cost more than two others chained through a third mode there:
+    /// else a route would leave the mode, hop out and back, and re-enter it to skip the handling (the Małaszewicze
+    /// rail → road → rail that beat the 72 h gauge change with two 6 h transfers).
+    /// </summary>
+    private static void CheckTransferTriangles(Network network, DiagnosticBag bag, Func<int, (string File, int Line)> transferAt)
+    {
+        var byPlace = new Dictionary<int, List<int>>();
+        for (var t = 0; t < network.Transfers.Count; t++)
+        {
+            var list = byPlace.TryGetValue(network.Transfers[t].Place, out var l) ? l : byPlace[network.Transfers[t].Place] = [];
+            list.Add(t);
+        }
+        foreach (var list in byPlace.Values)
+        {
+            foreach (var d in list)
+            {
+                var direct = network.Transfers[d];
+                foreach (var x in list)
+                {
+                    foreach (var y in list)
+                    {
+                        var first = network.Transfers[x];
+                        var second = network.Transfers[y];
+                        if (x == d || y == d || x == y || !Chains(first, second, direct.ModeA, direct.ModeB, out var via))
+                        {
+                            continue;
+                        }
+                        var hours = first.MedianHours + second.MedianHours;
+                        var cost = first.CostUsdPerFeu + second.CostUsdPerFeu;
+                        if (hours < direct.MedianHours || cost < direct.CostUsdPerFeu)
+                        {
+                            var (file, line) = transferAt(d);
+                            bag.Error(file, line, "median_hours", $"{direct.ModeA}→{direct.ModeB} at {network.Places[direct.Place].Code} ({direct.MedianHours:0.#} h, USD {direct.CostUsdPerFeu:0}/FEU) is beaten by {direct.ModeA}→{via}→{direct.ModeB} ({hours:0.#} h, USD {cost:0}): a route would skip it by a hop out and back");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>True when transfers <paramref name="x"/> then <paramref name="y"/> lead from mode a to mode b (either way round) through a third mode.</summary>
+    private static bool Chains(Transfer x, Transfer y, Mode a, Mode b, out Mode via)
+    {
+        via = default;
+        foreach (var (from, to) in new[] { (a, b), (b, a) })
+        {
+            if (Other(x, from) is { } m && m != to && Other(y, m) == to)
+            {
+                via = m;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Mode? Other(Transfer t, Mode m) => t.ModeA == m ? t.ModeB : t.ModeB == m ? t.ModeA : null;
 
     private static void CheckConnectivity(Network network, DiagnosticBag bag, Func<int, (string File, int Line)> placeAt)
     {
