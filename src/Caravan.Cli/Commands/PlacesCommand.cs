@@ -13,10 +13,17 @@ internal static class PlacesCommand
         var data = CommonOptions.Data();
         var scenario = CommonOptions.Scenario();
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var command = new Command("places", "List places, or search them by code, name or alias") { query, data, scenario, json };
+        var near = new Option<string?>("--near") { Description = "Places nearest a point, lat,lon in degrees (51.43,6.76)" };
+        var mode = new Option<string?>("--mode") { Description = "With --near: only places that handle this mode" };
+        var limit = new Option<string?>("--limit") { Description = "With --near: most places listed (default 5)" };
+        var command = new Command("places", "List places, or search them by code, name or alias, or find those near a point") { query, data, scenario, json, near, mode, limit };
         command.SetAction(parse =>
         {
             var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
+            if (parse.GetValue(near) is { } point)
+            {
+                return PlacesNear.Run(network, point, parse.GetValue(mode), parse.GetValue(limit), parse.GetValue(json));
+            }
             var q = parse.GetValue(query);
             IReadOnlyList<int> indices;
             if (string.IsNullOrWhiteSpace(q))

@@ -13,8 +13,9 @@ internal static class RouteCommand
 {
     public static Command Create()
     {
-        var from = new Option<string>("--from") { Description = "Origin: code, name or alias (\"Xi'an\", xian, 西安)", Required = true };
-        var to = new Option<string>("--to") { Description = "Destination: code, name or alias", Required = true };
+        var from = new Option<string>("--from") { Description = "Origin: code, name or alias (\"Xi'an\", xian, 西安); required unless --batch" };
+        var to = new Option<string>("--to") { Description = "Destination: code, name or alias; required unless --batch" };
+        var batch = new Option<string?>("--batch") { Description = "Route every row of this CSV (from,to[,cargo,quantity,avoid,avoid_modes,avoid_places,optimize,year,max_transfers]) by its single criterion; NDJSON in row order" };
         var cargo = new Option<string>("--cargo") { Description = "container (quantity in FEU), air-cargo, dry-bulk, liquid-bulk, gas (quantity in tonnes)", DefaultValueFactory = _ => "container" };
         var quantity = new Option<double>("--quantity") { Description = "FEU for containers, tonnes otherwise", DefaultValueFactory = _ => 1 };
         var avoid = new Option<string?>("--avoid") { Description = "Countries to avoid, ISO codes separated by commas (RU,BY)" };
@@ -42,12 +43,20 @@ internal static class RouteCommand
         var command = new Command("route", "Plan a shipment: the Pareto options over time, cost, CO2e and reliability, under constraints")
         {
             from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice,
-            maxOptions, depart, deadline, alternatives, explain, maxLabels, timeLimit, epsilon, json, geojson, data, scenario, save, db,
+            maxOptions, depart, deadline, alternatives, explain, maxLabels, timeLimit, epsilon, json, geojson, data, scenario, save, db, batch,
         };
         command.SetAction(parse =>
         {
             var loaded = NetworkLoader.LoadScenario(parse.GetValue(data), parse.GetValue(scenario));
             var network = loaded.Network;
+            if (parse.GetValue(batch) is { Length: > 0 } batchPath)
+            {
+                return RouteBatchRun.Run(network, batchPath);
+            }
+            if (parse.GetValue(from) is null || parse.GetValue(to) is null)
+            {
+                throw new CliInputException("--from and --to are required (or --batch FILE)");
+            }
             var search = new PlaceSearch(network);
             var origin = Resolve(search, network, parse.GetValue(from)!, "--from");
             var destination = Resolve(search, network, parse.GetValue(to)!, "--to");

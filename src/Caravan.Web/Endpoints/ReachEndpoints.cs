@@ -1,6 +1,4 @@
-using Caravan.Export;
 using Caravan.Geography;
-using Caravan.Model;
 using Caravan.Skims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,12 +6,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Caravan.Web.Endpoints;
-
-/// <summary>A place near a point, as <c>GET /api/places/nearest</c> answers it.</summary>
-/// <param name="Place">The place.</param>
-/// <param name="Kind">What it is (terminal, port, …).</param>
-/// <param name="DistanceKm">Great-circle distance from the point, km.</param>
-public sealed record NearPlaceDocument(PlaceDocument Place, string Kind, double DistanceKm);
 
 /// <summary><c>GET /api/reach</c> (places within a budget) and <c>GET /api/places/nearest</c> (places near a point).</summary>
 public static class ReachEndpoints
@@ -84,8 +76,6 @@ public static class ReachEndpoints
         {
             return Problems.InvalidQuery(parsed.Errors);
         }
-        var network = net.Network;
-        var hits = NearestPlaces.Find(net.Router.Graph, parsed.Lat, parsed.Lon, parsed.Mode, parsed.Limit);
-        return TypedResults.Ok(hits.Select(h => new NearPlaceDocument(RouteDocuments.Place(network, h.Place), Data.Gmns.GmnsWriter.KindName(network.Places[h.Place].Kind), Math.Round(h.DistanceKm, 1))).ToArray());
+        return TypedResults.Ok(NearPlaceDocument.Of(net.Network, NearestPlaces.Find(net.Router.Graph, parsed.Lat, parsed.Lon, parsed.Mode, parsed.Limit)));
     }
 }

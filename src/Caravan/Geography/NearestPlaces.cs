@@ -45,3 +45,14 @@ public static class NearestPlaces
         return hits.Count > limit ? hits.GetRange(0, Math.Max(0, limit)) : hits;
     }
 }
+
+/// <summary>A place near a point, as <c>caravan places --near --json</c> and <c>GET /api/places/nearest</c> answer it.</summary>
+/// <param name="Place">The place.</param>
+/// <param name="Kind">What it is (terminal, port, …).</param>
+/// <param name="DistanceKm">Great-circle distance from the point, km.</param>
+public sealed record NearPlaceDocument(Export.PlaceDocument Place, string Kind, double DistanceKm)
+{
+    /// <summary>The documents of a list of hits.</summary>
+    public static NearPlaceDocument[] Of(Network network, IReadOnlyList<NearPlace> hits) =>
+        [.. hits.Select(h => new NearPlaceDocument(Export.RouteDocuments.Place(network, h.Place), Data.Gmns.GmnsWriter.KindName(network.Places[h.Place].Kind), Math.Round(h.DistanceKm, 1)))];
+}
