@@ -2,7 +2,7 @@
 -- fixture, so the load is not one cached answer.
 local paths = {
   "/api/route?from=xian&to=Duisburg&avoid=RU,BY",
-  "/api/route?from=CNXIY&to=DEDUI&optimize=cost",
+  "/api/route?from=CNSIA&to=DEDUI&optimize=cost",
   "/api/route?from=Almaty&to=Istanbul&optimize=co2",
   "/api/route?from=Shanghai&to=Duisburg&optimize=time",
   "/api/route?from=Kashgar&to=Baku&year=2031",

@@ -9,4 +9,6 @@ internal static class ExitCodes
     public const int InternalFault = 1;
     /// <summary>Bad input (arguments, data files) or no route under the constraints given.</summary>
     public const int BadInput = 2;
+    /// <summary>An assignment stopped at its iteration or time limit above its target gap (results were still written).</summary>
+    public const int NotConverged = 3;
 }

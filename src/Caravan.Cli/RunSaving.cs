@@ -92,6 +92,8 @@ internal static class RunSaving
         var parameters = JsonSerializer.Serialize(new { demand = demandPath, demandHash = FileHash(demandPath), year, algorithm }, JsonDefaults.Compact);
         var summary = JsonSerializer.Serialize(new
         {
+            converged = r.Converged,
+            stopReason = r.StopReason.ToString(),
             relativeGap = r.RelativeGap,
             objective = r.Objective,
             totalSystemTravelTime = r.TotalSystemTravelTime,
@@ -117,7 +119,7 @@ internal static class RunSaving
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.tntp").OrderBy(f => f, StringComparer.Ordinal).ToList() : [];
         var hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", files.Select(FileHash)))));
         var parameters = JsonSerializer.Serialize(new { tntp = folder, algorithm }, JsonDefaults.Compact);
-        var summary = JsonSerializer.Serialize(new { relativeGap = result.RelativeGap, objective = result.Objective, totalSystemTravelTime = result.TotalSystemTravelTime, iterations = result.Iterations, seconds = result.Elapsed.TotalSeconds }, JsonDefaults.Compact);
+        var summary = JsonSerializer.Serialize(new { converged = result.Converged, stopReason = result.StopReason.ToString(), relativeGap = result.RelativeGap, objective = result.Objective, totalSystemTravelTime = result.TotalSystemTravelTime, iterations = result.Iterations, seconds = result.Elapsed.TotalSeconds }, JsonDefaults.Compact);
         var run = new NewRun(RunKind.Assign, "tntp:" + name, hash, null, null, parameters, summary);
         var rows = result.LinkFlow.Select((f, i) => new RunResultRow("link", i.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(new { link = i, flow = f, cost = result.LinkCost[i] }, JsonDefaults.Compact)))
             .Concat(SyntheticRows()).ToList();

@@ -2,12 +2,16 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Caravan.Web.Endpoints;
+using Caravan.Web.Protection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
@@ -21,18 +25,29 @@ namespace Caravan.Web;
 /// </summary>
 public static class CaravanWebApp
 {
+    /// <summary>Largest request body accepted, bytes; larger ones answer 413.</summary>
+    public const long MaxRequestBodyBytes = 64 * 1024;
+
     /// <summary>Creates the builder with every service registered; tests may adjust it (e.g. a test server) before <see cref="Build"/>.</summary>
+    /// <exception cref="ArgumentException">The options expose the server beyond loopback without an API key, or a URL is malformed.</exception>
     public static WebApplicationBuilder CreateBuilder(CaravanWebOptions options, string[]? args = null)
     {
+        if (Exposure.Check(options) is { } refusal)
+        {
+            throw new ArgumentException(refusal, nameof(options));
+        }
         // Production always: the developer exception page would show stack traces.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args ?? [], EnvironmentName = Environments.Production });
+        // The listening address comes from the options only: an appsettings.json in the working directory must not move it.
+        IgnoreSettingsFiles(builder);
+        builder.WebHost.UseUrls([.. Exposure.SplitUrls(options.Urls)]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         // A failed start (port in use) is reported once by the caller, without the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = 64 * 1024;
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
             k.Limits.MaxRequestLineSize = 8 * 1024;
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
@@ -42,6 +57,11 @@ public static class CaravanWebApp
         services.AddSingleton<AssignmentRuns>();
         services.AddSingleton<RunStoreAccess>();
         services.AddProblemDetails();
+        services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = [.. Exposure.AllowedHosts(Exposure.SplitUrls(options.Urls), options.AllowedHosts)];
+            o.IncludeFailureMessage = false;
+        });
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
@@ -97,7 +117,10 @@ public static class CaravanWebApp
         _ = app.Services.GetRequiredService<AssignmentRuns>(); // registered with the lifetime: runs stop with the server
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyFaults>();
+        app.UseHostFiltering();
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<ApiKeyGate>();
         app.UseMiddleware<QueryLengthLimit>();
         app.UseResponseCompression();
         ServePage(app, options);
@@ -108,6 +131,22 @@ public static class CaravanWebApp
         app.MapOpenApi();
         app.MapCaravanApi();
         return app;
+    }
+
+    /// <summary>The addresses the server really listens on (after start), for the banner.</summary>
+    public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    private static void IgnoreSettingsFiles(WebApplicationBuilder builder)
+    {
+        var sources = builder.Configuration.Sources;
+        for (var i = sources.Count - 1; i >= 0; i--)
+        {
+            if (sources[i] is FileConfigurationSource)
+            {
+                sources.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>Creates and builds in one step (what <c>caravan serve</c> uses).</summary>

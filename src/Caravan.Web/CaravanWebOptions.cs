@@ -35,6 +35,15 @@ public sealed record CaravanWebOptions
     /// <summary>Origins allowed to call the API from other sites; empty (the default) keeps CORS closed.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 
+    /// <summary>Where to listen (<c>;</c> between several); the Host names requests may carry are derived from it.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    /// <summary>Host names accepted besides those derived from <see cref="Urls"/> (e.g. the name of a reverse proxy).</summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>Key that requests starting work (POST) must carry; required when <see cref="Urls"/> reach beyond loopback.</summary>
+    public string? ApiKey { get; init; }
+
     /// <summary>Year used when a query gives none; null for the current year.</summary>
     public int? DefaultYear { get; init; }
 }

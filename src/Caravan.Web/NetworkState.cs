@@ -15,7 +15,10 @@ namespace Caravan.Web;
 /// </summary>
 public sealed class NetworkContext
 {
-    private readonly ConcurrentDictionary<string, string> _geoJson = new(StringComparer.Ordinal);
+    /// <summary>Most network GeoJSON documents kept per network (one per distinct mode × status filter, least recently used dropped).</summary>
+    public const int MaxGeoJsonDocuments = 16;
+
+    private readonly Protection.BoundedCache<string, string> _geoJson = new(MaxGeoJsonDocuments, StringComparer.Ordinal);
 
     /// <summary>Builds the context, compiling the routing graph.</summary>
     public NetworkContext(string name, Network network, ScenarioNetwork? scenario)
@@ -58,8 +61,11 @@ public sealed class NetworkContext
     /// <summary>Countries with at least one place, sorted.</summary>
     public IReadOnlyList<string> Countries { get; }
 
-    /// <summary>Network GeoJSON for a filter, computed once per distinct filter.</summary>
+    /// <summary>Network GeoJSON for a filter, computed on a miss and kept in a bounded cache (<see cref="MaxGeoJsonDocuments"/>).</summary>
     public string NetworkGeoJson(string key, Func<string> build) => _geoJson.GetOrAdd(key, _ => build());
+
+    /// <summary>GeoJSON documents cached now (at most <see cref="MaxGeoJsonDocuments"/>).</summary>
+    public int CachedGeoJsonDocuments => _geoJson.Count;
 }
 
 /// <summary>

@@ -1,4 +1,4 @@
-import type { RouteOption } from './types';
+import type { RouteDoc } from './types';
 import { days, escapeHtml, usd } from './format';
 
 const W = 320;
@@ -6,20 +6,20 @@ const H = 180;
 const M = { left: 56, right: 12, top: 10, bottom: 34 };
 
 /** Renders a small time-vs-cost scatter plot as SVG; each point is a keyboard-reachable button. */
-export function renderChart(element: HTMLElement, options: RouteOption[], selected: number, choose: (i: number) => void): void {
-  if (options.length === 0) {
+export function renderChart(element: HTMLElement, routes: RouteDoc[], selected: number, choose: (i: number) => void): void {
+  if (routes.length === 0) {
     element.innerHTML = '';
     return;
   }
-  const xs = options.map((o) => o.route.totals.days);
-  const ys = options.map((o) => o.route.totals.costUsd);
+  const xs = routes.map((r) => r.totals.days);
+  const ys = routes.map((r) => r.totals.costUsd);
   const [x0, x1] = pad(Math.min(...xs), Math.max(...xs));
   const [y0, y1] = pad(Math.min(...ys), Math.max(...ys));
   const sx = (v: number) => M.left + ((v - x0) / (x1 - x0)) * (W - M.left - M.right);
   const sy = (v: number) => H - M.bottom - ((v - y0) / (y1 - y0)) * (H - M.top - M.bottom);
-  const points = options
-    .map((o, i) => {
-      const label = `Option ${i + 1}: ${days(o.route.totals.days)}, ${usd(o.route.totals.costUsd)}, ${o.labels.join(', ')}`;
+  const points = routes
+    .map((r, i) => {
+      const label = [`Option ${i + 1}: ${days(r.totals.days)}`, usd(r.totals.costUsd), ...(r.labels ?? [])].join(', ');
       return `<g class="pt${i === selected ? ' selected' : ''}" data-index="${i}" role="button" tabindex="0" aria-label="${escapeHtml(label)}">
         <title>${escapeHtml(label)}</title>
         <circle cx="${sx(xs[i]!)}" cy="${sy(ys[i]!)}" r="${i === selected ? 8 : 6}"></circle>

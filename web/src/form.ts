@@ -3,11 +3,9 @@ import type { Meta } from './types';
 import { modeLabels } from './modes';
 import { isoDay } from './format';
 
-/** What the user asked for, read from the form. */
+/** What the user asked for, read from the form: the `/api/route` query. */
 export interface PlanInput {
   params: URLSearchParams;
-  date: string;
-  deadline: string;
 }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -71,13 +69,17 @@ export function readForm(): PlanInput | string {
   if (avoid) params.set('avoid', avoid);
   const modes = checked('avoid-mode');
   if (modes) params.set('avoidModes', modes);
+  // Dates go to the engine as they are (00:00 UTC of the day); it checks them and dates every leg.
   const date = $<HTMLInputElement>('date').value;
-  if (date) params.set('year', date.slice(0, 4));
+  if (date) {
+    params.set('depart', date);
+    params.set('year', date.slice(0, 4));
+  }
+  const deadline = $<HTMLInputElement>('deadline').value;
+  if (deadline) params.set('deadline', deadline);
   const scenario = $<HTMLSelectElement>('scenario').value;
   if (scenario && scenario !== 'base') params.set('scenario', scenario);
-  const deadline = $<HTMLInputElement>('deadline').value;
-  if (date && deadline && deadline < date) return 'The deadline is before the departure date.';
-  return { params, date, deadline };
+  return { params };
 }
 
 /** Puts a suggested place into a field (from "did you mean"). */
@@ -112,7 +114,8 @@ export function fillFromLink(search: string): boolean {
 export function linkFor(input: PlanInput): string {
   const link = new URLSearchParams(input.params);
   link.delete('year');
-  if (input.date) link.set('date', input.date);
-  if (input.deadline) link.set('deadline', input.deadline);
+  const depart = link.get('depart');
+  link.delete('depart');
+  if (depart) link.set('date', depart);
   return `?${link.toString()}`;
 }

@@ -9,11 +9,15 @@ export const days = (v: number): string => `${nf1.format(v)} d`;
 export const hours = (v: number): string => (v >= 48 ? `${nf1.format(v / 24)} d` : `${nf1.format(v)} h`);
 export const km = (v: number): string => `${nf0.format(v)} km`;
 
-/** Adds hours to an ISO date (yyyy-mm-dd) and returns the date. */
-export function addHours(isoDate: string, h: number): Date {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  return new Date(d.getTime() + h * 3600_000);
+/** A probability as a whole percentage; never rounds a small chance to 0 % or a near-certainty to 100 %. */
+export function percent(p: number): string {
+  if (p > 0 && p < 0.005) return '<1%';
+  if (p < 1 && p >= 0.995) return '>99%';
+  return `${Math.round(p * 100)}%`;
 }
+
+/** An engine instant (`2026-12-15T07:30Z`) as `2026-12-15 07:30 UTC`. */
+export const utc = (instant: string): string => `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
 
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 

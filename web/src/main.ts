@@ -3,8 +3,8 @@ import { api, ApiError } from './api';
 import { renderChart } from './chart';
 import { fillField, fillFromLink, linkFor, readForm, setUpForm } from './form';
 import { FreightMap, renderLegend } from './map';
-import { distinctOptions, renderItinerary, renderOptions } from './options';
-import type { RouteOption, RouteResponse } from './types';
+import { renderItinerary, renderOptions } from './options';
+import type { RouteDoc } from './types';
 import { escapeHtml } from './format';
 import { fillScenarioSelect, renderComparison, runAssignment } from './analysis';
 import type { ScenarioSummary } from './types';
@@ -13,8 +13,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const errorBox = $<HTMLDivElement>('error');
 const results = $<HTMLElement>('results');
 const map = new FreightMap($('map'));
-let options: RouteOption[] = [];
-let plan = { date: '', deadline: '' };
+let routes: RouteDoc[] = [];
 let scenarios: ScenarioSummary[] = [];
 let shownScenario = 'base';
 
@@ -63,12 +62,12 @@ function showProblem(e: unknown): void {
 }
 
 function choose(i: number): void {
-  const option = options[i];
-  if (!option) return;
-  renderOptions($<HTMLOListElement>('options'), options, i, plan.date, plan.deadline, choose);
-  renderChart($('chart'), options, i, choose);
-  renderItinerary($('itinerary'), option.route);
-  map.showRoute(option.route);
+  const route = routes[i];
+  if (!route) return;
+  renderOptions($<HTMLOListElement>('options'), routes, i, choose);
+  renderChart($('chart'), routes, i, choose);
+  renderItinerary($('itinerary'), route);
+  map.showRoute(route);
 }
 
 async function planRoutes(event?: SubmitEvent): Promise<void> {
@@ -79,25 +78,25 @@ async function planRoutes(event?: SubmitEvent): Promise<void> {
     showError('Check the form', escapeHtml(input));
     return;
   }
-  plan = { date: input.date, deadline: input.deadline };
   history.replaceState(null, '', linkFor(input));
   const button = $<HTMLButtonElement>('plan');
   button.disabled = true;
   $('plan-form').setAttribute('aria-busy', 'true');
   button.textContent = 'Planning…';
   try {
-    // One query: the server answers the Pareto options (time, cost, CO2e, p90), the recommended one first.
-    const settled = await Promise.allSettled([api.route(new URLSearchParams(input.params))]);
-    const found = settled.filter((s): s is PromiseFulfilledResult<RouteResponse> => s.status === 'fulfilled').map((s) => s.value);
-    if (found.length === 0) {
+    // One query; the engine orders the options (its chosen one first) and labels them: the page keeps both.
+    let plan;
+    try {
+      plan = await api.route(input.params);
+    } catch (e) {
       results.hidden = true;
       map.clearRoute();
-      showProblem((settled[0] as PromiseRejectedResult).reason);
+      showProblem(e);
       return;
     }
-    options = distinctOptions(found);
+    routes = plan.routes;
     results.hidden = false;
-    $('summary').textContent = `${options.length} option${options.length === 1 ? '' : 's'} from ${found[0]!.from.name} to ${found[0]!.to.name}`;
+    $('summary').textContent = `${routes.length} option${routes.length === 1 ? '' : 's'} from ${plan.from.name} to ${plan.to.name}`;
     choose(0);
   } finally {
     button.disabled = false;

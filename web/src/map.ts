@@ -4,13 +4,17 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countriesUrl from 'world-atlas/countries-50m.json?url';
 import { colorOf, modeColors, modeLabels } from './modes';
-import type { RouteDoc } from './types';
+import type { PlaceDoc, RouteDoc } from './types';
 import { escapeHtml, hours, km, usd } from './format';
+import { MapLabels, type MapLabel } from './labels';
 
 /** The map: a Natural Earth basemap (no tile server), the network by mode, and the chosen route on top. */
 export class FreightMap {
   private readonly map: L.Map;
   private readonly networkLayer = L.layerGroup();
+  /** Air links on a layer of their own: they cross everything, so the user may hide them. */
+  private readonly airLayer = L.layerGroup();
+  private readonly labels: MapLabels;
   private readonly routeLayer = L.layerGroup();
   private readonly flowLayer = L.layerGroup();
 
@@ -27,8 +31,15 @@ export class FreightMap {
     this.map.attributionControl.setPrefix(false);
     this.map.attributionControl.addAttribution('Basemap: Natural Earth (world-atlas)');
     this.networkLayer.addTo(this.map);
+    this.airLayer.addTo(this.map);
     this.flowLayer.addTo(this.map);
     this.routeLayer.addTo(this.map);
+    this.labels = new MapLabels(this.map);
+    this.labels.places.addTo(this.map);
+    this.labels.stops.addTo(this.map);
+    L.control
+      .layers(undefined, { 'Air links': this.airLayer, 'Place names': this.labels.places }, { collapsed: false, position: 'topright' })
+      .addTo(this.map);
   }
 
   /** Loads the country outlines; the page works without them. */
@@ -47,32 +58,36 @@ export class FreightMap {
     layer.bringToBack();
   }
 
-  /** Draws the network: links coloured by mode, planned and under-construction links dashed, places as dots. */
+  /** Draws the network: links coloured by mode (air links on their own layer), planned and under-construction links dashed, places as dots with their names. */
   showNetwork(network: GeoJSON.FeatureCollection): void {
     this.networkLayer.clearLayers();
+    this.airLayer.clearLayers();
     const links = network.features.filter((f) => f.properties?.type !== 'place');
     const places = network.features.filter((f) => f.properties?.type === 'place');
-    L.geoJSON(
-      { type: 'FeatureCollection', features: links } as GeoJSON.FeatureCollection,
-      {
-        style: (f) => {
-          const p = f?.properties ?? {};
-          const future = p.status !== 'operating';
-          return {
-            color: colorOf(p.mode),
-            weight: p.type === 'crossing' ? 2 : 2.5,
-            opacity: 0.55,
-            dashArray: future ? '6 6' : undefined,
-            className: `net-link mode-${p.mode} status-${p.status}`,
-          };
+    const drawLinks = (features: GeoJSON.Feature[], layer: L.LayerGroup) =>
+      L.geoJSON(
+        { type: 'FeatureCollection', features } as GeoJSON.FeatureCollection,
+        {
+          style: (f) => {
+            const p = f?.properties ?? {};
+            const future = p.status !== 'operating';
+            return {
+              color: colorOf(p.mode),
+              weight: p.type === 'crossing' ? 2 : 2.5,
+              opacity: 0.55,
+              dashArray: future ? '6 6' : undefined,
+              className: `net-link mode-${p.mode} status-${p.status}`,
+            };
+          },
+          onEachFeature: (f, layer) => {
+            const p = f.properties ?? {};
+            const when = p.status === 'operating' ? '' : ` — ${p.status}${p.openingYear ? `, opens ${p.openingYear}` : ''}`;
+            layer.bindTooltip(escapeHtml(`${p.id}: ${p.from} → ${p.to}, ${modeLabels[p.mode] ?? p.mode}, ${km(p.distanceKm)}${when}`));
+          },
         },
-        onEachFeature: (f, layer) => {
-          const p = f.properties ?? {};
-          const when = p.status === 'operating' ? '' : ` — ${p.status}${p.openingYear ? `, opens ${p.openingYear}` : ''}`;
-          layer.bindTooltip(escapeHtml(`${p.id}: ${p.from} → ${p.to}, ${modeLabels[p.mode] ?? p.mode}, ${km(p.distanceKm)}${when}`));
-        },
-      },
-    ).addTo(this.networkLayer);
+      ).addTo(layer);
+    drawLinks(links.filter((f) => f.properties?.mode !== 'Air'), this.networkLayer);
+    drawLinks(links.filter((f) => f.properties?.mode === 'Air'), this.airLayer);
     L.geoJSON(
       { type: 'FeatureCollection', features: places } as GeoJSON.FeatureCollection,
       {
@@ -84,6 +99,15 @@ export class FreightMap {
         },
       },
     ).addTo(this.networkLayer);
+    // Busier places (more links) keep their names when the map is crowded.
+    const degree = new Map<string, number>();
+    for (const l of links) for (const end of [l.properties?.from, l.properties?.to]) degree.set(end, (degree.get(end) ?? 0) + 1);
+    this.labels.setPlaces(
+      places.map((f) => {
+        const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates as [number, number];
+        return { text: String(f.properties?.name), lat, lon, priority: degree.get(f.properties?.code) ?? 0, className: 'place-label' };
+      }),
+    );
   }
 
   /** Draws one route: each move as a thick line in its mode's colour, borders and gauge changes marked. */
@@ -123,19 +147,21 @@ export class FreightMap {
     const last = route.legs[route.legs.length - 1];
     if (first && last) {
       L.circleMarker([first.from.lat, first.from.lon], { radius: 8, color: '#0b6e4f', weight: 3, fillColor: '#0b6e4f', fillOpacity: 1, className: 'route-origin' })
-        .bindTooltip(escapeHtml(`From ${first.from.name}`), { permanent: true, direction: 'top', offset: [0, -8] })
+        .bindTooltip(escapeHtml(`From ${first.from.name}`))
         .addTo(this.routeLayer);
       L.circleMarker([last.to.lat, last.to.lon], { radius: 8, color: '#0b6e4f', weight: 3, fillColor: '#fff', fillOpacity: 1, className: 'route-destination' })
-        .bindTooltip(escapeHtml(`To ${last.to.name}`), { permanent: true, direction: 'top', offset: [0, -8] })
+        .bindTooltip(escapeHtml(`To ${last.to.name}`))
         .addTo(this.routeLayer);
     }
     if (bounds.isValid()) {
       this.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 6 });
     }
+    this.labels.setStops(routeStops(route));
   }
 
   clearRoute(): void {
     this.routeLayer.clearLayers();
+    this.labels.setStops([]);
   }
 
   /**
@@ -170,6 +196,26 @@ export class FreightMap {
   clearFlows(): void {
     this.flowLayer.clearLayers();
   }
+}
+
+/** The route's places worth naming: its ends first, then where it changes mode, crosses a border or boards a ship. */
+function routeStops(route: RouteDoc): MapLabel[] {
+  const stops = new Map<string, MapLabel>();
+  const add = (p: PlaceDoc, priority: number, className: string) => {
+    if (!stops.has(p.code)) stops.set(p.code, { text: p.name, lat: p.lat, lon: p.lon, priority, className });
+  };
+  const first = route.legs[0];
+  const last = route.legs[route.legs.length - 1];
+  if (first) add(first.from, 3_000_000, 'route-label route-end');
+  if (last) add(last.to, 2_000_000, 'route-label route-end');
+  for (const leg of route.legs) {
+    const notable = leg.kind === 'border' || leg.kind === 'transfer' || (leg.kind === 'move' && (leg.mode === 'Ferry' || leg.mode === 'Sea'));
+    if (notable) {
+      add(leg.from, 1_000_000, 'route-label');
+      add(leg.to, 1_000_000, 'route-label');
+    }
+  }
+  return [...stops.values()];
 }
 
 /** Utilisation bands of the flow map. */

@@ -1,46 +1,39 @@
-import type { RouteDoc, RouteOption, RouteResponse } from './types';
-import { addHours, days, escapeHtml, hours, isoDay, kg, km, usd } from './format';
+import type { RouteDoc } from './types';
+import { days, escapeHtml, hours, kg, km, percent, usd, utc } from './format';
 import { colorOf, modeLabels } from './modes';
 
-const objectiveLabel: Record<string, string> = { time: 'fastest', cost: 'cheapest', co2: 'lowest CO2e', generalized: 'best overall' };
+/** The engine's labels of an option, as it sent them; an untagged option has none. */
+export const labelsOf = (route: RouteDoc): string[] => route.labels ?? [];
 
-/** Merges the answers of several queries into distinct options (same legs = same option), keeping every label. */
-export function distinctOptions(responses: RouteResponse[]): RouteOption[] {
-  const byKey = new Map<string, RouteOption>();
-  for (const response of responses) {
-    for (const route of response.routes) {
-      const key = route.legs.map((l) => `${l.kind}:${l.linkId ?? l.description}:${l.from.code}>${l.to.code}`).join('|');
-      const labels = route.labels?.length ? route.labels : [objectiveLabel[route.objective] ?? route.objective];
-      const existing = byKey.get(key);
-      if (existing) {
-        for (const l of labels) if (!existing.labels.includes(l)) existing.labels.push(l);
-      } else {
-        byKey.set(key, { route, labels: [...labels], key });
-      }
-    }
-  }
-  return [...byKey.values()].sort((a, b) => a.route.totals.hours - b.route.totals.hours);
+/** The engine's p50/p90 and, with a deadline, its probability of arriving on time. */
+function reliability(route: RouteDoc): string {
+  const parts: string[] = [];
+  if (route.p50Hours != null) parts.push(`p50 ${days(route.p50Hours / 24)}`);
+  if (route.p90Hours != null) parts.push(`p90 ${days(route.p90Hours / 24)}`);
+  if (route.onTimeProbability != null) parts.push(`${percent(route.onTimeProbability)} on time`);
+  return parts.join(' · ');
 }
 
-function arrival(route: RouteDoc, date: string, deadline: string): string {
-  if (!date) return '';
-  const at = addHours(date, route.totals.hours);
-  const late = deadline && isoDay(at) > deadline;
-  return ` · arrives ${isoDay(at)}${late ? ' <strong class="late">after the deadline</strong>' : deadline ? ' <span class="ontime">on time</span>' : ''}`;
+/** When the dated plan arrives (the last leg's arrival), if the query gave a departure. */
+function arrival(route: RouteDoc): string {
+  const at = route.legs[route.legs.length - 1]?.arrives;
+  return at ? ` · arrives ${escapeHtml(utc(at))}` : '';
 }
 
-/** The options list: one button per option, the selected one pressed. */
-export function renderOptions(list: HTMLOListElement, options: RouteOption[], selected: number, date: string, deadline: string, choose: (i: number) => void): void {
-  list.innerHTML = options
-    .map((o, i) => {
-      const t = o.route.totals;
-      const modes = [...new Set(o.route.legs.filter((l) => l.kind === 'move').map((l) => l.mode))];
+/** The options list in the engine's order: one button per option, the selected one pressed. */
+export function renderOptions(list: HTMLOListElement, routes: RouteDoc[], selected: number, choose: (i: number) => void): void {
+  list.innerHTML = routes
+    .map((route, i) => {
+      const t = route.totals;
+      const modes = [...new Set(route.legs.filter((l) => l.kind === 'move').map((l) => l.mode))];
       const swatches = modes.map((m) => `<span class="swatch" style="background:${colorOf(m)}" title="${modeLabels[m] ?? m}"></span>`).join('');
-      return `<li><button type="button" class="option" aria-pressed="${i === selected}" data-index="${i}">
-        <span class="option-head"><span class="num">${i + 1}</span> ${escapeHtml(o.route.corridor)} corridor ${swatches}
-        <span class="labels">${o.labels.map((l) => `<span class="label">${escapeHtml(l)}</span>`).join('')}</span></span>
+      const labels = labelsOf(route);
+      return `<li><button type="button" class="option" aria-pressed="${i === selected}" data-index="${i}"${route.onTimeProbability != null ? ` data-on-time="${route.onTimeProbability}"` : ''}>
+        <span class="option-head"><span class="num">${i + 1}</span> ${escapeHtml(route.corridor)} corridor ${swatches}
+        ${labels.length ? `<span class="labels">${labels.map((l) => `<span class="label">${escapeHtml(l)}</span>`).join('')}</span>` : ''}</span>
         <span class="option-figures">${days(t.days)} · ${usd(t.costUsd)} · ${kg(t.co2eKg)} CO2e · ${km(t.distanceKm)}</span>
-        <span class="option-sub">${t.transfers} transfer(s) · ${t.borders} border(s) · via ${escapeHtml(via(o.route))}${arrival(o.route, date, deadline)}</span>
+        <span class="option-reliability">${reliability(route)}</span>
+        <span class="option-sub">${t.transfers} transfer(s) · ${t.borders} border(s) · via ${escapeHtml(via(route))}${arrival(route)}</span>
       </button></li>`;
     })
     .join('');
@@ -67,7 +60,7 @@ export function renderItinerary(element: HTMLElement, route: RouteDoc): void {
       const where = l.from.code === l.to.code ? escapeHtml(l.from.name) : `${escapeHtml(l.from.name)} → ${escapeHtml(l.to.name)}`;
       return `<tr class="leg leg-${l.kind}${gauge ? ' leg-gauge' : ''}" data-mode="${l.mode}">
         <td>${i + 1}</td><td><span class="swatch" style="background:${l.kind === 'move' ? colorOf(l.mode) : 'transparent'}"></span>${escapeHtml(what)}</td>
-        <td>${where}<div class="desc">${escapeHtml(l.description)}</div></td>
+        <td>${where}<div class="desc">${escapeHtml(l.description)}${l.arrives ? ` · arrives ${escapeHtml(utc(l.arrives))}` : ''}</div></td>
         <td class="n">${l.distanceKm ? km(l.distanceKm) : ''}</td><td class="n">${hours(l.hours)}</td><td class="n">${usd(l.costUsd)}</td></tr>`;
     })
     .join('');

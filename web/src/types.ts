@@ -21,6 +21,10 @@ export interface LegDoc {
   description: string;
   linkId?: string;
   corridor?: string;
+  /** UTC departure of the leg, when the query gave a departure. */
+  departs?: string;
+  /** UTC arrival of the leg, when the query gave a departure. */
+  arrives?: string;
 }
 
 export interface TotalsDoc {
@@ -41,8 +45,14 @@ export interface RouteDoc {
   unit: string;
   legs: LegDoc[];
   totals: TotalsDoc;
+  /** Median door-to-door hours of the reliability model. */
+  p50Hours?: number;
+  /** 90th-percentile door-to-door hours. */
   p90Hours?: number;
-  labels?: string[];
+  /** Probability of arriving by the deadline, when the query gave one. */
+  onTimeProbability?: number | null;
+  /** The engine's labels (recommended, fastest, cheapest, …); untagged options have none. */
+  labels?: string[] | null;
 }
 
 export interface RouteResponse {
@@ -74,13 +84,6 @@ export interface Problem {
   errors?: Record<string, string[]>;
   suggestions?: Record<string, { code: string; name: string; country: string }[]> | string[];
   blocking?: { constraint: string; value: string; message: string }[];
-}
-
-/** A route the page offers, with the objectives it is best for. */
-export interface RouteOption {
-  route: RouteDoc;
-  labels: string[];
-  key: string;
 }
 
 /** A scenario as `GET /api/scenarios` lists it. */

@@ -3,6 +3,7 @@ using System.Globalization;
 using Caravan.Assignment;
 using Caravan.Data;
 using Caravan.Data.Tntp;
+using Caravan.Freight;
 
 namespace Caravan.Cli.Commands;
 
@@ -31,10 +32,13 @@ internal static class AssignCommand
         var db = CommonOptions.Db();
         var top = new Option<int>("--top") { Description = "With --demand: bottlenecks to list.", DefaultValueFactory = _ => 15 };
         var algorithm = new Option<string>("--algorithm") { Description = "b (Algorithm B, default), bfw, cfw, fw, msa or aon.", DefaultValueFactory = _ => "b" };
-        var gap = new Option<double>("--gap") { Description = "Target relative gap.", DefaultValueFactory = _ => 1e-6 };
-        var maxIterations = new Option<int>("--max-iterations") { Description = "Iteration limit.", DefaultValueFactory = _ => 10_000 };
+        // No default values here: an option not given keeps the engine's default for the job (TNTP or freight).
+        var tntpDefaults = new AssignmentOptions();
+        var freightDefaults = new FreightAssignmentOptions().Solver;
+        var gap = new Option<double?>("--gap") { Description = string.Create(CultureInfo.InvariantCulture, $"Target relative gap (default {tntpDefaults.TargetRelativeGap:G} with --tntp, {freightDefaults.TargetRelativeGap:G} with --demand).") };
+        var maxIterations = new Option<int?>("--max-iterations") { Description = $"Iteration limit (default {tntpDefaults.MaxIterations} with --tntp, {freightDefaults.MaxIterations} with --demand)." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Time limit in seconds." };
-        var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int?>("--threads") { Description = "Worker threads (default 0 = all cores); the flows do not depend on it." };
         var output = new Option<string?>("--out") { Description = "Write link flows to this file: .tntp (TNTP _flow format) or .csv." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout." };
         var distanceFactor = new Option<double?>("--distance-factor") { Description = "Cost per unit length added to every link (default: _net header, then the folder README, else 0)." };
@@ -54,7 +58,7 @@ internal static class AssignCommand
             if (d is not null)
             {
                 var args = new AssignArguments("", parse.GetValue(algorithm) ?? "b", parse.GetValue(gap), parse.GetValue(maxIterations), parse.GetValue(timeLimit), parse.GetValue(threads), null, parse.GetValue(json), null, null);
-                var solver = Validate(args);
+                var solver = Validate(args, freightDefaults);
                 var outCsv = parse.GetValue(output);
                 if (outCsv is not null && !outCsv.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                 {
@@ -65,13 +69,7 @@ internal static class AssignCommand
                 {
                     throw new CliInputException("--top must be between 1 and 1000");
                 }
-                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? DateTime.UtcNow.Year, solver with
-                {
-                    TargetRelativeGap = parse.GetResult(gap) is null ? 1e-5 : solver.TargetRelativeGap,
-                    // Parallel bushes stall on this multi-class network (gap stuck near 7e-4 with 2 threads, 4e-7 in
-                    // 20 iterations with 1); the network is small, so one thread unless asked otherwise.
-                    Threads = parse.GetResult(threads) is null ? 1 : solver.Threads,
-                }, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
+                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? DateTime.UtcNow.Year, solver, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
             }
             return Run(new AssignArguments(
             t!,
@@ -83,14 +81,14 @@ internal static class AssignCommand
             parse.GetValue(output),
             parse.GetValue(json),
             parse.GetValue(distanceFactor),
-            parse.GetValue(tollFactor)), parse.GetValue(save), parse.GetValue(db));
+            parse.GetValue(tollFactor)), tntpDefaults, parse.GetValue(save), parse.GetValue(db));
         });
         return command;
     }
 
-    private static int Run(AssignArguments args, bool save = false, string? db = null)
+    private static int Run(AssignArguments args, AssignmentOptions defaults, bool save = false, string? db = null)
     {
-        var options = Validate(args);
+        var options = Validate(args, defaults);
         TntpDataset data;
         double[]? bestKnown = null;
         try
@@ -151,18 +149,30 @@ internal static class AssignCommand
         {
             report.WriteText(Console.Out);
         }
-        return ExitCodes.Ok;
+        return NotConverged(result, options);
     }
 
-    private static AssignmentOptions Validate(AssignArguments args)
+    /// <summary>Warns on stderr when the run stopped at a limit above its target gap; the exit code says the same.</summary>
+    internal static int NotConverged(AssignmentResult result, AssignmentOptions options)
+    {
+        if (result.Converged)
+        {
+            return ExitCodes.Ok;
+        }
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"warning: not converged: stopped at the {(result.StopReason == StopReason.TimeLimit ? "time" : "iteration")} limit after {result.Iterations} iterations with relative gap {result.RelativeGap:E3}, above the target {options.TargetRelativeGap:G}"));
+        return ExitCodes.NotConverged;
+    }
+
+    private static AssignmentOptions Validate(AssignArguments args, AssignmentOptions defaults)
     {
         if (!Algorithms.TryGetValue(args.AlgorithmName, out var algorithm))
         {
             throw new CliInputException($"--algorithm: '{args.AlgorithmName}' is not one of {string.Join(", ", Algorithms.Keys)}");
         }
-        if (!(args.Gap >= 0) || !double.IsFinite(args.Gap))
+        if (args.Gap is double g && (!(g >= 0) || !double.IsFinite(g)))
         {
-            throw new CliInputException($"--gap: {args.Gap.ToString(CultureInfo.InvariantCulture)} must be a finite number ≥ 0");
+            throw new CliInputException($"--gap: {g.ToString(CultureInfo.InvariantCulture)} must be a finite number ≥ 0");
         }
         if (args.MaxIterations < 1)
         {
@@ -172,7 +182,7 @@ internal static class AssignCommand
         {
             throw new CliInputException("--time-limit: must be a positive number of seconds");
         }
-        if (args.Threads < 0 || args.Threads > 1024)
+        if (args.Threads is < 0 or > 1024)
         {
             throw new CliInputException("--threads: must be between 0 (all cores) and 1024");
         }
@@ -196,14 +206,7 @@ internal static class AssignCommand
                 throw new CliInputException($"--out: folder of '{path}' does not exist");
             }
         }
-        return new AssignmentOptions
-        {
-            Algorithm = algorithm,
-            TargetRelativeGap = args.Gap,
-            MaxIterations = args.MaxIterations,
-            TimeLimit = args.TimeLimitSeconds is double s ? TimeSpan.FromSeconds(s) : null,
-            Threads = args.Threads,
-        };
+        return defaults.With(algorithm, args.Gap, args.MaxIterations, args.TimeLimitSeconds is double s ? TimeSpan.FromSeconds(s) : null, args.Threads);
     }
 }
 
@@ -211,10 +214,10 @@ internal static class AssignCommand
 internal sealed record AssignArguments(
     string Folder,
     string AlgorithmName,
-    double Gap,
-    int MaxIterations,
+    double? Gap,
+    int? MaxIterations,
     double? TimeLimitSeconds,
-    int Threads,
+    int? Threads,
     string? Output,
     bool Json,
     double? DistanceFactor,

@@ -47,6 +47,8 @@ internal static class AssignDemand
         {
             var doc = new
             {
+                converged = r.Converged,
+                stopReason = r.StopReason.ToString(),
                 relativeGap = r.RelativeGap,
                 objective = r.Objective,
                 totalSystemTravelTime = r.TotalSystemTravelTime,
@@ -69,7 +71,7 @@ internal static class AssignDemand
                 }),
             };
             Console.WriteLine(JsonSerializer.Serialize(doc, JsonDefaults.Indented));
-            return ExitCodes.Ok;
+            return AssignCommand.NotConverged(r, solver);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Freight assignment {Path.GetFileName(demandPath)} on {network.Places.Count} places, year {year}: {model.Demand.Count} OD flows, {model.Demand.Sum(d => d.Tonnes) / 1e6:0.0} Mt/year; relative gap {r.RelativeGap:0.00e+00} after {r.Iterations} iterations ({r.Elapsed.TotalSeconds:0.00} s)"));
@@ -111,6 +113,6 @@ internal static class AssignDemand
                 RouteTable.Num(o.CostUsdPerUnit, "0"), Markup.Escape(o.Corridor));
         }
         AnsiConsole.Write(ot);
-        return ExitCodes.Ok;
+        return AssignCommand.NotConverged(r, solver);
     }
 }

@@ -43,6 +43,7 @@ internal sealed record AssignReport(TntpDataset Data, string Algorithm, Assignme
             w.WriteString("algorithm", Algorithm);
             w.WriteNumber("threads", Options.EffectiveThreads);
             w.WriteString("stopReason", Result.StopReason.ToString());
+            w.WriteBoolean("converged", Result.Converged);
             w.WriteNumber("relativeGap", Result.RelativeGap);
             w.WriteNumber("objective", Result.Objective);
             w.WriteNumber("totalSystemTravelTime", Result.TotalSystemTravelTime);

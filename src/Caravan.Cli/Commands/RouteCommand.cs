@@ -159,11 +159,7 @@ internal static class RouteCommand
         {
             return null;
         }
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
-        {
-            return value;
-        }
-        throw new CliInputException($"{option}: '{text}' is not an ISO 8601 date and time (e.g. 2026-12-01T08:00)");
+        return Caravan.Planning.PlanDates.TryParse(text, out var value, out var error) ? value : throw new CliInputException($"{option}: {error}");
     }
 
     internal static int Resolve(PlaceSearch search, Network network, string text, string option)

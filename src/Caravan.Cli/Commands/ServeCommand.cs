@@ -17,9 +17,11 @@ internal static class ServeCommand
         var concurrency = new Option<int?>("--route-concurrency") { Description = "Route queries computed at once (default: 2 × cores)" };
         var queue = new Option<int?>("--route-queue") { Description = "Route queries that may wait; beyond that: 429 (default 256)" };
         var cors = new Option<string[]>("--cors-origin") { Description = "Allow this origin to call the API (CORS is closed by default); repeatable", AllowMultipleArgumentsPerToken = true };
+        var apiKeyFile = new Option<string?>("--api-key-file") { Description = "File holding the API key POST requests must carry (else CARAVAN_API_KEY); required beyond loopback" };
+        var allowedHosts = new Option<string[]>("--allowed-host") { Description = "Accept requests for this Host name too (e.g. a reverse proxy's); repeatable", AllowMultipleArgumentsPerToken = true };
         var command = new Command("serve", "Serve the web API (/api, OpenAPI at /openapi/v1.json) and the map page")
         {
-            urls, data, scenario, db, webRoot, concurrency, queue, cors,
+            urls, data, scenario, db, webRoot, concurrency, queue, cors, apiKeyFile, allowedHosts,
         };
         command.SetAction(parse =>
         {
@@ -33,6 +35,9 @@ internal static class ServeCommand
                 ScenariosFallbackFolder = Caravan.Scenarios.ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder()),
                 WebRoot = parse.GetValue(webRoot),
                 CorsOrigins = parse.GetValue(cors) ?? [],
+                Urls = parse.GetValue(urls)!,
+                AllowedHosts = parse.GetValue(allowedHosts) ?? [],
+                ApiKey = ApiKey(parse.GetValue(apiKeyFile)),
             };
             if (parse.GetValue(concurrency) is { } c)
             {
@@ -46,14 +51,19 @@ internal static class ServeCommand
             {
                 throw new CliInputException($"--web-root: no index.html in {root}");
             }
-            var url = parse.GetValue(urls)!;
-            if (!Uri.TryCreate(url.Split(';')[0], UriKind.Absolute, out _))
+            var url = options.Urls;
+            WebApplication app;
+            try
             {
-                throw new CliInputException($"--urls: '{url}' is not a URL such as http://127.0.0.1:5080");
+                app = CaravanWebApp.Create(options);
             }
-            var app = CaravanWebApp.Create(options, ["--urls", url]);
+            catch (ArgumentException e)
+            {
+                throw new CliInputException("--urls: " + e.Message.Split(" (Parameter", 2)[0]);
+            }
+            // The banner names the addresses really bound, whatever configured them.
             app.Lifetime.ApplicationStarted.Register(() =>
-                Console.WriteLine($"Caravan serving {options.DataFolder} ({network.Places.Count} places, {network.Links.Count} links) at {url} — Ctrl+C to stop"));
+                Console.WriteLine($"Caravan serving {options.DataFolder} ({network.Places.Count} places, {network.Links.Count} links) at {string.Join(", ", CaravanWebApp.ListeningAddresses(app))}{(options.ApiKey is null ? "" : " (API key required for POST)")} — Ctrl+C to stop"));
             try
             {
                 app.Run();
@@ -65,5 +75,20 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static string? ApiKey(string? file)
+    {
+        if (file is not null)
+        {
+            if (!File.Exists(file))
+            {
+                throw new CliInputException($"--api-key-file: {file} not found");
+            }
+            var key = File.ReadAllText(file).Trim();
+            return key.Length >= 16 ? key : throw new CliInputException($"--api-key-file: {file}: the key must be at least 16 characters");
+        }
+        var env = Environment.GetEnvironmentVariable("CARAVAN_API_KEY")?.Trim();
+        return string.IsNullOrEmpty(env) ? null : env;
     }
 }

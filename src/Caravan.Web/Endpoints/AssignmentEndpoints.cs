@@ -71,11 +71,11 @@ public static class AssignmentEndpoints
         AssignmentRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<AssignmentRequest>(request.Body, JsonDefaults.Compact, request.HttpContext.RequestAborted);
+            body = await JsonSerializer.DeserializeAsync<AssignmentRequest>(request.Body, Protection.RequestJson.Options, request.HttpContext.RequestAborted);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return Problems.InvalidParameter("body", "must be a JSON object such as {\"demand\": \"eurasia-2024\", \"scenario\": \"base\"}");
+            return Problems.InvalidParameter("body", $"{Protection.RequestJson.Describe(e)}; expected a JSON object such as {{\"demand\": \"eurasia-2024\", \"scenario\": \"base\"}}");
         }
         if (body is null || string.IsNullOrWhiteSpace(body.Demand))
         {

@@ -143,17 +143,17 @@ public static class RouteEndpoints
         {
             return null;
         }
-        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var value))
+        if (Caravan.Planning.PlanDates.TryParse(text, out var value, out var error))
         {
             return value;
         }
-        errors.Add(RouteQueryError.Invalid(field, $"'{(text.Length > 40 ? text[..40] + "…" : text)}' is not an ISO 8601 date and time"));
+        errors.Add(RouteQueryError.Invalid(field, error));
         return null;
     }
 
     /// <summary>Handles a single-route query.</summary>
     /// <param name="state">The served network.</param>
-    /// <param name="from">Origin: code, name or alias ("Xi'an", xian, 西安, CNXIY).</param>
+    /// <param name="from">Origin: code, name or alias ("Xi'an", xian, 西安, CNSIA).</param>
     /// <param name="to">Destination: code, name or alias.</param>
     /// <param name="cargo">container (quantity in FEU, default), air-cargo, dry-bulk, liquid-bulk, gas (tonnes).</param>
     /// <param name="quantity">FEU for containers, tonnes otherwise; default 1.</param>

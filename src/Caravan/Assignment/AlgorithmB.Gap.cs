@@ -19,12 +19,12 @@ internal sealed partial class AlgorithmB
 
     /// <summary>
     /// SPTT for the gap, in parallel over bushes: each origin's exact shortest paths, warm-started from its bush's
-    /// shortest-path labels. Read-only on shared state, so workers need no locks.
+    /// shortest-path labels. Read-only on shared state, so workers need no locks; each origin's sum is kept apart and
+    /// the sums are added in origin order, so the gap does not depend on the thread count.
     /// </summary>
     private double ShortestPathTravelTime()
     {
         var workers = _spaces.Length;
-        Array.Clear(_gapSums);
         _work.Run(workers, (w, item) =>
         {
             var bush = _bushes[item];
@@ -38,7 +38,7 @@ internal sealed partial class AlgorithmB
             {
                 sum += od.Demand[k] * distance[zoneNode[od.Destination[k]]];
             }
-            _gapSums[w] += sum;
+            _gapSums[item] = sum;
         });
         var total = 0.0;
         foreach (var s in _gapSums)

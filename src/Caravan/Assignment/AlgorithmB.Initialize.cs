@@ -4,8 +4,17 @@ namespace Caravan.Assignment;
 internal sealed partial class AlgorithmB
 {
     /// <summary>
-    /// Builds each bush as the shortest-path tree at current costs and loads its demand, costs updated as we go
-    /// (so later origins already avoid the links earlier ones congested). Parallel over workers like the iterations.
+    /// Origins whose initial trees are built against the same costs. Fixed, not tied to the thread count, so the
+    /// start (and so the whole run) is the same on any number of threads; small enough that later waves see the
+    /// congestion of earlier ones, large enough to keep two to eight workers busy.
+    /// </summary>
+    private const int InitialWave = 32;
+
+    /// <summary>
+    /// Builds each bush as the shortest-path tree at current costs and loads its demand. Origins go in waves of
+    /// <see cref="InitialWave"/>: the trees of a wave are built in parallel against one snapshot of costs (each
+    /// writes only its own bush), then their flows are added to the links in origin order and the costs updated,
+    /// so later waves already avoid the links earlier ones congested.
     /// </summary>
     private void Initialize()
     {
@@ -17,55 +26,70 @@ internal sealed partial class AlgorithmB
             trees[w] = new ShortestPathTree(_network);
             nodeFlows[w] = new double[_network.NodeCount];
         }
-        var tail = _network.Tail;
         var unreachable = 0;
-        _concurrent = workers > 1;
-        _work.Run(workers, (w, i) =>
+        for (var first = 0; first < _work.Count; first += InitialWave)
         {
-            var tree = trees[w];
-            var nodeFlow = nodeFlows[w];
-            var c = _work.ClassOf[i];
-            var origin = _work.OriginOf[i];
-            var demandClass = _problem.Classes[c];
-            var root = _network.ZoneNode[origin];
-            var bush = new Bush(root, c, demandClass.Index, origin, _network.NodeCount, _network.LinkCount);
-            _bushes[i] = bush;
-            tree.Run(root, _cost, demandClass.Index);
-            var od = demandClass.Demand;
-            for (var k = od.OriginStart[origin]; k < od.OriginStart[origin + 1]; k++)
+            var wave = Math.Min(InitialWave, _work.Count - first);
+            _work.Run(workers, first, wave, (w, i) => _bushes[i] = InitialBush(i, trees[w], nodeFlows[w], ref unreachable));
+            for (var i = first; i < first + wave; i++)
             {
-                var node = _network.ZoneNode[od.Destination[k]];
-                if (double.IsPositiveInfinity(tree.Distance[node]))
+                var bush = _bushes[i];
+                var links = bush.InLinks;
+                for (var k = 0; k < bush.InLinkStart[bush.OrderCount]; k++)
                 {
-                    unreachable = 1;
-                    continue;
-                }
-                nodeFlow[node] += od.Demand[k];
-            }
-            var order = tree.SettleOrder;
-            bush.OrderCount = tree.SettledCount;
-            Array.Copy(order, bush.Order, tree.SettledCount);
-            for (var n = tree.SettledCount - 1; n > 0; n--)
-            {
-                var v = order[n];
-                var a = tree.PredecessorLink[v];
-                bush.Contains[a] = true;
-                var f = nodeFlow[v];
-                nodeFlow[v] = 0;
-                if (f != 0)
-                {
-                    bush.Flow[a] += f;
-                    nodeFlow[tail[a]] += f;
-                    AddLinkFlow(a, f);
+                    var a = links[k];
+                    if (bush.Flow[a] != 0)
+                    {
+                        AddLinkFlow(a, bush.Flow[a]);
+                    }
                 }
             }
-            nodeFlow[root] = 0;
-            BuildInLinks(bush); // The settle order of Dijkstra is a topological order of its tree.
-        });
-        _concurrent = false;
+        }
         if (unreachable != 0)
         {
             _loader.ShortestPathTravelTime(_cost); // Throws, listing every OD pair without a path.
         }
+    }
+
+    /// <summary>The shortest-path tree of work item <paramref name="item"/> at the current costs, its demand loaded on the tree (bush flows only).</summary>
+    private Bush InitialBush(int item, ShortestPathTree tree, double[] nodeFlow, ref int unreachable)
+    {
+        var c = _work.ClassOf[item];
+        var origin = _work.OriginOf[item];
+        var demandClass = _problem.Classes[c];
+        var root = _network.ZoneNode[origin];
+        var bush = new Bush(root, c, demandClass.Index, origin, _network.NodeCount, _network.LinkCount);
+        tree.Run(root, _cost, demandClass.Index);
+        var od = demandClass.Demand;
+        for (var k = od.OriginStart[origin]; k < od.OriginStart[origin + 1]; k++)
+        {
+            var node = _network.ZoneNode[od.Destination[k]];
+            if (double.IsPositiveInfinity(tree.Distance[node]))
+            {
+                Volatile.Write(ref unreachable, 1);
+                continue;
+            }
+            nodeFlow[node] += od.Demand[k];
+        }
+        var tail = _network.Tail;
+        var order = tree.SettleOrder;
+        bush.OrderCount = tree.SettledCount;
+        Array.Copy(order, bush.Order, tree.SettledCount);
+        for (var n = tree.SettledCount - 1; n > 0; n--)
+        {
+            var v = order[n];
+            var a = tree.PredecessorLink[v];
+            bush.Contains[a] = true;
+            var f = nodeFlow[v];
+            nodeFlow[v] = 0;
+            if (f != 0)
+            {
+                bush.Flow[a] += f;
+                nodeFlow[tail[a]] += f;
+            }
+        }
+        nodeFlow[root] = 0;
+        BuildInLinks(bush); // The settle order of Dijkstra is a topological order of its tree.
+        return bush;
     }
 }

@@ -7,7 +7,7 @@ internal sealed partial class AlgorithmB
 {
     /// <summary>
     /// Labels in topological order over the bush links: shortest cost and longest cost over used links (flow above
-    /// <see cref="FlowEpsilon"/>) with their predecessor links. Returns the bush's own total travel cost
+    /// <see cref="FlowEpsilon"/>) with their predecessor links; the longest cost is −∞ where no used path arrives. Returns the bush's own total travel cost
     /// Σ flow · cost over its used links.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -103,8 +103,13 @@ internal sealed partial class AlgorithmB
         space.MinPred[j] = argMin;
         if (argMax < 0)
         {
-            // No flow arrives: the longest used path is the shortest one, nothing to shift here.
-            maxCost[j] = bestMin;
+            // No used link arrives, so no used path reaches j: nothing to shift here, and j must not lend a longest
+            // path to the nodes after it. Dropping a link whose flow fell below FlowEpsilon leaves a trace of flow
+            // on the links after it with nothing feeding them; if such a node took its shortest path as its
+            // "longest used" one, a later node's longest used path could run through a link without flow, its
+            // bottleneck would be 0 and the node would never shift its real flow (the stall at gap ~3e-3 on the
+            // multi-class freight problem). −∞ keeps every longest used path on links that carry flow.
+            maxCost[j] = double.NegativeInfinity;
             space.MaxPred[j] = argMin;
         }
         else

@@ -8,10 +8,15 @@ namespace Caravan.Assignment;
 /// (which keeps the bush acyclic), keep a topological order, then for every node, last to first, move flow from
 /// the longest used path to the shortest path by a Newton step on the two path segments after they diverge.
 /// Link costs are updated exactly after every move. Then up to <see cref="InnerRounds"/> cheap shift-only rounds
-/// visit the bushes still far from their own equilibrium, before the relative gap is measured. With one thread the run is deterministic. With several,
-/// bushes are split over workers that update the shared link flows atomically (asynchronous Algorithm B: every
-/// bush stays feasible and link flows always equal the sum of bush flows; only Newton steps may see a cost a few
-/// updates old). The relative gap (exact shortest paths for every origin) also runs in parallel.
+/// visit the bushes still far from their own equilibrium, before the relative gap is measured.
+/// <para>
+/// The run is deterministic and gives the same flows, bit for bit, on any number of threads. Bush updates and flow
+/// shifts run one bush at a time in the fixed origin order (Gauss–Seidel, as Dial's algorithm is defined): bushes
+/// shifted concurrently on shared link flows made every run's floating-point history differ and let Newton steps
+/// of several bushes act on the same stale costs. Threads are used only where each origin's work reads a fixed
+/// state and writes its own result: the initial trees (built in fixed waves against one snapshot of costs, then
+/// loaded in origin order) and the shortest paths of the gap (summed in origin order).
+/// </para>
 /// </summary>
 internal sealed partial class AlgorithmB
 {
@@ -37,7 +42,6 @@ internal sealed partial class AlgorithmB
     private readonly WarmStartShortestPaths[] _gapSearches;
     private readonly double[] _gapSums;
     private readonly bool[] _active;
-    private bool _concurrent;
     private readonly Bush[] _bushes;
 
     public AlgorithmB(AssignmentProblem problem, AssignmentOptions options, RunMonitor monitor)
@@ -54,7 +58,7 @@ internal sealed partial class AlgorithmB
         var workers = Math.Max(1, Math.Min(options.EffectiveThreads, _work.Count));
         _spaces = new BushWorkspace[workers];
         _gapSearches = new WarmStartShortestPaths[workers];
-        _gapSums = new double[workers];
+        _gapSums = new double[_work.Count];
         for (var w = 0; w < workers; w++)
         {
             _spaces[w] = new BushWorkspace(_network.NodeCount, _network.LinkCount);
@@ -75,13 +79,13 @@ internal sealed partial class AlgorithmB
         while (true)
         {
             iteration++;
-            _concurrent = _spaces.Length > 1;
-            _work.Run(_spaces.Length, (w, item) =>
+            var space = _spaces[0];
+            for (var item = 0; item < _bushes.Length; item++)
             {
                 _monitor.ThrowIfCancelled();
-                var labelsReady = UpdateBush(_bushes[item], _spaces[w]);
-                Shift(_bushes[item], _spaces[w], 0, labelsReady);
-            });
+                var labelsReady = UpdateBush(_bushes[item], space);
+                Shift(_bushes[item], space, 0, labelsReady);
+            }
             // Shift-only rounds are cheap next to bush updates and gap evaluations: do up to InnerRounds of them,
             // on the bushes whose own gap is above a fraction of the last global gap, until none qualifies.
             var skipBelow = InnerSkipFraction * lastGap;
@@ -90,28 +94,27 @@ internal sealed partial class AlgorithmB
             Array.Fill(_active, true);
             for (var round = 0; round < rounds && !_monitor.OutOfTime; round++)
             {
-                var anyShifted = 0;
-                _work.Run(_spaces.Length, (w, item) =>
+                var anyShifted = false;
+                for (var item = 0; item < _bushes.Length; item++)
                 {
                     if (!_active[item])
                     {
-                        return;
+                        continue;
                     }
-                    if (Shift(_bushes[item], _spaces[w], skipBelow))
+                    if (Shift(_bushes[item], space, skipBelow))
                     {
-                        anyShifted = 1;
+                        anyShifted = true;
                     }
                     else
                     {
                         _active[item] = false;
                     }
-                });
-                if (anyShifted == 0)
+                }
+                if (!anyShifted)
                 {
                     break;
                 }
             }
-            _concurrent = false;
             // Re-evaluate every cost from the flows so rounding from many small updates cannot accumulate.
             UpdateAllCosts();
             tstt = Convergence.TotalSystemTravelTime(_flow, _cost);
@@ -162,34 +165,11 @@ internal sealed partial class AlgorithmB
         }
     }
 
-    /// <summary>
-    /// Adds to a link's total flow and refreshes its cost and derivative. With several workers the add is atomic, so
-    /// total flows always equal the sum of bush flows; a cost written by a slower worker may briefly lag its flow,
-    /// which only affects the size of later Newton steps, and all costs are recomputed before every gap.
-    /// </summary>
+    /// <summary>Adds to a link's total flow and refreshes its cost and derivative (one thread only: see the class remarks).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddLinkFlow(int link, double delta)
     {
-        double updated;
-        if (_concurrent)
-        {
-            ref var target = ref _flow[link];
-            var seen = Volatile.Read(ref target);
-            while (true)
-            {
-                updated = seen + delta;
-                var actual = Interlocked.CompareExchange(ref target, updated, seen);
-                if (actual.Equals(seen))
-                {
-                    break;
-                }
-                seen = actual;
-            }
-        }
-        else
-        {
-            updated = _flow[link] += delta;
-        }
+        var updated = _flow[link] += delta;
         _costs.CostAndDerivative(link, updated, out _cost[link], out _derivative[link]);
     }
 }

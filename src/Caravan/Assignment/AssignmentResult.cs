@@ -23,6 +23,11 @@ public sealed class AssignmentResult
     public required TimeSpan Elapsed { get; init; }
     /// <summary>Why the run stopped.</summary>
     public required StopReason StopReason { get; init; }
+    /// <summary>
+    /// True when the run reached its target gap (or finished by construction, all-or-nothing); false when it stopped
+    /// at its iteration or time limit above the target, so its flows are not an equilibrium to the precision asked.
+    /// </summary>
+    public bool Converged => StopReason is StopReason.GapReached or StopReason.Completed;
     /// <summary>Convergence per iteration.</summary>
     public required IReadOnlyList<IterationReport> History { get; init; }
 }

@@ -19,7 +19,7 @@ internal sealed class BushWorkspace
 
     /// <summary>Shortest cost from the root within the bush.</summary>
     public double[] MinCost { get; }
-    /// <summary>Longest cost from the root (over used links, or all bush links when updating the bush).</summary>
+    /// <summary>Longest cost from the root over used links; −∞ where no used path arrives.</summary>
     public double[] MaxCost { get; }
     /// <summary>Longest cost from the root over all bush links: a potential under which adding shortcuts cannot close a cycle.</summary>
     public double[] Potential { get; }

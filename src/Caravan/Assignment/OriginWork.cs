@@ -2,8 +2,8 @@ namespace Caravan.Assignment;
 
 /// <summary>
 /// The (class, origin) pairs that send demand, and a static round-robin split of them over workers.
-/// Static rather than work-stealing so that each worker sums its origins in a fixed order and results are
-/// bit-identical from run to run for a given thread count.
+/// Each item's work writes only its own result, and callers combine results in item order, so the outcome does
+/// not depend on how items were split over threads.
 /// </summary>
 internal sealed class OriginWork
 {
@@ -35,11 +35,19 @@ internal sealed class OriginWork
     public int Count => ClassOf.Length;
 
     /// <summary>Runs <paramref name="body"/>(worker, item) for every item, items split round-robin over <paramref name="workers"/> threads.</summary>
-    public void Run(int workers, Action<int, int> body)
+    public void Run(int workers, Action<int, int> body) => Run(workers, 0, Count, body);
+
+    /// <summary>
+    /// Runs <paramref name="body"/>(worker, item) for the items <paramref name="first"/> .. first + count − 1, split
+    /// round-robin over <paramref name="workers"/> threads. Bodies must write only to their own item's state.
+    /// </summary>
+    public void Run(int workers, int first, int count, Action<int, int> body)
     {
+        var end = first + count;
+        workers = Math.Min(workers, count);
         if (workers <= 1)
         {
-            for (var i = 0; i < Count; i++)
+            for (var i = first; i < end; i++)
             {
                 body(0, i);
             }
@@ -49,7 +57,7 @@ internal sealed class OriginWork
         {
             Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
             {
-                for (var i = w; i < Count; i += workers)
+                for (var i = first + w; i < end; i += workers)
                 {
                     body(w, i);
                 }

@@ -11,7 +11,7 @@ public readonly record struct PlaceMatch(int Place, int Rank, string MatchedText
 
 /// <summary>
 /// Finds places by code, name or alias the way users write them: case, accents, apostrophes, dashes and spaces
-/// are ignored ("xian", "Xi’an", "CNXIY", "Алма-Ата"), and a miss offers the nearest names.
+/// are ignored ("xian", "Xi’an", "CNSIA", "Алма-Ата"), and a miss offers the nearest names.
 /// </summary>
 public sealed class PlaceSearch
 {

@@ -46,7 +46,7 @@ public sealed record RunInfo(
 
 /// <summary>One result row of a run: an OD pair's comparison, a link's flow, a corridor total…</summary>
 /// <param name="Kind">Row kind: <c>od</c>, <c>link</c>, <c>corridor</c>, <c>target</c>.</param>
-/// <param name="Key">What the row is about (e.g. <c>CNXIY→DEDUI</c>, a link id).</param>
+/// <param name="Key">What the row is about (e.g. <c>CNSIA→DEDUI</c>, a link id).</param>
 /// <param name="DataJson">The row's values, a JSON object.</param>
 public sealed record RunResultRow(string Kind, string Key, string DataJson);
 

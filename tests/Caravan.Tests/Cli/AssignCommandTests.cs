@@ -83,6 +83,36 @@ public sealed class AssignCommandTests : IDisposable
     }
 
     [Fact]
+    public void DemandRunUsesTheFreightDefaultsAndSaysItConverged()
+    {
+        var (code, output, error) = Run("assign", "--demand", Path.Combine(TestPaths.Mini, "demand.csv"), "--data", TestPaths.Mini, "--year", "2026", "--json");
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("converged").GetBoolean());
+        Assert.Equal("GapReached", root.GetProperty("stopReason").GetString());
+        // The freight default gap, not the TNTP one: the run stops at the first iteration at or below 1e-5.
+        var gap = root.GetProperty("relativeGap").GetDouble();
+        Assert.True(gap <= new Caravan.Freight.FreightAssignmentOptions().Solver.TargetRelativeGap, $"gap {gap}");
+        Assert.DoesNotContain("warning", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--tntp")]
+    [InlineData("--demand")]
+    public void RunStoppedAtItsIterationLimitWarnsAndExitsWithCodeThree(string kind)
+    {
+        string[] input = kind == "--tntp" ? ["--tntp", TestData.Tntp("SiouxFalls")] : ["--demand", Path.Combine(TestPaths.Mini, "demand.csv"), "--data", TestPaths.Mini, "--year", "2026"];
+        var (code, output, error) = Run(["assign", .. input, "--gap", "1e-14", "--max-iterations", "1", "--json"]);
+        Assert.Equal(ExitCodes.NotConverged, code);
+        Assert.Equal(3, code);
+        Assert.Contains("warning: not converged", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.GetProperty("converged").GetBoolean());
+        Assert.Equal("MaxIterations", json.RootElement.GetProperty("stopReason").GetString());
+    }
+
+    [Fact]
     public void MissingFolderExitsWithCodeTwo()
     {
         var (code, _, error) = Run("assign", "--tntp", Path.Combine(_folder, "nothing-here"));

@@ -21,7 +21,7 @@ public class RouteCliTests
         Assert.Contains(legs.EnumerateArray(), l => l.GetProperty("kind").GetString() == "border");
         Assert.Contains(legs.EnumerateArray(), l => l.GetProperty("kind").GetString() == "transfer");
         var first = legs[0];
-        Assert.Equal("CNXIY", first.GetProperty("from").GetProperty("code").GetString());
+        Assert.Equal("CNSIA", first.GetProperty("from").GetProperty("code").GetString());
         Assert.Equal("CN", first.GetProperty("from").GetProperty("country").GetString());
         foreach (var name in new[] { "distanceKm", "hours", "costUsd", "co2eKg" })
         {
@@ -72,6 +72,9 @@ public class RouteCliTests
     [InlineData("--quantity", "-3")]
     [InlineData("--avoid", "Russia")]
     [InlineData("--avoid-modes", "Teleport")]
+    [InlineData("--depart", "9999-12-15T00:00")]
+    [InlineData("--depart", "9999-11-20")]
+    [InlineData("--deadline", "9999-12-31")]
     public void BadArgumentsExitTwo(string option, string value)
     {
         var r = CliProcess.Run("route", "--from", "xian", "--to", "DEDUI", option, value, "--data", Mini);

@@ -117,7 +117,7 @@ public class NetworkReaderTests
     [Fact]
     public void RailLinkBetweenCountriesMustBeACrossing()
     {
-        var d = Single(LoadWith("links.csv", t => t + "L99,KZALA,CNXIY,Rail1435,4000,,,,,,,,operating,,both,,T1,\n"), "to");
+        var d = Single(LoadWith("links.csv", t => t + "L99,KZALA,CNSIA,Rail1435,4000,,,,,,,,operating,,both,,T1,\n"), "to");
         Assert.Contains("crossings.csv", d.Message, StringComparison.Ordinal);
     }
 

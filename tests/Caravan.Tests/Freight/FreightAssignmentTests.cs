@@ -38,7 +38,7 @@ public class FreightAssignmentTests
         Assert.Equal("X3", top.Id);
         Assert.True(top.Utilisation > 1);
         Assert.True(report.Corridors.Single(c => c.Corridor == "sea").TonneKm > 0);
-        var od = report.OdPairs.Single(o => Net.Places[o.Row.Origin].Code == "CNXIY");
+        var od = report.OdPairs.Single(o => Net.Places[o.Row.Origin].Code == "CNSIA");
         Assert.True(od.CongestedHours > od.FreeFlowHours + 24);
     }
 
@@ -49,9 +49,9 @@ public class FreightAssignmentTests
         // cost the same at equilibrium, in hours × value of time + tariff per tonne.
         var report = Solve(out _);
         double Cost(string id, string from, Mode? to = null) => report.Links.Single(l => l.Id == id && l.From == from && (to is null || l.Mode == to)).GeneralizedCostUsdPerTonne;
-        var north = Cost("L1", "CNXIY") + Cost("X1", "CNAKL") + Cost("KZ-DOS:gauge-change", "KZ-DOS", Mode.Rail1520) + Cost("X8", "KZ-DOS") + Cost("X9", "RUMOW")
+        var north = Cost("L1", "CNSIA") + Cost("X1", "CNAKL") + Cost("KZ-DOS:gauge-change", "KZ-DOS", Mode.Rail1520) + Cost("X8", "KZ-DOS") + Cost("X9", "RUMOW")
             + Cost("X3", "BY-BRE") + Cost("PL-MAL:gauge-change", "PL-MAL", Mode.Rail1435) + Cost("X10", "PL-MAL");
-        var sea = Cost("L13", "CNXIY") + Cost("CNSHA:rail-sea", "CNSHA", Mode.Sea) + Cost("L11", "CNSHA") + Cost("NLRTM:rail-sea", "NLRTM", Mode.Rail1435) + Cost("X12", "NLRTM");
+        var sea = Cost("L13", "CNSIA") + Cost("CNSHA:rail-sea", "CNSHA", Mode.Sea) + Cost("L11", "CNSHA") + Cost("NLRTM:rail-sea", "NLRTM", Mode.Rail1435) + Cost("X12", "NLRTM");
         Assert.True(report.Links.Single(l => l.Id == "L11" && l.From == "CNSHA").FlowTonnes > 0);
         Assert.True(report.Links.Single(l => l.Id == "X3" && l.From == "BY-BRE").FlowTonnes > 0);
         Assert.Equal(north, sea, 1);
@@ -64,7 +64,7 @@ public class FreightAssignmentTests
     public void UnroutableDemandNamesTheLine()
     {
         var path = Path.Combine(Path.GetTempPath(), $"demand-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, "origin,destination,commodity,quantity_per_year,unit,source\nCNXIY,DEDUI,gas,1,bcm,T1\n");
+        File.WriteAllText(path, "origin,destination,commodity,quantity_per_year,unit,source\nCNSIA,DEDUI,gas,1,bcm,T1\n");
         try
         {
             var demand = DemandReader.Read(path, Net);
@@ -81,11 +81,11 @@ public class FreightAssignmentTests
     public void BadDemandRowsAreDiagnosed()
     {
         var path = Path.Combine(Path.GetTempPath(), $"demand-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, "origin,destination,commodity,quantity_per_year,unit,source\nCNXIZ,DEDUI,container,10,TEU,T1\nCNXIY,DEDUI,container,-5,TEU,T1\nCNXIY,DEDUI,container,5,bcm,T1\n");
+        File.WriteAllText(path, "origin,destination,commodity,quantity_per_year,unit,source\nCNSIZ,DEDUI,container,10,TEU,T1\nCNSIA,DEDUI,container,-5,TEU,T1\nCNSIA,DEDUI,container,5,bcm,T1\n");
         try
         {
             var e = Assert.Throws<CaravanDataException>(() => DemandReader.Read(path, Net));
-            Assert.Contains(e.Diagnostics, d => d.Line == 2 && d.Field == "origin" && d.Message.Contains("CNXIY", StringComparison.Ordinal));
+            Assert.Contains(e.Diagnostics, d => d.Line == 2 && d.Field == "origin" && d.Message.Contains("CNSIA", StringComparison.Ordinal));
             Assert.Contains(e.Diagnostics, d => d.Line == 3 && d.Field == "quantity_per_year");
             Assert.Contains(e.Diagnostics, d => d.Line == 4 && d.Field == "unit");
         }

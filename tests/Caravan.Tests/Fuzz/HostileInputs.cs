@@ -24,7 +24,7 @@ public static class HostileInputs
     [
         "", " ", "NaN", "nan", "Infinity", "-Infinity", "∞", "1e309", "-1e309", "-0", "0", "0.0", "-1", "-0.000001", "1e-320",
         "2147483647", "2147483648", "-2147483649", "9999999999999999999999", "12.5", "1,5", "0x10", "abc", "T1;T1", ";", ";;",
-        "\"", "\"unterminated", "\"a\"\"b\"", "'", "~", ":", "<END OF METADATA>", "Origin", "#", "ZZZZZ", "CNXIY", "L4", "Rail1520",
+        "\"", "\"unterminated", "\"a\"\"b\"", "'", "~", ":", "<END OF METADATA>", "Origin", "#", "ZZZZZ", "CNSIA", "L4", "Rail1520",
         "forward", "planned", "Mon 25:00", "Fri 08:00", "١٢٣", "\u00A0", "\uFFFE", "\uFEFF", "💥", "é", "\u0301", "\0", "\t",
         "\r", "\n", "x\ny",
     ];

@@ -16,7 +16,7 @@ public class ShipmentPlannerTests
         return i;
     }
 
-    private static PlanRequest Request(string from = "CNXIY", string to = "DEDUI", RouteConstraints? c = null, DateTimeOffset? depart = null, DateTimeOffset? deadline = null, int alternatives = 0, bool explain = false, Objective objective = Objective.Time) =>
+    private static PlanRequest Request(string from = "CNSIA", string to = "DEDUI", RouteConstraints? c = null, DateTimeOffset? depart = null, DateTimeOffset? deadline = null, int alternatives = 0, bool explain = false, Objective objective = Objective.Time) =>
         new(new RouteRequest(P(from), P(to), Commodity.Container, 1, objective, c ?? new RouteConstraints()), 8, depart, deadline, alternatives, explain);
 
     [Fact]
@@ -61,7 +61,7 @@ public class ShipmentPlannerTests
         var plan = Planner.Plan(Request());
         foreach (var objective in new[] { Objective.Time, Objective.Cost, Objective.Co2 })
         {
-            var single = Planner.Router.Route(new RouteRequest(P("CNXIY"), P("DEDUI"), Commodity.Container, 1, objective, new RouteConstraints())).Itinerary!;
+            var single = Planner.Router.Route(new RouteRequest(P("CNSIA"), P("DEDUI"), Commodity.Container, 1, objective, new RouteConstraints())).Itinerary!;
             double Crit(Totals t) => objective switch { Objective.Time => t.Hours, Objective.Cost => t.CostUsd, _ => t.Co2eKg };
             Assert.Equal(Crit(single.Totals), plan.Options.Min(o => Crit(o.Itinerary.Totals)), 6);
         }
@@ -133,7 +133,7 @@ public class ShipmentPlannerTests
     [Fact]
     public void ExplainNamesTheDominatingOption()
     {
-        var plan = Planner.Plan(new PlanRequest(new RouteRequest(P("CNXIY"), P("DEDUI"), Commodity.Container, 1, Objective.Time, new RouteConstraints()), MaxOptions: 1, Explain: true));
+        var plan = Planner.Plan(new PlanRequest(new RouteRequest(P("CNSIA"), P("DEDUI"), Commodity.Container, 1, Objective.Time, new RouteConstraints()), MaxOptions: 1, Explain: true));
         Assert.Single(plan.Options);
         Assert.Contains(plan.Explanations, e => e.StartsWith("middle:", StringComparison.Ordinal) && e.Contains("dominated by option 1", StringComparison.Ordinal));
     }

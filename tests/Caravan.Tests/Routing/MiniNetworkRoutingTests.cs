@@ -29,7 +29,7 @@ public class MiniNetworkRoutingTests
     [Fact]
     public void FastestGoesNorthWithBothGaugeChanges()
     {
-        var it = Route("CNXIY", "DEDUI");
+        var it = Route("CNSIA", "DEDUI");
         // 2500/50 + (10/50+10) + 5 + (4000/50+3) + (1100/50+2) + (10/50+30) + 8 + (1200/50+1)
         Assert.Equal(235.4, it.Totals.Hours, 6);
         Assert.Equal("north", it.Corridor);
@@ -40,7 +40,7 @@ public class MiniNetworkRoutingTests
     [Fact]
     public void AvoidingRussiaAndBelarusCrossesTheCaspian()
     {
-        var it = Route("CNXIY", "DEDUI", constraints: new RouteConstraints { AvoidCountries = new HashSet<string> { "RU", "BY" } });
+        var it = Route("CNSIA", "DEDUI", constraints: new RouteConstraints { AvoidCountries = new HashSet<string> { "RU", "BY" } });
         Assert.Equal("middle", it.Corridor);
         Assert.Contains(it.Legs, l => l.Kind == LegKind.Move && l.Mode == Mode.Ferry && l.LinkId == "L4");
         Assert.Contains(it.Legs, l => l.Kind == LegKind.Wait && l.Hours == 42); // half of 168/2 hours
@@ -51,7 +51,7 @@ public class MiniNetworkRoutingTests
     [Fact]
     public void CheapestTakesTheSea()
     {
-        var it = Route("CNXIY", "DEDUI", Objective.Cost, quantity: 2);
+        var it = Route("CNSIA", "DEDUI", Objective.Cost, quantity: 2);
         // (1500 rail + 150 transfer + 20000×0.2 sea + 150 transfer + 250 rail) × 2 FEU
         Assert.Equal(12100, it.Totals.CostUsd, 6);
         Assert.Equal("sea", it.Corridor);
@@ -60,7 +60,7 @@ public class MiniNetworkRoutingTests
     [Fact]
     public void Co2eIsTonneKmTimesFactorPlusHubs()
     {
-        var it = Route("CNXIY", "DEDUI", Objective.Co2);
+        var it = Route("CNSIA", "DEDUI", Objective.Co2);
         // Container = 10 t. Sea: rail 1500 km + sea 20000 km + rail 250 km, two rail-sea transfers at 1.5 kg/t.
         var sea = (10 * 0.02 * 1500) + (10 * 0.01 * 20000) + (10 * 0.02 * 250) + (2 * 10 * 1.5);
         // North: rail 2500+10+4000+1100+10+1200 km, two gauge changes at 1.0 kg/t.
@@ -76,7 +76,7 @@ public class MiniNetworkRoutingTests
     [InlineData(100, "north")]
     public void GeneralizedCostWeighsTimeAgainstMoney(double valueOfTime, string corridor)
     {
-        var r = new RouteRequest(P("CNXIY"), P("DEDUI"), Commodity.Container, 1, Objective.Generalized, new RouteConstraints(), new GeneralizedWeights(valueOfTime, CarbonPriceUsdPerKg: 0));
+        var r = new RouteRequest(P("CNSIA"), P("DEDUI"), Commodity.Container, 1, Objective.Generalized, new RouteConstraints(), new GeneralizedWeights(valueOfTime, CarbonPriceUsdPerKg: 0));
         var outcome = Router.Route(r);
         Assert.Equal(corridor, outcome.Itinerary!.Corridor);
     }
@@ -94,24 +94,24 @@ public class MiniNetworkRoutingTests
     [Fact]
     public void AvoidedModeIsNotUsed()
     {
-        var it = Route("CNXIY", "DEDUI", Objective.Cost, new RouteConstraints { AvoidModes = new HashSet<Mode> { Mode.Sea } });
+        var it = Route("CNSIA", "DEDUI", Objective.Cost, new RouteConstraints { AvoidModes = new HashSet<Mode> { Mode.Sea } });
         Assert.DoesNotContain(it.Legs, l => l.Mode == Mode.Sea);
     }
 
     [Fact]
     public void TransferLimitIsExact()
     {
-        var one = Router.Route(new RouteRequest(P("CNXIY"), P("DEDUI"), Commodity.Container, 1, Objective.Time, new RouteConstraints { MaxTransfers = 1 }));
+        var one = Router.Route(new RouteRequest(P("CNSIA"), P("DEDUI"), Commodity.Container, 1, Objective.Time, new RouteConstraints { MaxTransfers = 1 }));
         Assert.False(one.Found);
         Assert.Contains(one.NoRoute!.Blocking, b => b.Constraint == "max-transfers");
-        var two = Route("CNXIY", "DEDUI", constraints: new RouteConstraints { MaxTransfers = 2 });
+        var two = Route("CNSIA", "DEDUI", constraints: new RouteConstraints { MaxTransfers = 2 });
         Assert.Equal(2, two.Transfers);
     }
 
     [Fact]
     public void NoRouteNamesTheConstraintThatCutEveryPath()
     {
-        var outcome = Router.Route(new RouteRequest(P("CNXIY"), P("DEDUI"), Commodity.Container, 1, Objective.Time,
+        var outcome = Router.Route(new RouteRequest(P("CNSIA"), P("DEDUI"), Commodity.Container, 1, Objective.Time,
             new RouteConstraints { AvoidCountries = new HashSet<string> { "KZ" }, AvoidModes = new HashSet<Mode> { Mode.Sea } }));
         Assert.False(outcome.Found);
         var blocking = outcome.NoRoute!.Blocking.Select(b => (b.Constraint, b.Value)).ToHashSet();
@@ -122,7 +122,7 @@ public class MiniNetworkRoutingTests
     [Fact]
     public void CommodityThatNoModeCarriesIsExplained()
     {
-        var outcome = Router.Route(new RouteRequest(P("CNXIY"), P("DEDUI"), Commodity.Gas, 1, Objective.Time, new RouteConstraints()));
+        var outcome = Router.Route(new RouteRequest(P("CNSIA"), P("DEDUI"), Commodity.Gas, 1, Objective.Time, new RouteConstraints()));
         Assert.False(outcome.Found);
         Assert.Contains("gas", outcome.NoRoute!.Message, StringComparison.Ordinal);
     }
@@ -139,8 +139,8 @@ public class MiniNetworkRoutingTests
     [Fact]
     public void QuantityScalesCostAndCo2ButNotTime()
     {
-        var one = Route("CNXIY", "DEDUI");
-        var three = Route("CNXIY", "DEDUI", quantity: 3);
+        var one = Route("CNSIA", "DEDUI");
+        var three = Route("CNSIA", "DEDUI", quantity: 3);
         Assert.Equal(one.Totals.Hours, three.Totals.Hours, 9);
         Assert.Equal(3 * one.Totals.CostUsd, three.Totals.CostUsd, 6);
         Assert.Equal(3 * one.Totals.Co2eKg, three.Totals.Co2eKg, 6);

@@ -31,7 +31,7 @@ public class RouteQueryParserTests
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
         var r = result.Request!;
         var net = TestPaths.LoadMini();
-        Assert.Equal("CNXIY", net.Places[r.From].Code);
+        Assert.Equal("CNSIA", net.Places[r.From].Code);
         Assert.Equal("DEDUI", net.Places[r.To].Code);
         Assert.Equal(Commodity.DryBulk, r.Commodity);
         Assert.Equal(2.5, r.Quantity);

@@ -72,7 +72,7 @@ public class ShippedScenarioTests
         Assert.False(n.TryGetLink("X8", out _));
         Assert.True(n.TryGetLink("L4", out _));
         // Xi'an → Duisburg still routes, through the Middle Corridor.
-        n.TryGetPlace("CNXIY", out var a);
+        n.TryGetPlace("CNSIA", out var a);
         n.TryGetPlace("DEDUI", out var b);
         var it = new Router(n).Route(new RouteRequest(a, b, Commodity.Container, 1, Objective.Time, new RouteConstraints())).Itinerary!;
         Assert.Contains(it.Legs, l => l.LinkId == "L4");
@@ -91,7 +91,7 @@ public class ShippedScenarioTests
         Assert.Equal(6, port.MedianHours, 6);
         // The north crossing X1 (labelled north) is not touched.
         Assert.Equal(b.Links[Index(b, "X1")].Border, n.Links[Index(n, "X1")].Border);
-        Assert.True(Hours(n, "CNXIY", "TRIST") < Hours(b, "CNXIY", "TRIST"));
+        Assert.True(Hours(n, "CNSIA", "TRIST") < Hours(b, "CNSIA", "TRIST"));
     }
 
     private static int Index(Network n, string id)

@@ -82,7 +82,7 @@ public sealed class AssignmentApiTests : IAsyncLifetime
         var empty = await Json.ReadAsync(await _client.GetAsync("/api/runs"));
         Assert.Equal(0, empty.GetArrayLength());
         var store = new SqliteRunStore(Path.Combine(_data, "runs.db"));
-        var id = store.Save(new NewRun(RunKind.Compare, "base", "hashA", "northern-closed", "hashB", "{\"year\":2026}", "{\"pairs\":1}"), [new RunResultRow("od", "CNXIY→DEDUI", "{\"deltaDays\":3.5}")]);
+        var id = store.Save(new NewRun(RunKind.Compare, "base", "hashA", "northern-closed", "hashB", "{\"year\":2026}", "{\"pairs\":1}"), [new RunResultRow("od", "CNSIA→DEDUI", "{\"deltaDays\":3.5}")]);
         var list = await Json.ReadAsync(await _client.GetAsync("/api/runs"));
         Assert.Equal(id, list[0].GetProperty("id").GetInt64());
         Assert.Equal(2026, list[0].GetProperty("parameters").GetProperty("year").GetInt32());

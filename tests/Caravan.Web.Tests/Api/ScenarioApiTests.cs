@@ -63,7 +63,7 @@ public class ScenarioApiTests(ApiHost host) : IClassFixture<ApiHost>
         var network = await Json.ReadAsync(await host.Client.GetAsync("/api/network?scenario=northern-closed"), "application/geo+json");
         Assert.Equal("FeatureCollection", network.GetProperty("type").GetString());
         var hits = await Json.ReadAsync(await host.Client.GetAsync("/api/places?q=xian&scenario=base"));
-        Assert.Equal("CNXIY", hits[0].GetProperty("code").GetString());
+        Assert.Equal("CNSIA", hits[0].GetProperty("code").GetString());
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public class ServeCommandTests
     [InlineData("--web-root", "/nonexistent/page", "--web-root")]
     [InlineData("--urls", "http://127.0.0.1:{busy}", "already in use")]
     [InlineData("--data", "/nonexistent/caravan-data", "/nonexistent/caravan-data")]
+    [InlineData("--urls", "http://0.0.0.0:{busy}", "beyond loopback")]
     public async Task BadOptionsExitTwo(string option, string value, string expected)
     {
         using var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -3,10 +3,10 @@ using Microsoft.Playwright;
 namespace Caravan.Web.Tests.Browser;
 
 /// <summary>
-/// Debian's Chromium driven by Playwright, against the real server. A missing browser fails the tests with a message
-/// saying how to install it; it never skips them.
+/// Debian's Chromium driven by Playwright, against the real server on the mini fixture. A missing browser fails the
+/// tests with a message saying how to install it; it never skips them.
 /// </summary>
-public sealed class BrowserHost : IAsyncLifetime
+public class BrowserHost : IAsyncLifetime
 {
     /// <summary>Chromium flags this closed network needs: no background connections, no GPU, no sandbox (root).</summary>
     public static readonly string[] ChromiumFlags =
@@ -35,9 +35,7 @@ public sealed class BrowserHost : IAsyncLifetime
             throw new InvalidOperationException(
                 $"browser tests need Chromium at {ChromiumPath}: run ./scripts/test.sh (it installs Debian's chromium) or `apt-get install -y chromium`, or set CARAVAN_CHROMIUM");
         }
-        // The mini fixture with its demand.csv as demand/mini.csv, so the page can assign it.
-        _data = WebTestPaths.CopyMiniWithDemand();
-        Server = await ServerProcess.StartAsync(_data);
+        Server = await ServerProcess.StartAsync(DataFolder());
         _playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a new, empty user-data-dir of its own.
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -49,8 +47,23 @@ public sealed class BrowserHost : IAsyncLifetime
         });
     }
 
+    /// <summary>The data folder to serve: the mini fixture with its demand.csv as demand/mini.csv, so the page can assign it.</summary>
+    protected virtual string DataFolder() => _data = WebTestPaths.CopyMiniWithDemand();
+
+    /// <summary>A client of the same server, to ask the API what the page was told.</summary>
+    public HttpClient Api() => new() { BaseAddress = Server.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+
     /// <summary>A new page at the given size, opened on the served page and ready (the form is filled from the API).</summary>
     public async Task<IPage> OpenAsync(int width = 1440, int height = 900, string path = "/")
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync("body[data-ready='true']");
+        return page;
+    }
+
+    /// <summary>A new blank page at the given size whose script errors are collected; the caller opens it.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1440, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = Server.BaseUrl.ToString() });
         var page = await context.NewPageAsync();
@@ -64,8 +77,6 @@ public sealed class BrowserHost : IAsyncLifetime
                 PageErrors.Add(message.Text);
             }
         };
-        await page.GotoAsync(path);
-        await page.WaitForSelectorAsync("body[data-ready='true']");
         return page;
     }
 

@@ -109,8 +109,9 @@ public class PageTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.WaitForSelectorAsync("#options li");
         Assert.True(await page.IsCheckedAsync("#avoid-country-RU"));
         Assert.Equal(1, await page.Locator("#map path.route-leg.mode-Ferry").CountAsync());
-        // 15.5 days from 1 December misses a 10 December deadline.
-        Assert.Contains("after the deadline", await page.Locator("#options li").First.InnerTextAsync(), StringComparison.Ordinal);
+        // 15.5 days from 1 December misses a 10 December deadline: the engine gives it no chance, and the page says so.
+        Assert.Contains("0% on time", await page.Locator("#options li").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("0", await page.GetAttributeAsync("#options button.option >> nth=0", "data-on-time"));
         Assert.Contains("avoid=BY%2CRU", page.Url, StringComparison.Ordinal);
         await Screenshots.TakeAsync(page, "plan-shared-link");
     }

@@ -19,6 +19,9 @@ public sealed class ServerProcess : IDisposable
 
     public Uri BaseUrl { get; }
 
+    /// <summary>The server's process id (for memory readings).</summary>
+    public int ProcessId => _process.Id;
+
     public string Log
     {
         get
@@ -30,12 +33,24 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
-    public static async Task<ServerProcess> StartAsync(string dataFolder)
+    /// <param name="dataFolder">Data folder served.</param>
+    /// <param name="workingDirectory">Working directory of the process (default: the test's).</param>
+    /// <param name="extraArgs">More arguments for <c>caravan serve</c>.</param>
+    /// <param name="environment">Environment variables to set.</param>
+    public static async Task<ServerProcess> StartAsync(string dataFolder, string? workingDirectory = null, IEnumerable<string>? extraArgs = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var url = new Uri($"http://127.0.0.1:{port}/");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Caravan.Cli.dll"), "serve", "--data", dataFolder, "--urls", url.ToString().TrimEnd('/') })
+        if (workingDirectory is not null)
+        {
+            psi.WorkingDirectory = workingDirectory;
+        }
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[k] = v;
+        }
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "Caravan.Cli.dll"), "serve", "--data", dataFolder, "--urls", url.ToString().TrimEnd('/') }.Concat(extraArgs ?? []))
         {
             psi.ArgumentList.Add(a);
         }

@@ -57,13 +57,13 @@ public class FuzzRegressionTests
         try
         {
             var links = Path.Combine(dir, "links.csv");
-            File.WriteAllText(links, File.ReadAllText(links).Replace("L1,CNXIY,", "L1,CN\uFFFEXIY,", StringComparison.Ordinal), new UTF8Encoding(false));
+            File.WriteAllText(links, File.ReadAllText(links).Replace("L1,CNSIA,", "L1,CN\uFFFEXIY,", StringComparison.Ordinal), new UTF8Encoding(false));
             var result = NetworkReader.TryReadFolder(dir);
             Assert.Null(result.Network);
             var d = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
             Assert.EndsWith("links.csv", d.File, StringComparison.Ordinal);
             Assert.Equal((2, "from"), (d.Line, d.Field));
-            Assert.Contains("did you mean 'CNXIY'", d.Message, StringComparison.Ordinal);
+            Assert.Contains("did you mean 'CNSIA'", d.Message, StringComparison.Ordinal);
         }
         finally
         {

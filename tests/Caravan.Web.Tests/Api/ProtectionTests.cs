@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Caravan.Web.Protection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Caravan.Web.Tests.Api;
+
+/// <summary>
+/// The web host's protections, in process: a bounded network cache, strict request JSON, Host filtering derived
+/// from the bind address, and the API key for requests that start work.
+/// </summary>
+public sealed class ProtectionTests
+{
+    private static readonly string[] ModeNames = ["Rail1435", "Rail1520", "Road", "Sea", "Ferry", "Air", "PipelineOil", "PipelineGas"];
+    private static readonly string[] StatusNames = ["operating", "construction", "planned"];
+
+    [Fact]
+    public async Task NetworkCacheStaysBoundedUnderManyDistinctFilters()
+    {
+        var (app, http) = await ApiHost.StartAsync();
+        await using var _ = app;
+        using var __ = http;
+        var state = app.Services.GetRequiredService<NetworkState>();
+        var distinct = 0;
+        // Every non-empty mode subset with every non-empty status subset (255 × 7 filters), in spellings that differ.
+        for (var m = 1; m < 1 << ModeNames.Length && distinct < 400; m += 3)
+        {
+            for (var s = 1; s < 1 << StatusNames.Length; s++)
+            {
+                var modes = string.Join(',', ModeNames.Where((_, i) => (m & (1 << i)) != 0));
+                var statuses = string.Join(';', StatusNames.Where((_, i) => (s & (1 << i)) != 0).Reverse());
+                var response = await http.GetAsync($"/api/network?mode={modes}&status={statuses}");
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                distinct++;
+            }
+        }
+        Assert.True(distinct >= 400);
+        Assert.InRange(state.Base.CachedGeoJsonDocuments, 1, NetworkContext.MaxGeoJsonDocuments);
+        // A repeated filter is still answered the same (from the cache or rebuilt).
+        var a = await http.GetStringAsync("/api/network?mode=Road&status=operating");
+        var b = await http.GetStringAsync("/api/network?status=operating&mode=road");
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void BoundedCacheDropsTheLeastRecentlyUsed()
+    {
+        var cache = new BoundedCache<int, string>(3);
+        var builds = 0;
+        string Build(int k)
+        {
+            builds++;
+            return k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        for (var i = 0; i < 1000; i++)
+        {
+            cache.GetOrAdd(i % 7, Build);
+            Assert.InRange(cache.Count, 1, 3);
+        }
+        cache.GetOrAdd(1, Build);
+        cache.GetOrAdd(2, Build);
+        var before = builds;
+        cache.GetOrAdd(1, Build); // recently used: kept
+        cache.GetOrAdd(3, Build); // new: evicts the least recently used (not 1)
+        cache.GetOrAdd(1, Build);
+        Assert.Equal(before + 1, builds);
+    }
+
+    [Theory]
+    [InlineData("{\"demand\":\"nope\",\"demand\":\"mini\"}", "duplicate")]
+    [InlineData("{\"Demand\":\"mini\"}", "Demand")]
+    [InlineData("{\"demand\":\"mini\",\"scenaro\":\"base\"}", "scenaro")]
+    [InlineData("{\"demand\":\"mini\",\"year\":\"2026\"}", "year")]
+    public async Task RequestJsonIsStrict(string body, string named)
+    {
+        var folder = WebTestPaths.CopyMiniWithDemand();
+        try
+        {
+            var (app, http) = await ApiHost.StartAsync(o => o with { DataFolder = folder });
+            await using var _ = app;
+            using var __ = http;
+            var response = await http.PostAsync("/api/assignments", new StringContent(body, Encoding.UTF8, "application/json"));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(named, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Caravan.Web.Endpoints", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("evil.example", HttpStatusCode.BadRequest)]
+    [InlineData("127.0.0.1.nip.io", HttpStatusCode.BadRequest)]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1:5080", HttpStatusCode.OK)]
+    [InlineData("[::1]:5080", HttpStatusCode.OK)]
+    public async Task HostHeaderMustNameTheLoopbackBind(string host, HttpStatusCode expected)
+    {
+        var (app, http) = await ApiHost.StartAsync();
+        await using var _ = app;
+        using var __ = http;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/meta");
+        request.Headers.Host = host;
+        var response = await http.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Fact]
+    public void AllowedHostsFollowTheBindAddress()
+    {
+        Assert.Equal(["127.0.0.1", "localhost", "[::1]"], Exposure.AllowedHosts(["http://127.0.0.1:5080"], []));
+        Assert.Equal(["caravan.example.org"], Exposure.AllowedHosts(["http://caravan.example.org:80"], []));
+        var wildcard = Exposure.AllowedHosts(["http://0.0.0.0:5080"], ["proxy.example"]);
+        Assert.Contains("localhost", wildcard);
+        Assert.Contains("proxy.example", wildcard);
+        Assert.Contains(Dns.GetHostName(), wildcard);
+        Assert.True(Exposure.IsLoopbackOnly(["http://localhost:1", "http://[::1]:2"]));
+        Assert.False(Exposure.IsLoopbackOnly(["http://127.0.0.1:1", "http://*:2"]));
+    }
+
+    [Fact]
+    public async Task BindingBeyondLoopbackNeedsAnApiKey()
+    {
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => ApiHost.StartAsync(o => o with { Urls = "http://0.0.0.0:5080" }));
+        Assert.Contains("API key", refused.Message, StringComparison.Ordinal);
+        var (app, http) = await ApiHost.StartAsync(o => o with { Urls = "http://0.0.0.0:5080", ApiKey = "k-0123456789abcdef" });
+        await app.DisposeAsync();
+        http.Dispose();
+    }
+
+    [Fact]
+    public async Task PostWithoutTheApiKeyIsRefusedAndWithItAccepted()
+    {
+        const string Key = "k-0123456789abcdef";
+        var folder = WebTestPaths.CopyMiniWithDemand();
+        try
+        {
+            var (app, http) = await ApiHost.StartAsync(o => o with { DataFolder = folder, ApiKey = Key });
+            await using var _ = app;
+            using var __ = http;
+            const string Body = "{\"demand\":\"mini\"}";
+            var none = await http.PostAsync("/api/assignments", new StringContent(Body, Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+            Assert.Equal("application/problem+json", none.Content.Headers.ContentType?.MediaType);
+            using var wrong = new HttpRequestMessage(HttpMethod.Post, "/api/assignments") { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
+            wrong.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key + "x");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(wrong)).StatusCode);
+            using var right = new HttpRequestMessage(HttpMethod.Post, "/api/assignments") { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
+            right.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+            Assert.Equal(HttpStatusCode.Accepted, (await http.SendAsync(right)).StatusCode);
+            // Reads stay open: the page needs them.
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/meta")).StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
