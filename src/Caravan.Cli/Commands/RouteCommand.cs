@@ -15,6 +15,8 @@ internal static class RouteCommand
     {
         var from = new Option<string>("--from") { Description = "Origin: code, name or alias (\"Xi'an\", xian, 西安); required unless --batch" };
         var to = new Option<string>("--to") { Description = "Destination: code, name or alias; required unless --batch" };
+        var csv = new Option<string?>("--csv") { Description = "Also write the chosen route's legs to this CSV file" };
+        var xlsx = new Option<string?>("--xlsx") { Description = "Also write the chosen route's legs to this XLSX workbook" };
         var batch = new Option<string?>("--batch") { Description = "Route every row of this CSV (from,to[,cargo,quantity,avoid,avoid_modes,avoid_places,optimize,year,max_transfers]) by its single criterion; NDJSON in row order" };
         var cargo = new Option<string>("--cargo") { Description = "container (quantity in FEU), air-cargo, dry-bulk, liquid-bulk, gas (quantity in tonnes)", DefaultValueFactory = _ => "container" };
         var quantity = new Option<double>("--quantity") { Description = "FEU for containers, tonnes otherwise", DefaultValueFactory = _ => 1 };
@@ -43,7 +45,7 @@ internal static class RouteCommand
         var command = new Command("route", "Plan a shipment: the Pareto options over time, cost, CO2e and reliability, under constraints")
         {
             from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice,
-            maxOptions, depart, deadline, alternatives, explain, maxLabels, timeLimit, epsilon, json, geojson, data, scenario, save, db, batch,
+            maxOptions, depart, deadline, alternatives, explain, maxLabels, timeLimit, epsilon, json, geojson, data, scenario, save, db, batch, csv, xlsx,
         };
         command.SetAction(parse =>
         {
@@ -128,6 +130,7 @@ internal static class RouteCommand
             {
                 Console.Error.WriteLine($"saved run {RunSaving.SaveRoute(parse.GetValue(db), loaded, plan.Options[0].Itinerary)}");
             }
+            ItineraryFiles.Write(network, plan, parse.GetValue(csv), parse.GetValue(xlsx));
             if (parse.GetValue(geojson))
             {
                 var fc = new NetTopologySuite.Features.FeatureCollection();
