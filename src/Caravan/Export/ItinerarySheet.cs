@@ -1,6 +1,6 @@
-using ClosedXML.Excel;
 using Caravan.Data;
 using Caravan.Data.Text;
+using ClosedXML.Excel;
 
 namespace Caravan.Export;
 
