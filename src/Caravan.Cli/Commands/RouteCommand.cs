@@ -15,6 +15,8 @@ internal static class RouteCommand
     {
         var from = new Option<string>("--from") { Description = "Origin: code, name or alias (\"Xi'an\", xian, 西安); required unless --batch" };
         var to = new Option<string>("--to") { Description = "Destination: code, name or alias; required unless --batch" };
+        var container = new Option<string?>("--container") { Description = "ISO 6346 container type (20, 40, 40HC, 45, 20RF, 40RF or codes 22G1, 42G1, 45G1, L5G1, 22R1, 42R1): --quantity counts boxes, converted to FEU by TEU" };
+        var cargoKg = new Option<double?>("--cargo-kg") { Description = "With --container: cargo mass per box, checked against the type's payload limit" };
         var csv = new Option<string?>("--csv") { Description = "Also write the chosen route's legs to this CSV file" };
         var xlsx = new Option<string?>("--xlsx") { Description = "Also write the chosen route's legs to this XLSX workbook" };
         var batch = new Option<string?>("--batch") { Description = "Route every row of this CSV (from,to[,cargo,quantity,avoid,avoid_modes,avoid_places,optimize,year,max_transfers]) by its single criterion; NDJSON in row order" };
@@ -45,7 +47,7 @@ internal static class RouteCommand
         var command = new Command("route", "Plan a shipment: the Pareto options over time, cost, CO2e and reliability, under constraints")
         {
             from, to, cargo, quantity, avoid, avoidModes, avoidPlaces, optimize, year, maxTransfers, valueOfTime, carbonPrice,
-            maxOptions, depart, deadline, alternatives, explain, maxLabels, timeLimit, epsilon, json, geojson, data, scenario, save, db, batch, csv, xlsx,
+            maxOptions, depart, deadline, alternatives, explain, maxLabels, timeLimit, epsilon, json, geojson, data, scenario, save, db, batch, csv, xlsx, container, cargoKg,
         };
         command.SetAction(parse =>
         {
@@ -79,6 +81,7 @@ internal static class RouteCommand
             {
                 throw new CliInputException($"--optimize: expected time, cost, co2 or generalized, not '{parse.GetValue(optimize)}'");
             }
+            q = ContainerQuantity.Feu(commodity, q, parse.GetValue(container), parse.GetValue(cargoKg), parse.GetValue(data));
             var constraints = new RouteConstraints
             {
                 AvoidCountries = ParseCountries(parse.GetValue(avoid), network),
