@@ -33,7 +33,7 @@ internal static class RouteCommand
         var json = new Option<bool>("--json") { Description = "Print the route as JSON" };
         var geojson = new Option<bool>("--geojson") { Description = "Print the route as a GeoJSON FeatureCollection" };
         var maxOptions = new Option<int>("--max-options") { Description = "Most Pareto options to list, keeping the spread", DefaultValueFactory = _ => 8 };
-        var depart = new Option<string?>("--depart") { Description = "Departure, ISO 8601 (2026-12-01T08:00, UTC unless an offset is given): uses weekly timetables and dates the legs" };
+        var depart = new Option<string?>("--depart") { Description = "Departure, ISO 8601 (2026-12-01T08:00, the origin's local time unless an offset is given): uses weekly timetables and dates the legs" };
         var deadline = new Option<string?>("--deadline") { Description = "Arrival deadline, ISO 8601: each option gets its on-time probability" };
         var alternatives = new Option<int>("--alternatives") { Description = "Also list this many substantially different routes (limited overlap)", DefaultValueFactory = _ => 0 };
         var explain = new Option<bool>("--explain") { Description = "Say why the other corridors lost" };
@@ -107,7 +107,8 @@ internal static class RouteCommand
             {
                 throw new CliInputException("--alternatives must be between 0 and 10");
             }
-            var departAt = ParseInstant(parse.GetValue(depart), "--depart");
+            var zones = LocalDepart.Zones(network, parse.GetValue(data));
+            var departAt = LocalDepart.Parse(parse.GetValue(depart), origin, zones);
             var deadlineAt = ParseInstant(parse.GetValue(deadline), "--deadline");
             if (departAt is { } da && deadlineAt is { } dl && dl <= da)
             {
@@ -133,7 +134,7 @@ internal static class RouteCommand
             {
                 Console.Error.WriteLine($"saved run {RunSaving.SaveRoute(parse.GetValue(db), loaded, plan.Options[0].Itinerary)}");
             }
-            ItineraryFiles.Write(network, plan, parse.GetValue(csv), parse.GetValue(xlsx));
+            ItineraryFiles.Write(network, plan, zones, parse.GetValue(csv), parse.GetValue(xlsx));
             if (parse.GetValue(geojson))
             {
                 var fc = new NetTopologySuite.Features.FeatureCollection();
@@ -150,7 +151,7 @@ internal static class RouteCommand
             }
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(PlanDocuments.Response(network, plan), JsonDefaults.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(Caravan.Units.LocalDates.Localize(PlanDocuments.Response(network, plan), plan, network, zones), JsonDefaults.Indented));
                 return ExitCodes.Ok;
             }
             PlanTable.Write(network, plan, departAt, deadlineAt);
