@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Text.Json;
+using Caravan.Export;
+using Caravan.Services;
 
 namespace Caravan.Cli;
 
@@ -15,9 +19,16 @@ internal static class CliRunner
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            // System.CommandLine words its own errors, with its typo hints ("Did you mean --avoid?"), on stderr.
+            if (parse.Action is ParseErrorAction action)
             {
-                Console.Error.WriteLine($"error: {error.Message}");
+                action.ShowHelp = false;
+                action.ShowTypoCorrections = true;
+            }
+            parse.Invoke(new InvocationConfiguration { Output = Console.Error, Error = Console.Error, EnableDefaultExceptionHandler = false });
+            if (args.Contains("--json", StringComparer.Ordinal))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(ErrorDocument.From(ParseErrors(parse)), JsonDefaults.Indented));
             }
             return ExitCodes.BadInput;
         }
@@ -30,11 +41,53 @@ internal static class CliRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Caravan.Store.RunStoreException e)
+        {
+            // A corrupt, locked or full store is a problem with the user's file or disk, not a fault of Caravan.
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
             return ExitCodes.InternalFault;
         }
+    }
+
+    /// <summary>The engine's errors for a command line System.CommandLine refused: unknown options and commands are <see cref="ErrorCode.UnknownParameter"/>.</summary>
+    internal static IReadOnlyList<EngineError> ParseErrors(ParseResult parse)
+    {
+        var known = parse.CommandResult.Command.Options.Select(o => o.Name.TrimStart('-')).Select(Camel).ToList();
+        var errors = new List<EngineError>();
+        var afterUnknownOption = false;
+        foreach (var token in parse.UnmatchedTokens)
+        {
+            if (token.StartsWith('-'))
+            {
+                errors.Add(QueryFields.Unknown(Camel(token.TrimStart('-')), known));
+                afterUnknownOption = true;
+            }
+            else if (!afterUnknownOption)
+            {
+                // A word where a command was expected; a word after an unknown option is that option's value.
+                errors.Add(QueryFields.Unknown(token, parse.CommandResult.Command.Subcommands.Select(c => c.Name)));
+            }
+            else
+            {
+                afterUnknownOption = false;
+            }
+        }
+        if (errors.Count == 0)
+        {
+            errors.AddRange(parse.Errors.Select(e => EngineError.Invalid("", e.Message)));
+        }
+        return errors;
+    }
+
+    private static string Camel(string kebab)
+    {
+        var parts = kebab.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        return string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
     }
 }
 

@@ -76,6 +76,17 @@ internal static class CompareTable
         AnsiConsole.Write(lt);
         Console.WriteLine($"new bottlenecks (≥ 100% in B only): {(flows.NewBottlenecks.Count == 0 ? "none" : string.Join(", ", flows.NewBottlenecks))}");
         Console.WriteLine($"relieved bottlenecks (≥ 100% in A only): {(flows.RelievedBottlenecks.Count == 0 ? "none" : string.Join(", ", flows.RelievedBottlenecks))}");
+        foreach (var (side, rows) in new[] { ("A", flows.UnservedA), ("B", flows.UnservedB) })
+        {
+            if (rows is { Count: > 0 })
+            {
+                Console.WriteLine($"demand without a route under {side}, not assigned: {rows.Count} row(s), {F(rows.Sum(r => r.Tonnes) / 1e6, "0.00")} Mt/year");
+                foreach (var r in rows)
+                {
+                    Console.WriteLine($"  line {r.Line}: {r.Origin} → {r.Destination} {r.Commodity} {F(r.Tonnes / 1e6, "0.000")} Mt: {r.Reason}");
+                }
+            }
+        }
     }
 
     private static string Why(OdComparison r)

@@ -61,7 +61,7 @@ internal static class PlanTable
                     o is null ? "" : RouteTable.Num(o.Distribution.P90Hours / 24, "0.0"),
                     o is null ? "" : RouteTable.Num(o.Itinerary.Totals.CostUsd, "0"),
                     o is null ? "" : RouteTable.Num(o.Itinerary.Totals.Co2eKg, "0"),
-                    Markup.Escape(c.Verdict));
+                    Markup.Escape(c.CutBy is { Count: > 0 } cut ? "cut by " + string.Join(", ", cut.Select(b => $"{ServiceOutput.OptionName(Caravan.Services.RouteService.FieldOf(b.Constraint))} {b.Value}")) : c.Verdict));
             }
             AnsiConsole.Write(ct);
         }

@@ -18,11 +18,17 @@ internal static class RunSaving
     /// </summary>
     public const string SyntheticRowsVariable = "CARAVAN_DEBUG_SYNTHETIC_ROWS";
 
-    public static SqliteRunStore Open(string? path)
+    public static SqliteRunStore Open(string? path) => Open(path, readOnly: false);
+
+    /// <summary>Opens the store for listing, showing and exporting: read-only, so no write access is needed and nothing is created.</summary>
+    public static SqliteRunStore OpenForReading(string? path) => Open(path, readOnly: true);
+
+    private static SqliteRunStore Open(string? path, bool readOnly)
     {
         try
         {
-            return new SqliteRunStore(string.IsNullOrWhiteSpace(path) ? SqliteRunStore.DefaultPath : path);
+            var file = string.IsNullOrWhiteSpace(path) ? SqliteRunStore.DefaultPath : path;
+            return readOnly ? SqliteRunStore.OpenReadOnly(file) : new SqliteRunStore(file);
         }
         catch (RunStoreException e)
         {

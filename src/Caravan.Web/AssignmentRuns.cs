@@ -169,7 +169,7 @@ public sealed class AssignmentRuns : IDisposable
         try
         {
             before?.Invoke(token);
-            var options = new FreightAssignmentOptions { Year = year };
+            var options = network.Routes.Options.FreightAssignment(year);
             var demand = DemandReader.Read(demandPath, network.Network);
             var model = FreightAssignment.Build(network.Network, demand, options, Path.GetFileName(demandPath));
             run.Model = model;

@@ -66,13 +66,16 @@ public static class CaravanWebApp
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Numbers are numbers: the web default also reads them from strings, which makes every number in the
+            // OpenAPI schemas "number or string" and generated clients wrong.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Caravan API";
             doc.Info.Description = "Plan freight across the China – Central Asia – Caspian – Europe network.";
             return Task.CompletedTask;
-        }));
+        }).AddCaravanContract());
         services.AddRequestTimeouts(o => o.DefaultPolicy = new RequestTimeoutPolicy
         {
             Timeout = options.RequestTimeout,

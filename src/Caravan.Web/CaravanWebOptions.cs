@@ -1,4 +1,5 @@
 using Caravan.Model;
+using Caravan.Services;
 
 namespace Caravan.Web;
 
@@ -44,6 +45,16 @@ public sealed record CaravanWebOptions
     /// <summary>Key that requests starting work (POST) must carry; required when <see cref="Urls"/> reach beyond loopback.</summary>
     public string? ApiKey { get; init; }
 
-    /// <summary>Year used when a query gives none; null for the current year.</summary>
-    public int? DefaultYear { get; init; }
+    /// <summary>The scenario the served network is (null for the base network); <c>scenario=base</c> still means the base.</summary>
+    public string? Scenario { get; init; }
+
+    /// <summary>Limits and defaults of the engine's services, the same ones the CLI uses.</summary>
+    public EngineOptions Engine { get; init; } = EngineOptions.Default;
+
+    /// <summary>Year used when a query gives none (sets <see cref="EngineOptions.Year"/>); null for the clock's year.</summary>
+    public int? DefaultYear
+    {
+        get => Engine.Year;
+        init => Engine = Engine with { Year = value };
+    }
 }

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using Caravan.Data;
 using Caravan.Model;
 using Caravan.Routing;
-using Caravan.Routing.Queries;
 using Caravan.Scenarios;
+using Caravan.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,16 +21,13 @@ public sealed class NetworkContext
     private readonly Protection.BoundedCache<string, string> _geoJson = new(MaxGeoJsonDocuments, StringComparer.Ordinal);
 
     /// <summary>Builds the context, compiling the routing graph.</summary>
-    public NetworkContext(string name, Network network, ScenarioNetwork? scenario)
+    public NetworkContext(string name, Network network, ScenarioNetwork? scenario, EngineOptions engine)
     {
         Name = name;
         Network = network;
         Scenario = scenario;
         Search = new PlaceSearch(Network);
-        Router = new Router(Network);
-        Planner = new RoutePlanner(Router);
-        ShipmentPlanner = new Caravan.Planning.ShipmentPlanner(Router.Graph);
-        Parser = new RouteQueryParser(Network, Search);
+        Routes = new RouteService(Network, engine, Search);
         Countries = Network.Places.Select(p => p.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
@@ -46,17 +43,11 @@ public sealed class NetworkContext
     /// <summary>Place search by code, name or alias.</summary>
     public PlaceSearch Search { get; }
 
-    /// <summary>The router over the compiled graph.</summary>
-    public Router Router { get; }
+    /// <summary>The route service (plan and single) over the compiled graph: the same one <c>caravan route</c> uses.</summary>
+    public RouteService Routes { get; }
 
-    /// <summary>Routes requests, keeping the edge views of the constraint sets it has seen.</summary>
-    public RoutePlanner Planner { get; }
-
-    /// <summary>The Pareto planner (options, reliability, dates), the engine behind <c>caravan route</c>.</summary>
-    public Caravan.Planning.ShipmentPlanner ShipmentPlanner { get; }
-
-    /// <summary>The shared route-query parser.</summary>
-    public RouteQueryParser Parser { get; }
+    /// <summary>The single-route pipeline over the compiled graph.</summary>
+    public Router Router => Routes.Router;
 
     /// <summary>Countries with at least one place, sorted.</summary>
     public IReadOnlyList<string> Countries { get; }
@@ -83,7 +74,10 @@ public sealed class NetworkState
     public NetworkState(CaravanWebOptions options)
     {
         Options = options;
-        Base = new NetworkContext(ScenarioLoader.BaseName, options.Network, null);
+        Served = new NetworkContext(options.Scenario ?? ScenarioLoader.BaseName, options.Network, null, options.Engine);
+        _base = new Lazy<NetworkContext?>(() => ScenarioLoader.IsBase(options.Scenario)
+            ? Served
+            : BaseScenario is { } b ? new NetworkContext(ScenarioLoader.BaseName, b.Network, b, options.Engine) : null);
         _files = new Lazy<IReadOnlyDictionary<string, string>>(FindScenarioFiles);
         _baseScenario = new Lazy<ScenarioNetwork?>(() => string.IsNullOrEmpty(options.DataFolder) ? null : ScenarioLoader.TryLoad(options.DataFolder, null).Scenario);
     }
@@ -91,35 +85,31 @@ public sealed class NetworkState
     /// <summary>The options the host was started with.</summary>
     public CaravanWebOptions Options { get; }
 
-    /// <summary>The served (base) network's context.</summary>
-    public NetworkContext Base { get; }
+    /// <summary>
+    /// The served network's context: what a request without <c>scenario</c> uses (the base network, or the scenario
+    /// <c>caravan serve --scenario</c> chose).
+    /// </summary>
+    public NetworkContext Served { get; }
+
+    private readonly Lazy<NetworkContext?> _base;
 
     /// <summary>The network.</summary>
-    public Network Network => Base.Network;
+    public Network Network => Served.Network;
 
     /// <summary>Place search by code, name or alias.</summary>
-    public PlaceSearch Search => Base.Search;
+    public PlaceSearch Search => Served.Search;
 
     /// <summary>The router over the compiled graph.</summary>
-    public Router Router => Base.Router;
-
-    /// <summary>Routes requests, keeping the edge views of the constraint sets it has seen.</summary>
-    public RoutePlanner Planner => Base.Planner;
-
-    /// <summary>The Pareto planner of the base network.</summary>
-    public Caravan.Planning.ShipmentPlanner ShipmentPlanner => Base.ShipmentPlanner;
-
-    /// <summary>The shared route-query parser.</summary>
-    public RouteQueryParser Parser => Base.Parser;
+    public Router Router => Served.Router;
 
     /// <summary>Countries with at least one place, sorted.</summary>
-    public IReadOnlyList<string> Countries => Base.Countries;
+    public IReadOnlyList<string> Countries => Served.Countries;
 
-    /// <summary>The year a query without one travels in.</summary>
-    public int DefaultYear => Options.DefaultYear ?? DateTime.UtcNow.Year;
+    /// <summary>The year a query without one travels in (the engine's one clock).</summary>
+    public int DefaultYear => Options.Engine.DefaultYear;
 
     /// <summary>Network GeoJSON for a filter, computed once per distinct filter.</summary>
-    public string NetworkGeoJson(string key, Func<string> build) => Base.NetworkGeoJson(key, build);
+    public string NetworkGeoJson(string key, Func<string> build) => Served.NetworkGeoJson(key, build);
 
     /// <summary>Most comparisons kept in <see cref="Comparisons"/>.</summary>
     public const int MaxComparisons = 64;
@@ -135,18 +125,28 @@ public sealed class NetworkState
         [ScenarioLoader.BaseName, .. ScenarioFiles.Keys.Where(k => !ScenarioLoader.IsBase(k)).Order(StringComparer.Ordinal)];
 
     /// <summary>
-    /// The context of a scenario (the base one for null, empty or <c>base</c>), or a problem: 404 with suggestions
-    /// for an unknown name, 422 when the scenario does not apply to the served data.
+    /// The context of a scenario, or a problem: 404 with suggestions for an unknown name, 422 when the scenario does
+    /// not apply to the served data. No name means the served network; <c>base</c> always means the unmodified base
+    /// network, whatever scenario is served (the one meaning <c>/api/compare?a=base</c> uses too).
     /// </summary>
     public bool TryGet(string? scenario, out NetworkContext context, out ProblemHttpResult? problem)
     {
-        context = Base;
+        context = Served;
         problem = null;
-        if (ScenarioLoader.IsBase(scenario))
+        if (string.IsNullOrWhiteSpace(scenario))
         {
             return true;
         }
+        if (ScenarioLoader.IsBase(scenario))
+        {
+            context = _base.Value ?? Served;
+            return true;
+        }
         var name = scenario!.Trim();
+        if (string.Equals(name, Options.Scenario, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
         if (!ScenarioFiles.ContainsKey(name))
         {
             problem = Problems.UnknownScenario(name, ScenarioNames);
@@ -174,7 +174,7 @@ public sealed class NetworkState
     private (NetworkContext?, IReadOnlyList<Diagnostic>) Load(string name)
     {
         var result = ScenarioLoader.TryLoad(Options.DataFolder, name, Options.ScenariosFallbackFolder);
-        return result.Scenario is { } s ? (new NetworkContext(s.Name, s.Network, s), result.Diagnostics) : (null, result.Diagnostics);
+        return result.Scenario is { } s ? (new NetworkContext(s.Name, s.Network, s, Options.Engine), result.Diagnostics) : (null, result.Diagnostics);
     }
 
     private Dictionary<string, string> FindScenarioFiles()

@@ -1,5 +1,4 @@
-using Caravan.Routing;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,49 +13,65 @@ public static class Problems
     /// <summary>Prefix of the problem <c>type</c> URIs.</summary>
     public const string TypeBase = "https://caravan.invalid/problems/";
 
-    /// <summary>400: one or more query fields are wrong (unknown places come with "did you mean" suggestions).</summary>
-    public static ProblemHttpResult InvalidQuery(IReadOnlyList<RouteQueryError> errors)
+    /// <summary>
+    /// The problem for a service's errors: the status from the decisive code (400 for bad input, 404 for an unknown
+    /// scenario, 422 for no route or an exceeded limit), the engine's <see cref="ErrorDocument"/> as extension members
+    /// (<c>code</c>, <c>issues</c>, <c>errors</c>, <c>suggestions</c>, <c>blocking</c>), a detail naming each field as
+    /// the web spells it.
+    /// </summary>
+    public static ProblemHttpResult From(IReadOnlyList<EngineError> errors)
     {
-        var unknownPlace = errors.Any(e => e.Kind == RouteQueryErrorKind.UnknownPlace);
+        var doc = ErrorDocument.From(errors);
         var extensions = new Dictionary<string, object?>
         {
-            ["errors"] = errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            ["code"] = doc.Code.ToString(),
+            ["issues"] = doc.Issues,
+            ["errors"] = doc.Errors,
         };
-        var suggestions = errors.Where(e => e.Suggestions.Count > 0).ToDictionary(
-            e => e.Field,
-            e => e.Suggestions.Select(p => new { code = p.Code, name = p.Name, country = p.Country }).ToArray());
-        if (suggestions.Count > 0)
+        if (doc.Suggestions is not null)
         {
-            extensions["suggestions"] = suggestions;
+            extensions["suggestions"] = doc.Suggestions;
         }
+        if (doc.Blocking is not null)
+        {
+            extensions["blocking"] = doc.Blocking;
+        }
+        var (status, title) = StatusOf(doc.Code);
         return TypedResults.Problem(
-            detail: string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")),
-            statusCode: StatusCodes.Status400BadRequest,
-            title: unknownPlace ? "Unknown place" : "Invalid query",
-            type: TypeBase + (unknownPlace ? "unknown-place" : "invalid-query"),
+            detail: ErrorDocument.Describe(errors, field => field),
+            statusCode: status,
+            title: title,
+            type: TypeBase + Kebab(doc.Code),
             extensions: extensions);
     }
 
-    /// <summary>400 for a single bad parameter.</summary>
-    public static ProblemHttpResult InvalidParameter(string field, string message) =>
-        InvalidQuery([RouteQueryError.Invalid(field, message)]);
+    /// <summary>The HTTP status and title of an error code; the one mapping every endpoint uses.</summary>
+    public static (int Status, string Title) StatusOf(ErrorCode code) => code switch
+    {
+        ErrorCode.UnknownParameter => (StatusCodes.Status400BadRequest, "Unknown parameter"),
+        ErrorCode.InvalidValue => (StatusCodes.Status400BadRequest, "Invalid value"),
+        ErrorCode.MissingValue => (StatusCodes.Status400BadRequest, "Missing value"),
+        ErrorCode.UnknownPlace => (StatusCodes.Status400BadRequest, "Unknown place"),
+        ErrorCode.AmbiguousPlace => (StatusCodes.Status400BadRequest, "Ambiguous place"),
+        ErrorCode.UnknownScenario => (StatusCodes.Status404NotFound, "Unknown scenario"),
+        ErrorCode.ScenarioUnloadable => (StatusCodes.Status422UnprocessableEntity, "Scenario cannot be loaded"),
+        ErrorCode.NoRoute => (StatusCodes.Status422UnprocessableEntity, "No route"),
+        ErrorCode.LimitExceeded => (StatusCodes.Status422UnprocessableEntity, "Search limit exceeded"),
+        _ => (StatusCodes.Status400BadRequest, "Invalid query"),
+    };
 
-    /// <summary>422: the query is valid but no route satisfies it; names the constraints that block every path.</summary>
-    public static ProblemHttpResult NoRoute(NoRouteReason reason) =>
-        TypedResults.Problem(
-            detail: reason.Message,
-            statusCode: StatusCodes.Status422UnprocessableEntity,
-            title: "No route",
-            type: TypeBase + "no-route",
-            extensions: new Dictionary<string, object?> { ["error"] = "no-route", ["blocking"] = reason.Blocking });
+    private static string Kebab(ErrorCode code) => QueryField.Kebab(code.ToString()).TrimStart('-');
+
+    /// <summary>400 for a single bad parameter.</summary>
+    public static ProblemHttpResult InvalidParameter(string field, string message) => From([EngineError.Invalid(field, message)]);
 
     /// <summary>404 for a scenario name that is not served, with the nearest names.</summary>
     public static ProblemHttpResult UnknownScenario(string name, IReadOnlyList<string> available)
     {
         var shown = name.Length > 60 ? name[..60] + "…" : name;
-        var suggestions = Suggest(name, available);
+        var suggestions = NearestNames.Of(name, available);
         return TypedResults.Problem(
-            detail: $"unknown scenario '{shown}'" + (suggestions.Length > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : "") + $" Available: {string.Join(", ", available)}",
+            detail: $"unknown scenario '{shown}'" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : "") + $" Available: {string.Join(", ", available)}",
             statusCode: StatusCodes.Status404NotFound,
             title: "Unknown scenario",
             type: TypeBase + "unknown-scenario",
@@ -77,43 +92,5 @@ public static class Problems
             title: $"Unknown {what}",
             type: TypeBase + "unknown-" + what.Replace(' ', '-'),
             extensions: extensions);
-    }
-
-    /// <summary>The names nearest to <paramref name="text"/> (edit distance, or a common prefix), best first.</summary>
-    public static string[] Suggest(string text, IEnumerable<string> names)
-    {
-        var t = text.Trim().ToLowerInvariant();
-        return names
-            .Select(n => (Name: n, Distance: Distance(t, n.ToLowerInvariant())))
-            .Where(x => x.Distance <= Math.Max(2, x.Name.Length / 3) || x.Name.StartsWith(t, StringComparison.OrdinalIgnoreCase) || (t.Length >= 3 && x.Name.Contains(t, StringComparison.OrdinalIgnoreCase)))
-            .OrderBy(x => x.Distance)
-            .ThenBy(x => x.Name, StringComparer.Ordinal)
-            .Take(3)
-            .Select(x => x.Name)
-            .ToArray();
-    }
-
-    private static int Distance(string a, string b)
-    {
-        if (a.Length > 100 || b.Length > 100)
-        {
-            return int.MaxValue / 2;
-        }
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
     }
 }

@@ -30,8 +30,18 @@ internal static class RandomNetworks
         var transfers = new List<Transfer>();
         for (var p = 0; p < places; p += 2)
         {
-            transfers.Add(new Transfer(p, Mode.Rail1435, Mode.Rail1520, "gauge-change", random.NextDouble() * 10, 12, 100, 5, 1, null, "", src, ""));
-            transfers.Add(new Transfer(p, Mode.Rail1520, Mode.Road, "rail-road", random.NextDouble() * 10, 12, 100, 5, 1, null, "", src, ""));
+            // Valid data keeps the triangle inequality at a place (the validator's rule): no transfer takes longer
+            // than two others chained, so no detour through a neighbour beats a direct transshipment.
+            // With p90 = 2 × median the dwell variance grows with the median squared; capping the longest at the
+            // root of the others' squares keeps the triangle in time and variance alike.
+            var hours = new[] { 0.5 + (random.NextDouble() * 10), 0.5 + (random.NextDouble() * 10), 0.5 + (random.NextDouble() * 10) };
+            Array.Sort(hours);
+            hours[2] = Math.Min(hours[2], Math.Sqrt((hours[0] * hours[0]) + (hours[1] * hours[1])));
+            var order = random.Next(3);
+            Transfer T(Mode a, Mode b, string kind, double h) => new(p, a, b, kind, h, 2 * h, 100, 5, 1, null, "", src, "");
+            transfers.Add(T(Mode.Rail1435, Mode.Rail1520, "gauge-change", hours[order]));
+            transfers.Add(T(Mode.Rail1520, Mode.Road, "rail-road", hours[(order + 1) % 3]));
+            transfers.Add(T(Mode.Rail1435, Mode.Road, "rail-road", hours[(order + 2) % 3]));
         }
         var parameters = Modes.All.Select(m => new ModeParameters(m, 40 + (int)m, 1, 1000, 1, 0.1, 0.02, src)).ToList();
         var commodities = new List<CommodityInfo>

@@ -43,9 +43,14 @@ function showProblem(e: unknown): void {
         .map(([field, messages]) => {
           const near = suggestions[field];
           const text = messages.map((m) => (near ? m.replace(/; did you mean .*$/, '') : m)).join('; ');
+          // A suggested place is a button that fills the field; a suggested name (of a parameter) is just said.
           const buttons = near?.length
             ? ` — did you mean ${near
-                .map((s) => `<button type="button" class="link" data-field="${escapeHtml(field)}" data-value="${escapeHtml(s.name)}">${escapeHtml(s.name)} (${escapeHtml(s.code)})</button>`)
+                .map((s) =>
+                  typeof s === 'string'
+                    ? escapeHtml(s)
+                    : `<button type="button" class="link" data-field="${escapeHtml(field)}" data-value="${escapeHtml(s.name)}">${escapeHtml(s.name)} (${escapeHtml(s.code)})</button>`,
+                )
                 .join(', ')}?`
             : '';
           return `<span class="field-error"><b>${escapeHtml(field)}</b>: ${escapeHtml(text)}${buttons}</span>`;

@@ -82,7 +82,8 @@ export interface Problem {
   status?: number;
   detail?: string;
   errors?: Record<string, string[]>;
-  suggestions?: Record<string, { code: string; name: string; country: string }[]> | string[];
+  /** Per field: nearest places (unknown places) or nearest names (unknown parameters); a bare list for unknown scenarios. */
+  suggestions?: Record<string, ({ code: string; name: string; country: string } | string)[]> | string[];
   blocking?: { constraint: string; value: string; message: string }[];
 }
 

@@ -16,9 +16,24 @@ internal static class AssignDemand
         var loaded = NetworkLoader.LoadScenario(dataFolder, scenario);
         var network = loaded.Network;
         FreightModel model;
+        IReadOnlyList<UnservedDemand> unserved = [];
         try
         {
-            var demand = DemandReader.Read(demandPath, network);
+            IReadOnlyList<DemandRow> demand = DemandReader.Read(demandPath, network);
+            if (loaded.Chain.Count > 0)
+            {
+                // A scenario may cut some flows off (a closed country): those are reported, not an input error.
+                // On the base network a row without a route stays an error.
+                (demand, unserved) = DemandReach.Split(network, demand, year);
+                foreach (var u in unserved)
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {Path.GetFileName(demandPath)}:{u.Line}: not assigned under scenario {loaded.Name}, {u.Tonnes / 1e6:0.000} Mt/year: {u.Reason}"));
+                }
+                if (demand.Count == 0)
+                {
+                    throw new CliInputException($"{demandPath}: no demand row has a route under scenario {loaded.Name}");
+                }
+            }
             model = FreightAssignment.Build(network, demand, new FreightAssignmentOptions { Year = year, Solver = solver }, Path.GetFileName(demandPath));
         }
         catch (CaravanDataException e)
@@ -56,6 +71,7 @@ internal static class AssignDemand
                 seconds = r.Elapsed.TotalSeconds,
                 year,
                 demandTonnes = model.Demand.Sum(d => d.Tonnes),
+                unserved,
                 bottlenecks = report.Bottlenecks.Take(top).Select(b => new { b.Id, b.Kind, mode = b.Mode.ToString(), b.From, b.To, b.Corridor, flowTonnes = Math.Round(b.FlowTonnes), capacityTonnes = b.CapacityTonnes, utilisation = b.Utilisation, delayHours = b.CongestedHours - b.FreeFlowHours }),
                 corridors = report.Corridors.Select(c => new { c.Corridor, tonneKm = c.TonneKm, maxLinkTonnes = c.MaxLinkTonnes, c.Share }),
                 odPairs = report.OdPairs.Select(o => new

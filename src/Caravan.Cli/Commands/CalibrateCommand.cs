@@ -15,13 +15,26 @@ internal static class CalibrateCommand
         var data = CommonOptions.Data();
         var scenario = CommonOptions.Scenario();
         var file = new Option<string?>("--cases") { Description = "Calibration file (default: calibration.csv in the data folder)" };
+        var rates = new Option<string?>("--rates") { Description = "Published rates for the price section (default: rates.csv in the data folder, when present)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var check = new Option<bool>("--check") { Description = "Exit 2 unless MAPE ≤ 15% and every case is within ±30%" };
-        var command = new Command("calibrate", "Compare predicted transit times with observed ones for the reference shipments") { data, scenario, file, json, check };
+        var check = new Option<bool>("--check") { Description = "Exit 2 unless MAPE ≤ 15% and every case is within ±30% (and, with rates, the price targets on the test split)" };
+        var volumes = new Option<string?>("--volumes") { Description = "Observed volumes (e.g. data/calibration-volumes.csv): compare the choice model's flows with them instead of times" };
+        var demand = new Option<string?>("--demand") { Description = "With --volumes: demand file (default: demand/eurasia-2024.csv in the data folder)" };
+        var parameters = new Option<string?>("--parameters") { Description = "With --volumes: choice parameters (default: demand/choice-parameters.csv in the data folder)" };
+        var fit = new Option<bool>("--fit") { Description = "With --volumes: fit the constants marked fitted=yes on the fitting rows and write them to the parameters file" };
+        var command = new Command("calibrate", "Compare predicted transit times and prices (or, with --volumes, flows) with observed ones") { data, scenario, file, rates, json, check, volumes, demand, parameters, fit };
         command.SetAction(parse =>
         {
             var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
             var folder = parse.GetValue(data) ?? NetworkLoader.DefaultDataFolder();
+            if (parse.GetValue(volumes) is { } volumesPath)
+            {
+                return CalibrateVolumes.Run(network, folder, volumesPath, parse.GetValue(demand), parse.GetValue(parameters), parse.GetValue(fit), parse.GetValue(json));
+            }
+            if (parse.GetValue(demand) is not null || parse.GetValue(parameters) is not null || parse.GetValue(fit))
+            {
+                throw new CliInputException("--demand, --parameters and --fit go with --volumes");
+            }
             var path = parse.GetValue(file) ?? Path.Combine(folder, "calibration.csv");
             IReadOnlyList<CalibrationCase> cases;
             try
@@ -33,6 +46,8 @@ internal static class CalibrateCommand
                 throw new CliInputException(NetworkLoader.DiagnosticText(path, e.Diagnostics));
             }
             var report = Calibrator.Run(network, cases);
+            var priceCases = PriceCalibrationView.Read(parse.GetValue(rates), folder, network.Sources.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            var prices = priceCases is null ? null : PriceCalibrator.Run(network, priceCases);
             if (parse.GetValue(json))
             {
                 var doc = new
@@ -58,6 +73,7 @@ internal static class CalibrateCommand
                         problem = r.Problem,
                         sources = r.Case.SourceIds,
                     }),
+                    prices = prices is null ? null : PriceCalibrationView.Json(prices),
                 };
                 Console.WriteLine(JsonSerializer.Serialize(doc, JsonDefaults.Indented));
             }
@@ -87,8 +103,12 @@ internal static class CalibrateCommand
                 Console.WriteLine($"Transit time: MAPE {RouteTable.Num(report.TimeMape * 100, "0.0")}% (target ≤ 15%), worst case {RouteTable.Num(report.WorstTimeError * 100, "0.0")}% (target ≤ 30%)" +
                     (report.CostMape is { } cm ? $"; cost: MAPE {RouteTable.Num(cm * 100, "0.0")}% over the cases that publish one" : ""));
                 Console.WriteLine("Error is 0 inside the observed range, else the distance to the nearer end relative to it.");
+                if (prices is not null)
+                {
+                    PriceCalibrationView.Write(prices);
+                }
             }
-            if (parse.GetValue(check) && (report.TimeMape > 0.15 || report.WorstTimeError > 0.30))
+            if (parse.GetValue(check) && (report.TimeMape > 0.15 || report.WorstTimeError > 0.30 || prices is { MeetsTargets: false }))
             {
                 Console.Error.WriteLine("error: calibration targets not met");
                 return ExitCodes.BadInput;

@@ -16,6 +16,7 @@ internal static class CommandCatalog
         yield return MatrixCommand.Create();
         yield return ReachCommand.Create();
         yield return AssignCommand.Create();
+        yield return FlowsCommand.Create();
         yield return ScenariosCommand.Create();
         yield return CompareCommand.Create();
         yield return RunsCommand.Create();

@@ -34,7 +34,7 @@ internal static class CompareCommand
         };
         command.SetAction(parse =>
         {
-            if (!RouteCommand.TryParseObjective(parse.GetValue(optimize), out var objective))
+            if (!Caravan.Services.RouteQueryParser.TryParseObjective(parse.GetValue(optimize), out var objective))
             {
                 throw new CliInputException($"--optimize: expected time, cost, co2 or generalized, not '{parse.GetValue(optimize)}'");
             }
@@ -46,13 +46,13 @@ internal static class CompareCommand
             var sa = NetworkLoader.LoadScenario(parse.GetValue(data), parse.GetValue(a));
             var sb = NetworkLoader.LoadScenario(parse.GetValue(data), parse.GetValue(b));
             var odPairs = ReadPairs(parse.GetValue(pairs), parse.GetValue(data));
-            var options = new ComparisonOptions(objective, parse.GetValue(year) ?? DateTime.UtcNow.Year);
+            var options = new ComparisonOptions(objective, parse.GetValue(year) ?? Caravan.Services.EngineOptions.Default.DefaultYear);
             var result = ScenarioComparer.Compare(sa, sb, odPairs, options);
             if (parse.GetValue(demand) is { } demandPath)
             {
-                var (flowsA, modelA) = CompareFlows.Assign(sa.Network, demandPath, options.Year);
-                var (flowsB, _) = CompareFlows.Assign(sb.Network, demandPath, options.Year);
-                result = result with { Assignment = Caravan.Comparison.AssignmentComparer.Compare(flowsA, flowsB) };
+                var (flowsA, modelA, unservedA) = CompareFlows.Assign(sa.Network, demandPath, options.Year);
+                var (flowsB, _, unservedB) = CompareFlows.Assign(sb.Network, demandPath, options.Year);
+                result = result with { Assignment = Caravan.Comparison.AssignmentComparer.Compare(flowsA, flowsB, unservedA, unservedB) };
                 if (parse.GetValue(flowMap) is { } mapPath)
                 {
                     if (!mapPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using Caravan.Model;
+using Caravan.Services;
 using Caravan.Units;
 
 namespace Caravan.Cli.Commands;
@@ -23,17 +24,19 @@ internal static class LocalDepart
         }
     }
 
-    /// <summary>The departure instant: as given when the text has an offset, else the origin's local time.</summary>
-    public static DateTimeOffset? Parse(string? text, int origin, TimeZoneTable zones)
+    /// <summary>The query with a local departure rewritten as the instant it is at the origin (an explicit offset is kept).</summary>
+    public static RoutePlanQuery Apply(RoutePlanQuery query, Network network, TimeZoneTable zones)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (string.IsNullOrWhiteSpace(query.Depart) || string.IsNullOrWhiteSpace(query.From))
         {
-            return null;
+            return query;
         }
-        if (zones.ParseLocalOrOffset(text, origin) is { } local)
+        var errors = new List<EngineError>();
+        var origin = new RouteQueryParser(network).Resolve("from", query.From, errors);
+        if (origin < 0 || zones.ParseLocalOrOffset(query.Depart, origin) is not { } instant)
         {
-            return local;
+            return query; // the service reports the bad origin or date with its usual message
         }
-        return RouteCommand.ParseInstant(text, "--depart");
+        return query with { Depart = instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture) };
     }
 }

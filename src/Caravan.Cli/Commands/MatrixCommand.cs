@@ -4,7 +4,7 @@ using System.Text.Json;
 using Caravan.Data;
 using Caravan.Export;
 using Caravan.Routing;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 using Caravan.Skims;
 using Spectre.Console;
 
@@ -50,14 +50,14 @@ internal static class MatrixCommand
                 Avoid = parse.GetValue(avoid),
                 AvoidModes = parse.GetValue(avoidModes),
                 Year = parse.GetValue(year)?.ToString(CultureInfo.InvariantCulture),
-            }, DateTime.UtcNow.Year);
+            }, EngineOptions.Default.DefaultYear);
             if (parsed.Request is null)
             {
                 throw new CliInputException(string.Join(Environment.NewLine, parsed.Errors.Select(e => $"--{Option(e.Field)}: {e.Message}")));
             }
             foreach (var w in parsed.Warnings)
             {
-                Console.Error.WriteLine($"warning: {w}");
+                Console.Error.WriteLine($"warning: --{Option(w.Field)}: {w.Message}");
             }
             var matrix = new SkimBuilder(new RoutingGraph(network)).Build(parsed.Request);
             var wrote = false;

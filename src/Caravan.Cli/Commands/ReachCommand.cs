@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Caravan.Export;
 using Caravan.Routing;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 using Caravan.Skims;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;

@@ -3,7 +3,7 @@ using Caravan.Batch;
 using Caravan.Export;
 using Caravan.Model;
 using Caravan.Routing;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 
 namespace Caravan.Cli.Commands;
 
@@ -21,7 +21,7 @@ internal static class RouteBatchRun
         {
             throw new CliInputException(NetworkLoader.DiagnosticText(path, e.Diagnostics));
         }
-        var results = RouteBatch.AnswerAll([.. rows.Select(r => r.Query)], new RouteQueryParser(network), new Router(network), DateTime.UtcNow.Year);
+        var results = RouteBatch.AnswerAll([.. rows.Select(r => r.Query)], new RouteQueryParser(network), new Router(network));
         var failed = 0;
         foreach (var r in results)
         {

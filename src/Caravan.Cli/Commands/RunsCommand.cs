@@ -29,7 +29,7 @@ internal static class RunsCommand
         var c = new Command("list", "List saved runs, newest first") { db, limit, json };
         c.SetAction(parse =>
         {
-            var runs = RunSaving.Open(parse.GetValue(db)).List(parse.GetValue(limit));
+            var runs = RunSaving.OpenForReading(parse.GetValue(db)).List(parse.GetValue(limit));
             if (parse.GetValue(json))
             {
                 using var w = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });
@@ -67,7 +67,7 @@ internal static class RunsCommand
         var c = new Command("show", "Show a saved run: scenarios, content hashes, parameters, summary, rows") { id, db };
         c.SetAction(parse =>
         {
-            var store = RunSaving.Open(parse.GetValue(db));
+            var store = RunSaving.OpenForReading(parse.GetValue(db));
             var run = Find(store, parse.GetValue(id));
             Console.WriteLine($"run {run.Id} ({run.Kind.Name()}), saved {run.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
             Console.WriteLine($"  scenario {(run.ScenarioB is null ? "" : "A ")}{run.ScenarioA}: {run.ContentHashA}");
@@ -123,7 +123,7 @@ internal static class RunsCommand
         var c = new Command("export", "Export a saved run with all its rows as JSON") { id, db, output };
         c.SetAction(parse =>
         {
-            var store = RunSaving.Open(parse.GetValue(db));
+            var store = RunSaving.OpenForReading(parse.GetValue(db));
             var run = Find(store, parse.GetValue(id));
             var path = parse.GetValue(output);
             if (path is null)

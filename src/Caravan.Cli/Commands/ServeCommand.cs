@@ -35,6 +35,7 @@ internal static class ServeCommand
                 ScenariosFallbackFolder = Caravan.Scenarios.ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder()),
                 WebRoot = parse.GetValue(webRoot),
                 CorsOrigins = parse.GetValue(cors) ?? [],
+                Scenario = Caravan.Scenarios.ScenarioLoader.IsBase(parse.GetValue(scenario)) ? null : parse.GetValue(scenario),
                 Urls = parse.GetValue(urls)!,
                 AllowedHosts = parse.GetValue(allowedHosts) ?? [],
                 ApiKey = ApiKey(parse.GetValue(apiKeyFile)),

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Caravan.Data;
-using Caravan.Data.Validation;
 using Caravan.Scenarios;
 
 namespace Caravan.Cli.Commands;
@@ -24,15 +23,12 @@ internal static class ValidateCommand
             var diagnostics = new List<Diagnostic>();
             Caravan.Model.Network? network;
             string? hash = null;
+            // Reading runs the plausibility checks (NetworkValidator) itself, as every command's loading does.
             if (ScenarioLoader.IsBase(scenarioName))
             {
                 var result = NetworkReader.TryReadFolder(path);
                 diagnostics.AddRange(result.Diagnostics);
                 network = result.Network;
-                if (network is not null)
-                {
-                    diagnostics.AddRange(NetworkValidator.Validate(network, result.Locations));
-                }
             }
             else
             {
@@ -40,10 +36,6 @@ internal static class ValidateCommand
                 diagnostics.AddRange(result.Diagnostics);
                 network = result.Scenario?.Network;
                 hash = result.Scenario?.ContentHash;
-                if (network is not null)
-                {
-                    diagnostics.AddRange(NetworkValidator.Validate(network));
-                }
             }
             var errors = diagnostics.Count(d => d.Severity == Severity.Error);
             var warningCount = diagnostics.Count - errors;

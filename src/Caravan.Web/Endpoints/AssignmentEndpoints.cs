@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Caravan.Export;
 using Caravan.Freight;
+using Caravan.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -90,10 +91,10 @@ public static class AssignmentEndpoints
         if (!files.TryGetValue(name, out var path))
         {
             var shown = name.Length > 60 ? name[..60] + "…" : name;
-            var near = Problems.Suggest(name, files.Keys);
+            var near = NearestNames.Of(name, files.Keys);
             return Problems.NotFound(
                 "demand",
-                $"unknown demand '{shown}'" + (near.Length > 0 ? $"; did you mean {string.Join(", ", near)}?" : "") + $" Available: {(files.Count > 0 ? string.Join(", ", files.Keys.Order(StringComparer.Ordinal)) : "none (no CSV in the data folder's demand/)")}",
+                $"unknown demand '{shown}'" + (near.Count > 0 ? $"; did you mean {string.Join(", ", near)}?" : "") + $" Available: {(files.Count > 0 ? string.Join(", ", files.Keys.Order(StringComparer.Ordinal)) : "none (no CSV in the data folder's demand/)")}",
                 near);
         }
         if (!state.TryGet(body.Scenario, out var net, out var problem))

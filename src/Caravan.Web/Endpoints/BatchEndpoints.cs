@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Caravan.Batch;
 using Caravan.Export;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -80,14 +80,14 @@ public static class BatchEndpoints
         var accept = request.Headers.Accept.ToString();
         if (!accept.Contains(Ndjson, StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Ok(RouteBatch.AnswerAll(queries, net.Parser, net.Router, state.DefaultYear));
+            return TypedResults.Ok(RouteBatch.AnswerAll(queries, net.Routes.Parser, net.Router));
         }
         var response = request.HttpContext.Response;
         response.ContentType = Ndjson;
         var cancel = request.HttpContext.RequestAborted;
         for (var i = 0; i < queries.Length && !cancel.IsCancellationRequested; i++)
         {
-            var result = RouteBatch.Answer(i, queries[i], net.Parser, net.Router, state.DefaultYear);
+            var result = RouteBatch.Answer(i, queries[i], net.Routes.Parser, net.Router);
             await JsonSerializer.SerializeAsync(response.Body, result, JsonDefaults.Compact, cancel);
             await response.Body.WriteAsync("\n"u8.ToArray(), cancel);
             await response.Body.FlushAsync(cancel);

@@ -45,16 +45,9 @@ public static class CompareEndpoints
             return Problems.InvalidParameter("b", "give the scenario to compare with, e.g. b=northern-closed (see /api/scenarios)");
         }
         var objective = Objective.Generalized;
-        if (!string.IsNullOrWhiteSpace(optimize))
+        if (!string.IsNullOrWhiteSpace(optimize) && !Caravan.Services.RouteQueryParser.TryParseObjective(optimize, out objective))
         {
-            switch (optimize.Trim().ToLowerInvariant())
-            {
-                case "recommended" or "generalized": objective = Objective.Generalized; break;
-                case "time": objective = Objective.Time; break;
-                case "cost": objective = Objective.Cost; break;
-                case "co2": objective = Objective.Co2; break;
-                default: return Problems.InvalidParameter("optimize", "expected recommended, time, cost or co2");
-            }
+            return Problems.InvalidParameter("optimize", "expected recommended, time, cost or co2");
         }
         var y = state.DefaultYear;
         if (!string.IsNullOrWhiteSpace(year) && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y < 1990 || y > 2100))

@@ -23,7 +23,7 @@ public static class EndpointCatalog
     /// <summary>Maps every group under <c>/api</c>.</summary>
     public static void MapCaravanApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api").WithTags("Caravan");
+        var api = app.MapGroup("/api").WithTags("Caravan").RejectUnknownQueryParameters();
         api.MapPlaces();
         api.MapNetwork();
         api.MapRoute();

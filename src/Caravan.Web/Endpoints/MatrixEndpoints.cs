@@ -61,7 +61,7 @@ public static class MatrixEndpoints
         {
             return problem!;
         }
-        var parser = new SkimQueryParser(net.Network, net.Parser);
+        var parser = new SkimQueryParser(net.Network, net.Routes.Parser);
         var parsed = parser.Parse(new SkimQuery
         {
             From = b.From is null ? null : string.Join(',', b.From),
@@ -74,7 +74,7 @@ public static class MatrixEndpoints
         }, state.DefaultYear);
         if (parsed.Request is null)
         {
-            return Problems.InvalidQuery(parsed.Errors);
+            return Problems.From(parsed.Errors);
         }
         var matrix = new SkimBuilder(net.Router.Graph).Build(parsed.Request, request.HttpContext.RequestAborted);
         return TypedResults.Ok(SkimDocuments.Document(net.Network, matrix));

@@ -47,12 +47,12 @@ public static class ReachEndpoints
         {
             return problem!;
         }
-        var parsed = new ReachQueryParser(new SkimQueryParser(net.Network, net.Parser)).Parse(
+        var parsed = new ReachQueryParser(new SkimQueryParser(net.Network, net.Routes.Parser)).Parse(
             new ReachQuery { From = from, Within = within, Objective = objective, Cargo = cargo, Avoid = avoid, AvoidModes = avoidModes, Year = year },
             state.DefaultYear);
         if (parsed.Template is null)
         {
-            return Problems.InvalidQuery(parsed.Errors);
+            return Problems.From(parsed.Errors);
         }
         return TypedResults.Ok(Reach.Compute(net.Router.Graph, parsed.Origin, parsed.Budget, parsed.Template));
     }
@@ -74,7 +74,7 @@ public static class ReachEndpoints
         var parsed = NearQuery.Parse(lat, lon, mode, limit);
         if (parsed.Errors.Count > 0)
         {
-            return Problems.InvalidQuery(parsed.Errors);
+            return Problems.From(parsed.Errors);
         }
         return TypedResults.Ok(NearPlaceDocument.Of(net.Network, NearestPlaces.Find(net.Router.Graph, parsed.Lat, parsed.Lon, parsed.Mode, parsed.Limit)));
     }

@@ -11,7 +11,7 @@ namespace Caravan.Web.Endpoints;
 /// <summary>The run store given by <c>caravan serve --db</c>, opened on first use.</summary>
 public sealed class RunStoreAccess(CaravanWebOptions options)
 {
-    private readonly Lazy<IRunStore?> _store = new(() => string.IsNullOrWhiteSpace(options.DatabasePath) ? null : new SqliteRunStore(options.DatabasePath));
+    private readonly Lazy<IRunStore?> _store = new(() => string.IsNullOrWhiteSpace(options.DatabasePath) ? null : SqliteRunStore.OpenReadOnly(options.DatabasePath));
 
     /// <summary>The store, or null when none was configured.</summary>
     public IRunStore? Store => _store.Value;
@@ -55,7 +55,14 @@ public static class RunEndpoints
         {
             return problem!;
         }
-        return TypedResults.Ok(store!.List(n).Select(Info).ToArray());
+        try
+        {
+            return TypedResults.Ok(store!.List(n).Select(Info).ToArray());
+        }
+        catch (RunStoreException)
+        {
+            return Unavailable();
+        }
     }
 
     /// <summary>One run.</summary>
@@ -71,13 +78,24 @@ public static class RunEndpoints
         {
             return problem!;
         }
-        if (store!.Get(runId) is not { } run)
+        try
         {
-            return Problems.NotFound("run", $"no run {runId} in the run store");
+            if (store!.Get(runId) is not { } run)
+            {
+                return Problems.NotFound("run", $"no run {runId} in the run store");
+            }
+            var rows = store.Results(runId).Take(MaxRows).Select(r => new { r.Kind, r.Key, data = Parse(r.DataJson) }).ToList();
+            return TypedResults.Ok<object>(new { run = Info(run), results = rows });
         }
-        var rows = store.Results(runId).Take(MaxRows).Select(r => new { r.Kind, r.Key, data = Parse(r.DataJson) }).ToList();
-        return TypedResults.Ok<object>(new { run = Info(run), results = rows });
+        catch (RunStoreException)
+        {
+            return Unavailable();
+        }
     }
+
+    // The reason (a path, a SQLite message) stays in the server's log side; the client learns only that it is unavailable.
+    private static ProblemHttpResult Unavailable() =>
+        TypedResults.Problem(detail: "the run store cannot be read", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run store unavailable", type: Problems.TypeBase + "run-store-unavailable");
 
     private static bool TryStore(RunStoreAccess access, out IRunStore? store, out ProblemHttpResult? problem)
     {
@@ -89,7 +107,7 @@ public static class RunEndpoints
         catch (RunStoreException)
         {
             store = null;
-            problem = TypedResults.Problem(detail: "the run store cannot be opened", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Run store unavailable", type: Problems.TypeBase + "run-store-unavailable");
+            problem = Unavailable();
             return false;
         }
         if (store is null)

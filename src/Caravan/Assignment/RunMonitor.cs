@@ -34,6 +34,11 @@ internal sealed class RunMonitor
     public StopReason? Record(int iteration, double gap, double objective, double tstt)
     {
         _cancellation.ThrowIfCancellationRequested();
+        if (!double.IsFinite(gap) || !double.IsFinite(objective) || !double.IsFinite(tstt))
+        {
+            // Ruled out by AssignmentProblem.LinksWithoutFiniteCost; if it ever happens, fail loudly rather than report NaN as a result.
+            throw new InvalidOperationException($"iteration {iteration}: relative gap {gap}, objective {objective}, TSTT {tstt} are not all finite");
+        }
         var report = new IterationReport(iteration, gap, objective, tstt, _clock.Elapsed);
         _history.Add(report);
         _progress?.Invoke(report);

@@ -20,6 +20,13 @@ public static class TrafficAssignment
         {
             throw new ArgumentException("target gap must be ≥ 0, max iterations ≥ 1 and threads ≥ 0");
         }
+        if (problem.LinksWithoutFiniteCost() is { Count: > 0 } overflowing)
+        {
+            // Validated readers catch this with file and line (TNTP); this guard covers every other way in.
+            var demand = problem.TotalDemand;
+            throw new Caravan.Diagnostics.CaravanDataException([.. overflowing.Take(20).Select(a => new Caravan.Diagnostics.Diagnostic("network", 0, $"link {a + 1}",
+                $"at the total demand {demand:G4} its cost is {problem.Network.Costs.Cost(a, demand):G4}: not finite, or Σ flow × cost above {AssignmentProblem.MaxTotalCost:G0}; check its capacity and the demand"))]);
+        }
         var monitor = new RunMonitor(options, progress, cancellation);
         return options.Algorithm == AssignmentAlgorithm.AlgorithmB
             ? new AlgorithmB(problem, options, monitor).Solve()

@@ -1,5 +1,5 @@
 using Caravan.Data.Csv;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 
 namespace Caravan.Batch;
 

@@ -1,6 +1,6 @@
 using Caravan.Export;
 using Caravan.Routing;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 
 namespace Caravan.Batch;
 
@@ -26,11 +26,11 @@ public static class RouteBatch
     /// <summary>Most queries in one batch.</summary>
     public const int MaxQueries = 1_000;
 
-    /// <summary>Answers one query.</summary>
-    public static BatchResult Answer(int index, RouteQuery query, RouteQueryParser parser, Router router, int defaultYear)
+    /// <summary>Answers one query (the year defaults to the parser's <see cref="EngineOptions.DefaultYear"/>).</summary>
+    public static BatchResult Answer(int index, RouteQuery query, RouteQueryParser parser, Router router)
     {
-        var parsed = parser.Parse(query, defaultYear);
-        if (parsed.Request is not { } request)
+        var parsed = parser.Parse(query);
+        if (!parsed.IsValid || parsed.Value is not { } request)
         {
             return new BatchResult(index, null, [.. parsed.Errors.Select(e => new BatchError(e.Field, e.Message))], null);
         }
@@ -41,14 +41,14 @@ public static class RouteBatch
     }
 
     /// <summary>Answers every query, in order (computed in parallel).</summary>
-    public static IReadOnlyList<BatchResult> AnswerAll(IReadOnlyList<RouteQuery> queries, RouteQueryParser parser, Router router, int defaultYear)
+    public static IReadOnlyList<BatchResult> AnswerAll(IReadOnlyList<RouteQuery> queries, RouteQueryParser parser, Router router)
     {
         if (queries.Count > MaxQueries)
         {
             throw new ArgumentException($"{queries.Count} queries; at most {MaxQueries} are answered in one batch", nameof(queries));
         }
         var results = new BatchResult[queries.Count];
-        Parallel.For(0, queries.Count, i => results[i] = Answer(i, queries[i], parser, router, defaultYear));
+        Parallel.For(0, queries.Count, i => results[i] = Answer(i, queries[i], parser, router));
         return results;
     }
 }

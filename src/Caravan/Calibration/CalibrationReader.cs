@@ -19,46 +19,7 @@ public static class CalibrationReader
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in rows)
         {
-            var id = r.RequiredText("id");
-            if (id.Length > 0 && !ids.Add(id))
-            {
-                r.Error("id", $"duplicate case id '{CsvRecord.Clip(id)}'");
-            }
-            var from = r.RequiredText("from");
-            var to = r.RequiredText("to");
-            var cargoText = r.RequiredText("cargo");
-            var commodity = Commodity.Container;
-            if (cargoText.Length > 0 && !Commodities.TryParse(cargoText, out commodity))
-            {
-                r.Error("cargo", $"unknown cargo '{CsvRecord.Clip(cargoText)}'");
-            }
-            var modes = new HashSet<Mode>();
-            foreach (var m in r.List("mode_hint"))
-            {
-                if (m.Equals("rail", StringComparison.OrdinalIgnoreCase))
-                {
-                    modes.Add(Mode.Rail1435);
-                    modes.Add(Mode.Rail1520);
-                }
-                else if (Modes.TryParse(m, out var mode))
-                {
-                    modes.Add(mode);
-                }
-                else
-                {
-                    r.Error("mode_hint", $"unknown mode '{CsvRecord.Clip(m)}'");
-                }
-            }
-            var avoid = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var c in r.List("avoid"))
-            {
-                if (c.Length != 2 || !char.IsAsciiLetterUpper(c[0]) || !char.IsAsciiLetterUpper(c[1]))
-                {
-                    r.Error("avoid", $"'{CsvRecord.Clip(c)}' is not an ISO alpha-2 country code");
-                }
-                avoid.Add(c);
-            }
-            var year = r.Integer("year", true, 1990, 2100);
+            var k = CaseFields.Core(r, ids, knownSources);
             var low = r.Number("observed_low_days", true, 0.01, 365);
             var high = r.Number("observed_high_days", true, 0.01, 365);
             if (low is { } l && high is { } h && h < l)
@@ -71,24 +32,9 @@ public static class CalibrationReader
             {
                 r.Error("cost_high_usd", $"high ({ch}) is below low ({cl})");
             }
-            var sources = r.List("source");
-            if (sources.Count == 0)
-            {
-                r.Error("source", "every case cites its source");
-            }
-            if (knownSources is not null)
-            {
-                foreach (var s in sources)
-                {
-                    if (!knownSources.Contains(s))
-                    {
-                        r.Error("source", $"unknown source id '{CsvRecord.Clip(s)}' (not in sources.csv)");
-                    }
-                }
-            }
             if (r.Errors == 0)
             {
-                cases.Add(new CalibrationCase(id, from, to, commodity, modes, r.Text("corridor"), avoid, year!.Value, low!.Value, high!.Value, costLow, costHigh, sources, r.Text("notes"), r.Line));
+                cases.Add(new CalibrationCase(k.Id, k.From, k.To, k.Commodity, k.AllowedModes, k.Corridor, k.AvoidCountries, k.Year!.Value, low!.Value, high!.Value, costLow, costHigh, k.SourceIds, r.Text("notes"), r.Line));
             }
         }
         bag.ThrowIfErrors($"cannot read {display}");

@@ -40,41 +40,16 @@ public static class Calibrator
     /// <summary>Runs every case on a network.</summary>
     public static CalibrationReport Run(Network network, IReadOnlyList<CalibrationCase> cases)
     {
-        var graph = new RoutingGraph(network);
-        var search = new PlaceSearch(network);
-        var router = new Router(graph);
-        var forced = new CorridorForcedSearch(graph);
+        var router = new CaseRouter(network);
         var results = new List<CalibrationResult>();
         foreach (var c in cases)
         {
-            if (!search.TryResolve(c.From, out var from, out _) || !search.TryResolve(c.To, out var to, out _))
+            var route = router.Route(c.From, c.To, c.Commodity, c.AllowedModes, c.Corridor, c.AvoidCountries, c.Year, Objective.Time);
+            if (route.Itinerary is not { } it)
             {
-                results.Add(new CalibrationResult(c, null, null, "", null, null, $"unknown place '{(search.TryResolve(c.From, out _, out _) ? c.To : c.From)}'"));
+                results.Add(new CalibrationResult(c, null, null, "", null, null, route.Problem));
                 continue;
             }
-            var avoidModes = new HashSet<Mode>();
-            if (c.AllowedModes.Count > 0)
-            {
-                foreach (var m in Modes.All)
-                {
-                    if (!c.AllowedModes.Contains(m))
-                    {
-                        avoidModes.Add(m);
-                    }
-                }
-            }
-            var constraints = new RouteConstraints { AvoidCountries = c.AvoidCountries, AvoidModes = avoidModes, Year = c.Year };
-            var request = new RouteRequest(from, to, c.Commodity, 1, Objective.Time, constraints);
-            var profile = new QueryProfile(graph, c.Commodity, constraints);
-            int[]? path = c.Corridor.Length > 0
-                ? forced.Run(from, to, c.Corridor, profile.Weights(Objective.Time, null), profile.Allowed)
-                : router.FindPath(request, profile);
-            if (path is null)
-            {
-                results.Add(new CalibrationResult(c, null, null, "", null, null, c.Corridor.Length > 0 ? $"no route through corridor {c.Corridor}" : router.Explain(request).Message));
-                continue;
-            }
-            var it = ItineraryBuilder.Build(request, profile, path);
             var days = it.Totals.Hours / 24;
             double? costError = c.CostLowUsd is { } lo && c.CostHighUsd is { } hi ? RangeError(it.Totals.CostUsd, lo, hi) : null;
             results.Add(new CalibrationResult(c, days, it.Totals.CostUsd, it.Corridor, RangeError(days, c.ObservedLowDays, c.ObservedHighDays), costError, null));

@@ -8,8 +8,11 @@ public static class AssignmentComparer
     /// <summary>Links whose flow changes by less than this many tonnes a year are left out.</summary>
     public const double MinShiftTonnes = 1;
 
-    /// <summary>Compares A with B; flows are in tonnes per year, link keys are <c>id from→to</c> (one per direction).</summary>
-    public static AssignmentComparison Compare(FreightAssignmentReport a, FreightAssignmentReport b)
+    /// <summary>
+    /// Compares A with B; flows are in tonnes per year, link keys are <c>id from→to</c> (one per direction). The
+    /// demand each side could not route (see <see cref="DemandReach.Split"/>) is carried into the result.
+    /// </summary>
+    public static AssignmentComparison Compare(FreightAssignmentReport a, FreightAssignmentReport b, IReadOnlyList<UnservedDemand>? unservedA = null, IReadOnlyList<UnservedDemand>? unservedB = null)
     {
         static string Key(LinkFlow l) => $"{l.Id} {l.From}→{l.To}";
         var byKeyA = a.Links.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
@@ -53,6 +56,6 @@ public static class AssignmentComparer
         corridors.Sort((x, y) => Math.Abs(y.FlowB - y.FlowA).CompareTo(Math.Abs(x.FlowB - x.FlowA)));
         newBottlenecks.Sort(StringComparer.Ordinal);
         relieved.Sort(StringComparer.Ordinal);
-        return new AssignmentComparison(links, corridors, newBottlenecks, relieved);
+        return new AssignmentComparison(links, corridors, newBottlenecks, relieved, unservedA ?? [], unservedB ?? []);
     }
 }

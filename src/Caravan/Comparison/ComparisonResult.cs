@@ -94,11 +94,15 @@ public sealed record CorridorFlowChange(string Corridor, double FlowA, double Fl
 /// <param name="Corridors">Flow change per corridor.</param>
 /// <param name="NewBottlenecks">Links over capacity in B but not in A.</param>
 /// <param name="RelievedBottlenecks">Links over capacity in A but not in B.</param>
+/// <param name="UnservedA">Demand rows without a route under A (left out of A's assignment).</param>
+/// <param name="UnservedB">Demand rows without a route under B (left out of B's assignment), e.g. flows to a closed country.</param>
 public sealed record AssignmentComparison(
     IReadOnlyList<LinkFlowChange> Links,
     IReadOnlyList<CorridorFlowChange> Corridors,
     IReadOnlyList<string> NewBottlenecks,
-    IReadOnlyList<string> RelievedBottlenecks);
+    IReadOnlyList<string> RelievedBottlenecks,
+    IReadOnlyList<Caravan.Freight.UnservedDemand>? UnservedA = null,
+    IReadOnlyList<Caravan.Freight.UnservedDemand>? UnservedB = null);
 
 /// <summary>
 /// The result of comparing two scenarios. Sections: <see cref="Routes"/> (per OD pair) and <see cref="Targets"/>

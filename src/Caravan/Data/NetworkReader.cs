@@ -37,34 +37,37 @@ public static class NetworkReader
         string P(string name) => Path.Combine(folder, name);
         string D(string name) => Path.Combine(Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar)), name);
 
-        var sources = ReadSources(CsvTable.Read(P("sources.csv"), D("sources.csv"), ["id", "title"], ["publisher", "year", "url", "notes"], bag));
+        // A file rejected as a whole (unreadable, bad header) is one diagnostic; rows of other files are then not
+        // checked against its missing content, so no follow-on "unknown id" errors bury the real problem.
+        var sources = ReadSources(CsvTable.Read(P("sources.csv"), D("sources.csv"), ["id", "title"], ["publisher", "year", "url", "notes"], bag, out var sourcesUnreadable));
         var sourceIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var s in sources)
         {
             sourceIds.Add(s.Id);
         }
-        var context = new ReadContext(bag, sourceIds);
+        var context = new ReadContext(bag, sourceIds) { CheckSources = !sourcesUnreadable };
 
         var modes = ReadModes(CsvTable.Read(P("modes.csv"), D("modes.csv"), ["mode", "speed_kmh", "cost_usd_per_feu_km", "cost_usd_per_tonne_km", "co2e_kg_per_tonne_km", "source"], ["min_speed_kmh", "max_speed_kmh", "notes"], bag), context);
         var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["notes"], bag), context);
-        var places = ReadPlaces(CsvTable.Read(P("places.csv"), D("places.csv"), ["code", "name", "country", "lat", "lon", "source"], ["kind", "aliases", "notes"], bag), context);
+        var places = ReadPlaces(CsvTable.Read(P("places.csv"), D("places.csv"), ["code", "name", "country", "lat", "lon", "source"], ["kind", "aliases", "notes"], bag, out var placesUnreadable), context);
         var placeIndex = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < places.Count; i++)
         {
             placeIndex[places[i].Code] = i;
         }
         context.PlaceIndex = placeIndex;
+        context.CheckPlaces = !placesUnreadable;
 
         var links = new List<Link>();
-        ReadLinks(CsvTable.Read(P("links.csv"), D("links.csv"), ["id", "from", "to", "mode", "distance_km", "status", "source"], ["speed_kmh", "hours", "tariff_usd_per_feu", "tariff_usd_per_tonne", "capacity_per_year", "capacity_unit", "tracks", "opening_year", "direction", "corridor", "notes"], bag), context, places, links, crossing: false);
-        ReadLinks(CsvTable.Read(P("crossings.csv"), D("crossings.csv"), ["id", "from", "to", "mode", "median_hours", "p90_hours", "source"], ["distance_km", "fee_usd_per_feu", "fee_usd_per_tonne", "capacity_per_year", "capacity_unit", "status", "opening_year", "direction", "corridor", "speed_kmh", "hours", "tracks", "notes"], bag), context, places, links, crossing: true);
+        ReadLinks(CsvTable.Read(P("links.csv"), D("links.csv"), ["id", "from", "to", "mode", "distance_km", "status", "source"], ["speed_kmh", "hours", "tariff_usd_per_feu", "tariff_usd_per_tonne", "capacity_per_year", "capacity_unit", "tracks", "opening_year", "direction", "corridor", "notes"], bag, out var linksUnreadable), context, places, links, crossing: false);
+        ReadLinks(CsvTable.Read(P("crossings.csv"), D("crossings.csv"), ["id", "from", "to", "mode", "median_hours", "p90_hours", "source"], ["distance_km", "fee_usd_per_feu", "fee_usd_per_tonne", "capacity_per_year", "capacity_unit", "status", "opening_year", "direction", "corridor", "speed_kmh", "hours", "tracks", "notes"], bag, out var crossingsUnreadable), context, places, links, crossing: true);
         var linkIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var l in links)
         {
             linkIds.Add(l.Id);
         }
         var transfers = ReadTransfers(CsvTable.Read(P("transfers.csv"), D("transfers.csv"), ["place", "from_mode", "to_mode", "kind", "median_hours", "source"], ["p90_hours", "cost_usd_per_feu", "cost_usd_per_tonne", "co2e_kg_per_tonne", "capacity_per_year", "capacity_unit", "notes"], bag), context);
-        var services = ReadServices(CsvTable.Read(P("services.csv"), D("services.csv"), ["id", "links", "departures_per_week", "source"], ["name", "operator", "timetable", "notes"], bag), context, linkIds);
+        var services = ReadServices(CsvTable.Read(P("services.csv"), D("services.csv"), ["id", "links", "departures_per_week", "source"], ["name", "operator", "timetable", "notes"], bag), context, linksUnreadable || crossingsUnreadable ? null : linkIds);
 
         foreach (var m in Modes.All)
         {
@@ -85,6 +88,12 @@ public static class NetworkReader
             return new NetworkLoadResult(null, bag.Snapshot());
         }
         var network = new Network(places, links, transfers, services, modes, commodities, sources);
+        // Loading runs the same plausibility checks as `caravan validate`: an error there refuses the load.
+        bag.AddRange(Validation.NetworkValidator.Validate(network, context.Locations));
+        if (bag.HasErrors)
+        {
+            return new NetworkLoadResult(null, bag.Snapshot(), context.Locations);
+        }
         return new NetworkLoadResult(network, bag.Snapshot(), context.Locations);
     }
 
@@ -93,6 +102,8 @@ public static class NetworkReader
         public DiagnosticBag Bag { get; } = bag;
         public HashSet<string> SourceIds { get; } = sourceIds;
         public Dictionary<string, int> PlaceIndex { get; set; } = [];
+        public bool CheckSources { get; init; } = true;
+        public bool CheckPlaces { get; set; } = true;
         public RowLocations Locations { get; } = new();
 
         public IReadOnlyList<string> Sources(CsvRecord r)
@@ -104,7 +115,7 @@ public static class NetworkReader
             }
             foreach (var id in ids)
             {
-                if (!SourceIds.Contains(id))
+                if (CheckSources && !SourceIds.Contains(id))
                 {
                     r.Error("source", $"unknown source id '{CsvRecord.Clip(id)}' (not in sources.csv)");
                 }
@@ -121,6 +132,10 @@ public static class NetworkReader
             }
             if (!PlaceIndex.TryGetValue(code, out var i))
             {
+                if (!CheckPlaces)
+                {
+                    return -1;
+                }
                 r.Error(column, $"unknown place code '{CsvRecord.Clip(code)}'{Suggest(code)}");
                 return -1;
             }
@@ -432,7 +447,7 @@ public static class NetworkReader
         return list;
     }
 
-    private static List<Service> ReadServices(IReadOnlyList<CsvRecord> rows, ReadContext ctx, HashSet<string> linkIds)
+    private static List<Service> ReadServices(IReadOnlyList<CsvRecord> rows, ReadContext ctx, HashSet<string>? linkIds)
     {
         var list = new List<Service>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -450,7 +465,7 @@ public static class NetworkReader
             }
             foreach (var l in links)
             {
-                if (!linkIds.Contains(l))
+                if (linkIds is not null && !linkIds.Contains(l))
                 {
                     r.Error("links", $"unknown link id '{CsvRecord.Clip(l)}'");
                 }

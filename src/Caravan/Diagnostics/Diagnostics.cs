@@ -20,6 +20,34 @@ public enum Severity
 /// <param name="Severity">Error or warning.</param>
 public sealed record Diagnostic(string File, int Line, string Field, string Message, Severity Severity = Severity.Error)
 {
+    /// <summary>Longest message kept; longer ones are cut (a diagnostic quotes input, and input can be huge).</summary>
+    public const int MaxMessageLength = 1000;
+
+    /// <summary>Longest field name or file name kept.</summary>
+    public const int MaxNameLength = 256;
+
+    /// <summary>
+    /// A length of at most <paramref name="length"/> at which <paramref name="text"/> can be cut without splitting a
+    /// surrogate pair, so cut text is still valid UTF-16 (and encodes to JSON or UTF-8).
+    /// </summary>
+    public static int CutAt(string text, int length)
+    {
+        if (length >= text.Length)
+        {
+            return text.Length;
+        }
+        return length > 0 && char.IsHighSurrogate(text[length - 1]) && char.IsLowSurrogate(text[length]) ? length - 1 : length;
+    }
+
+    /// <summary><paramref name="text"/> cut to at most <paramref name="max"/> characters, marked with "…" when cut.</summary>
+    public static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, CutAt(text, max - 1)), "…");
+
+    /// <summary>This diagnostic with every text part within its length limit.</summary>
+    public Diagnostic Capped() =>
+        File.Length <= MaxNameLength && Field.Length <= MaxNameLength && Message.Length <= MaxMessageLength
+            ? this
+            : this with { File = Cut(File, MaxNameLength), Field = Cut(Field, MaxNameLength), Message = Cut(Message, MaxMessageLength) };
+
     /// <summary>Formats as <c>file:line: field: message</c>, the form compilers use so editors can jump to it.</summary>
     public override string ToString()
     {
@@ -54,6 +82,7 @@ public sealed class DiagnosticBag : IReadOnlyList<Diagnostic>
     public const int MaxDiagnostics = 1000;
 
     private readonly List<Diagnostic> _items = [];
+    private string? _firstSuppressedFile;
 
     /// <summary>Maximum number of diagnostics stored; the rest are only counted.</summary>
     public int Limit { get; init; } = MaxDiagnostics;
@@ -95,7 +124,11 @@ public sealed class DiagnosticBag : IReadOnlyList<Diagnostic>
         }
         if (_items.Count < Limit)
         {
-            _items.Add(diagnostic);
+            _items.Add(diagnostic.Capped());
+        }
+        else if (_firstSuppressedFile is null)
+        {
+            _firstSuppressedFile = Diagnostic.Cut(diagnostic.File, Diagnostic.MaxNameLength);
         }
     }
 
@@ -133,7 +166,7 @@ public sealed class DiagnosticBag : IReadOnlyList<Diagnostic>
         {
             return [.. _items];
         }
-        return [.. _items, new Diagnostic("", 0, "", $"{Suppressed} more diagnostics not shown", HasErrors ? Severity.Error : Severity.Warning)];
+        return [.. _items, new Diagnostic(_firstSuppressedFile ?? "", 0, "", $"{Suppressed} more diagnostics not shown", HasErrors ? Severity.Error : Severity.Warning)];
     }
 
     /// <inheritdoc />
@@ -161,7 +194,7 @@ public sealed class CaravanDataException : Exception
     public CaravanDataException(string what, IReadOnlyList<Diagnostic> diagnostics, int totalReported = -1)
         : base(BuildMessage(what, diagnostics, totalReported < 0 ? diagnostics.Count : totalReported))
     {
-        Diagnostics = diagnostics;
+        Diagnostics = [.. diagnostics.Select(d => d.Capped())];
         TotalReported = totalReported < 0 ? diagnostics.Count : totalReported;
     }
 

@@ -20,7 +20,7 @@ public static class PlanDocuments
             Alternatives = plan.Alternatives.Count > 0 ? plan.Alternatives.Select(o => Route(network, o)).ToList() : null,
             Explanations = plan.Explanations.Count > 0 ? plan.Explanations : null,
             ParetoSetSize = plan.ParetoSetSize,
-            Corridors = plan.Corridors.Select(c => new CorridorDocument(c.Corridor, c.Verdict, c.OptionIndex >= 0 ? c.OptionIndex + 1 : null, c.OptionIndex < 0 && c.Best is { } b ? Route(network, b) : null)).ToList(),
+            Corridors = plan.Corridors.Select(c => new CorridorDocument(c.Corridor, c.Verdict, c.OptionIndex >= 0 ? c.OptionIndex + 1 : null, c.OptionIndex < 0 && c.Best is { } b ? Route(network, b) : null) { CutBy = c.CutBy }).ToList(),
             Reliability = $"log-normal dwell from median and p90, uniform waits over the headway; Monte Carlo, {TransitTimeDistribution.SampleCount} samples, seed {TransitTimeDistribution.Seed}",
         };
     }

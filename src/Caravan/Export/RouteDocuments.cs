@@ -56,10 +56,14 @@ public sealed record RouteDocument(
 
 /// <summary>A corridor's best route and verdict.</summary>
 /// <param name="Corridor">Corridor label.</param>
-/// <param name="Verdict">"option 1", "dominated by option 1 (north): …", "cut by --avoid RU".</param>
+/// <param name="Verdict">"option 1", "dominated by option 1 (north): …", "cut by avoid-country RU" (see <see cref="CutBy"/>).</param>
 /// <param name="Option">1-based option number when the corridor's best route is one of the options.</param>
 /// <param name="Route">Its best route when it is not one of the options and not cut.</param>
-public sealed record CorridorDocument(string Corridor, string Verdict, int? Option, RouteDocument? Route);
+public sealed record CorridorDocument(string Corridor, string Verdict, int? Option, RouteDocument? Route)
+{
+    /// <summary>The constraints that cut the corridor, each of which lifted alone opens it.</summary>
+    public IReadOnlyList<BlockingConstraint>? CutBy { get; init; }
+}
 
 /// <summary>The top-level JSON answer of a route query.</summary>
 /// <param name="From">Origin.</param>
@@ -81,7 +85,15 @@ public sealed record RouteResponse(PlaceDocument From, PlaceDocument To, IReadOn
 
     /// <summary>How time distributions were computed (Monte Carlo sample size and seed).</summary>
     public string? Reliability { get; init; }
+
+    /// <summary>Things worth saying that did not stop the query (an avoided country with no place in the network).</summary>
+    public IReadOnlyList<WarningDocument>? Warnings { get; init; }
 }
+
+/// <summary>A warning in a document: the query field it concerns and a sentence.</summary>
+/// <param name="Field">Query field, camelCase.</param>
+/// <param name="Message">A sentence without the field name.</param>
+public sealed record WarningDocument(string Field, string Message);
 
 /// <summary>Maps engine results to the documented JSON shapes.</summary>
 public static class RouteDocuments

@@ -50,11 +50,9 @@ public static class FreightAssignment
         var bag = new DiagnosticBag();
         foreach (var row in demand)
         {
-            var request = new RouteRequest(row.Origin, row.Destination, row.Commodity, 1, Objective.Time, new RouteConstraints { Year = options.Year });
-            var outcome = router.Route(request);
-            if (!outcome.Found)
+            if (DemandReach.NoRoute(router, row, options.Year) is { } reason)
             {
-                bag.Error(demandFile, row.Line, "destination", $"no route for {row.Commodity.Name()}: {outcome.NoRoute!.Message}");
+                bag.Error(demandFile, row.Line, "destination", reason);
             }
         }
         bag.ThrowIfErrors($"cannot assign {demandFile}");
@@ -137,13 +135,13 @@ public static class FreightAssignment
         {
             foreach (var mode in Modes.All)
             {
-                var vertex = graph.VertexOf(zones[z], mode);
-                if (vertex < 0)
+                var departure = graph.DepartureOf(zones[z], mode);
+                if (departure < 0)
                 {
                     continue;
                 }
                 var mask = MaskFor(mode, mode);
-                foreach (var (a, b) in new[] { (v + z, vertex), (vertex, v + z) })
+                foreach (var (a, b) in new[] { (v + z, departure), (graph.ArrivalOf(zones[z], mode), v + z) })
                 {
                     tail.Add(a);
                     head.Add(b);
@@ -194,6 +192,10 @@ public static class FreightAssignment
     {
         double? value;
         string unit;
+        if (graph.Kind[edge] == EdgeKind.Stay)
+        {
+            return null;
+        }
         if (graph.Kind[edge] == EdgeKind.Transfer)
         {
             var t = network.Transfers[graph.Ref[edge]];

@@ -62,7 +62,7 @@ public sealed class FreightAssignmentReport
         for (var a = 0; a < model.EdgeOfLink.Length; a++)
         {
             var e = model.EdgeOfLink[a];
-            if (e < 0)
+            if (e < 0 || g.Kind[e] == EdgeKind.Stay)
             {
                 continue;
             }

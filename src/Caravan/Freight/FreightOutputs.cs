@@ -58,7 +58,9 @@ public static class FreightOutputs
         AtomicFile.WriteAllText(path, RouteGeoJson.Write(fc));
     }
 
-    private static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>A number as the CSV outputs write it (three decimals at most, invariant culture).</summary>
+    internal static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static string Csv(string s) => s.Contains(',') || s.Contains('"') || s.Contains(';') ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    /// <summary>A CSV field, quoted when it holds a comma, quote or semicolon.</summary>
+    internal static string Csv(string s) => s.Contains(',') || s.Contains('"') || s.Contains(';') ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
 }

@@ -35,7 +35,7 @@ public static class NearestPlaces
         var hits = new List<NearPlace>(places.Count);
         for (var i = 0; i < places.Count; i++)
         {
-            if (mode is { } m && graph.VertexOf(i, m) < 0)
+            if (mode is { } m && graph.ArrivalOf(i, m) < 0 && graph.DepartureOf(i, m) < 0)
             {
                 continue;
             }

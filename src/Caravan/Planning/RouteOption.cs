@@ -41,5 +41,9 @@ public sealed record PlanResult(
 /// <param name="Corridor">Corridor label.</param>
 /// <param name="Best">Its best route, or null when a constraint cut it.</param>
 /// <param name="OptionIndex">Index among the options when it is one of them, else -1.</param>
-/// <param name="Verdict">"option 2", "dominated by option 1 (north): …", "cut by --avoid RU".</param>
-public sealed record CorridorBest(string Corridor, RouteOption? Best, int OptionIndex, string Verdict);
+/// <param name="Verdict">"option 2", "dominated by option 1 (north): …", "cut by year 2026" (see <see cref="CutBy"/>).</param>
+public sealed record CorridorBest(string Corridor, RouteOption? Best, int OptionIndex, string Verdict)
+{
+    /// <summary>When a constraint cut the corridor: each constraint that, lifted alone, opens it (data; each host words it).</summary>
+    public IReadOnlyList<BlockingConstraint>? CutBy { get; init; }
+}

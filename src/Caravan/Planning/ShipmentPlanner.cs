@@ -292,19 +292,7 @@ public sealed class ShipmentPlanner
     private static bool SameCorridorTooClose(Itinerary a, Itinerary b) =>
         Math.Abs(a.Totals.Hours - b.Totals.Hours) < 0.05 * a.Totals.Hours && Math.Abs(a.Totals.CostUsd - b.Totals.CostUsd) < 0.05 * a.Totals.CostUsd;
 
-    private int ReverseOf(int e)
-    {
-        var g = Graph;
-        var head = g.Head[e];
-        for (var x = g.FirstOut[head]; x < g.FirstOut[head + 1]; x++)
-        {
-            if (g.Head[x] == g.Tail[e] && g.Ref[x] == g.Ref[e] && g.Kind[x] == g.Kind[e])
-            {
-                return x;
-            }
-        }
-        return -1;
-    }
+    private int ReverseOf(int e) => Graph.Reverse[e];
 
     /// <summary>
     /// The best route through each corridor (forced to use it), with its verdict: one of the options, dominated by
@@ -340,7 +328,7 @@ public sealed class ShipmentPlanner
                 var cut = CutBy(corridor, request);
                 if (cut is not null)
                 {
-                    result.Add(new CorridorBest(corridor, null, -1, cut));
+                    result.Add(new CorridorBest(corridor, null, -1, cut.Count > 0 ? "cut by " + string.Join(", ", cut.Select(b => $"{b.Constraint} {b.Value}")) : "cut by the constraints together") { CutBy = cut });
                 }
                 continue;
             }
@@ -375,7 +363,8 @@ public sealed class ShipmentPlanner
     private static bool SameTotals(RouteOption a, RouteOption b) =>
         Math.Abs(a.Itinerary.Totals.Hours - b.Itinerary.Totals.Hours) < 1e-6 && Math.Abs(a.Itinerary.Totals.CostUsd - b.Itinerary.Totals.CostUsd) < 1e-6;
 
-    private string? CutBy(string corridor, PlanRequest request)
+    /// <summary>The constraints that each, lifted alone, open the corridor again; null when it never serves the pair.</summary>
+    private List<BlockingConstraint>? CutBy(string corridor, PlanRequest request)
     {
         var r = request.Route;
         var c = r.Constraints;
@@ -389,14 +378,14 @@ public sealed class ShipmentPlanner
         {
             return null; // the corridor does not serve this origin and destination at all
         }
-        var reasons = new List<string>();
+        var reasons = new List<BlockingConstraint>();
         foreach (var country in c.AvoidCountries)
         {
             var rest = new HashSet<string>(c.AvoidCountries, StringComparer.Ordinal);
             rest.Remove(country);
             if (Through(c with { AvoidCountries = rest }))
             {
-                reasons.Add($"--avoid {country}");
+                reasons.Add(new BlockingConstraint("avoid-country", country, $"every route through {corridor} passes through {country}"));
             }
         }
         foreach (var mode in c.AvoidModes)
@@ -405,13 +394,13 @@ public sealed class ShipmentPlanner
             rest.Remove(mode);
             if (Through(c with { AvoidModes = rest }))
             {
-                reasons.Add($"--avoid-modes {mode}");
+                reasons.Add(new BlockingConstraint("avoid-mode", mode.ToString(), $"every route through {corridor} uses {mode}"));
             }
         }
         if (Through(c with { Year = 9999 }))
         {
-            reasons.Add($"--year {c.Year} (its links are not open yet)");
+            reasons.Add(new BlockingConstraint("year", c.Year.ToString(CultureInfo.InvariantCulture), $"the links of {corridor} are not open in {c.Year}"));
         }
-        return reasons.Count > 0 ? $"cut by {string.Join(", ", reasons)}" : "cut by the constraints together";
+        return reasons;
     }
 }

@@ -38,8 +38,8 @@ public sealed class CorridorForcedSearch
         var allowed = strict ? new bool[g.EdgeCount] : allowedIn;
         for (var e = 0; e < g.EdgeCount; e++)
         {
-            var label = g.Kind[e] == EdgeKind.Transfer ? "" : g.Network.Links[g.Ref[e]].Corridor;
-            inCorridor[e] = g.Kind[e] != EdgeKind.Transfer && string.Equals(label, corridor, StringComparison.OrdinalIgnoreCase);
+            var label = g.IsLinkEdge(e) ? g.Network.Links[g.Ref[e]].Corridor : "";
+            inCorridor[e] = g.IsLinkEdge(e) && string.Equals(label, corridor, StringComparison.OrdinalIgnoreCase);
             if (strict)
             {
                 allowed[e] = allowedIn[e] && (inCorridor[e] || label.Length == 0 || label is "domestic" or "europe");
@@ -47,14 +47,10 @@ public sealed class CorridorForcedSearch
         }
         Array.Fill(_distance, double.PositiveInfinity);
         Array.Fill(_parent, -1);
-        foreach (var mode in Model.Modes.All)
+        foreach (var v in g.Origins(fromPlace))
         {
-            var v = g.VertexOf(fromPlace, mode);
-            if (v >= 0)
-            {
-                _distance[v] = 0;
-                _heap.InsertOrDecrease(v, 0);
-            }
+            _distance[v] = 0;
+            _heap.InsertOrDecrease(v, 0);
         }
         var best = -1;
         while (_heap.Count > 0)
@@ -62,7 +58,7 @@ public sealed class CorridorForcedSearch
             var s = _heap.PopMin(out var d);
             var v = s % n;
             var layer = s / n;
-            if (layer == 1 && g.VertexPlace[v] == toPlace)
+            if (layer == 1 && g.IsDestination(v, toPlace))
             {
                 best = s;
                 break;

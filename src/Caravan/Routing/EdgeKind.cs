@@ -7,6 +7,8 @@ public enum EdgeKind : byte
     Move,
     /// <summary>Crossing a border (a crossing link, with dwell).</summary>
     Border,
-    /// <summary>A transfer at a place between two modes (gauge change, rail→ferry…).</summary>
+    /// <summary>A transfer at a place between two modes (gauge change, rail→ferry…): arrival of one mode → departure of the other.</summary>
     Transfer,
+    /// <summary>Carrying on through a place in the same mode: its arrival vertex → its departure vertex, free.</summary>
+    Stay,
 }

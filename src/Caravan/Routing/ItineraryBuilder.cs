@@ -18,6 +18,9 @@ public static class ItineraryBuilder
             var to = g.VertexPlace[g.Head[e]];
             switch (g.Kind[e])
             {
+                case EdgeKind.Stay:
+                    // Carrying on through a place in the same mode is no leg of its own.
+                    break;
                 case EdgeKind.Transfer:
                     {
                         var t = net.Transfers[g.Ref[e]];
@@ -44,7 +47,8 @@ public static class ItineraryBuilder
                         var moveP90 = profile.P90Hours[e] - (1.8 * wait);
                         if (wait > 0)
                         {
-                            var services = net.ServicesOn(g.Ref[e]);
+                            // Name the service boarded here in this direction, not whichever runs on the link.
+                            var services = net.BoardingServices(g.Ref[e], g.IsForward(e));
                             var name = services.Count > 0 && services[0].Name.Length > 0 ? services[0].Name : $"{link.Mode} service";
                             var perWeek = net.DeparturesPerWeekOn(g.Ref[e]);
                             legs.Add(new Leg(LegKind.Wait, link.Mode, from, from, 0, wait, 1.8 * wait, 0, 0, $"wait for {name} ({perWeek:0.#}/week)", link.Id, link.Corridor, e));

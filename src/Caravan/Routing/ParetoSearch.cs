@@ -47,13 +47,9 @@ public sealed class ParetoSearch
         var eps = limits.Epsilon;
         var clock = Stopwatch.StartNew();
         string? exceeded = null;
-        foreach (var mode in Modes.All)
+        foreach (var v in g.Origins(fromPlace))
         {
-            var v = g.VertexOf(fromPlace, mode);
-            if (v >= 0)
-            {
-                Add(new ParetoLabel(v, 0, 0, 0, 0, 0, -1, -1), targets, eps);
-            }
+            Add(new ParetoLabel(v, 0, 0, 0, 0, 0, -1, -1), targets, eps);
         }
         var steps = 0;
         while (_queue.Count > 0)
@@ -74,7 +70,7 @@ public sealed class ParetoSearch
             }
             var label = _labels[li];
             var v = label.Vertex;
-            if (g.VertexPlace[v] == toPlace)
+            if (g.IsDestination(v, toPlace))
             {
                 targets.Add(li);
                 continue;

@@ -1,14 +1,26 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using Caravan.Model;
 
 namespace Caravan.Routing;
 
 /// <summary>
 /// Single-criterion routing on a compiled graph: fastest, cheapest, lowest CO2e or generalized cost, under
-/// constraints. Thread-safe: each thread gets its own search object.
+/// constraints. The one single-route pipeline (profile → search → itinerary, or the explanation of why none exists)
+/// every door and every engine part uses. It keeps the per-query edge view (<see cref="QueryProfile"/> and its
+/// weights) of the constraint sets it has seen: a server answers the same few (cargo, avoidances, year, objective)
+/// combinations again and again, and building that view allocates several edge-sized arrays. Thread-safe: each
+/// thread gets its own search object.
 /// </summary>
 public sealed class Router
 {
+    /// <summary>Most constraint sets whose edge view is kept.</summary>
+    public const int MaxProfiles = 256;
+
     private readonly ThreadLocal<ShortestPathSearch> _search;
+    private readonly ConcurrentDictionary<string, (QueryProfile Profile, double[] Weights)> _profiles = new(StringComparer.Ordinal);
+    private int _kept;
 
     /// <summary>Creates a router over a compiled graph.</summary>
     public Router(RoutingGraph graph)
@@ -26,16 +38,62 @@ public sealed class Router
     /// <summary>The compiled graph.</summary>
     public RoutingGraph Graph { get; }
 
+    /// <summary>Number of edge views kept (for tests).</summary>
+    public int ProfilesKept => Volatile.Read(ref _kept);
+
     /// <summary>Routes a shipment; when no route exists, explains which constraint cut every path.</summary>
     public RouteOutcome Route(RouteRequest request)
     {
-        var profile = new QueryProfile(Graph, request.Commodity, request.Constraints);
-        var path = FindPath(request, profile);
-        if (path is not null)
+        var (profile, weights) = ProfileFor(request);
+        var path = _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _);
+        return path is not null
+            ? new RouteOutcome(ItineraryBuilder.Build(request, profile, path), null)
+            : new RouteOutcome(null, Explain(request));
+    }
+
+    private (QueryProfile Profile, double[] Weights) ProfileFor(RouteRequest request)
+    {
+        var key = Key(request);
+        if (_profiles.TryGetValue(key, out var known))
         {
-            return new RouteOutcome(ItineraryBuilder.Build(request, profile, path), null);
+            return known;
         }
-        return new RouteOutcome(null, Explain(request));
+        var profile = new QueryProfile(Graph, request.Commodity, request.Constraints);
+        var entry = (profile, profile.Weights(request.Objective, request.Weights));
+        if (Volatile.Read(ref _kept) < MaxProfiles && _profiles.TryAdd(key, entry))
+        {
+            Interlocked.Increment(ref _kept);
+        }
+        return entry;
+    }
+
+    /// <summary>Everything the edge view depends on: cargo, year, avoidances, objective (and weights for generalized cost).</summary>
+    private string Key(RouteRequest r)
+    {
+        var c = r.Constraints;
+        var sb = new StringBuilder(64);
+        sb.Append((int)r.Commodity).Append('|').Append(c.Year.ToString(CultureInfo.InvariantCulture)).Append('|').Append((int)r.Objective).Append('|');
+        foreach (var country in c.AvoidCountries.Order(StringComparer.Ordinal))
+        {
+            sb.Append(country).Append(',');
+        }
+        sb.Append('|');
+        foreach (var mode in c.AvoidModes.Order())
+        {
+            sb.Append((int)mode).Append(',');
+        }
+        sb.Append('|');
+        foreach (var place in c.AvoidPlaces.Order())
+        {
+            sb.Append(place.ToString(CultureInfo.InvariantCulture)).Append(',');
+        }
+        if (r.Objective == Objective.Generalized)
+        {
+            var w = r.Weights ?? GeneralizedWeights.For(Graph.Network.InfoOf(r.Commodity));
+            sb.Append('|').Append(w.ValueOfTimeUsdPerHour.ToString("R", CultureInfo.InvariantCulture))
+              .Append('|').Append(w.CarbonPriceUsdPerKg.ToString("R", CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
     }
 
     /// <summary>Finds the best path's edges under a profile, or null.</summary>

@@ -3,9 +3,13 @@ using Caravan.Model;
 namespace Caravan.Routing;
 
 /// <summary>
-/// The network compiled for search: one vertex per place × mode it handles, an edge per link direction and per
-/// transfer direction, stored as CSR (<see cref="FirstOut"/>, <see cref="Head"/>) with struct-of-arrays attributes.
-/// Immutable and shared by all queries; per-query state lives in the search objects.
+/// The network compiled for search, stored as CSR (<see cref="FirstOut"/>, <see cref="Head"/>) with struct-of-arrays
+/// attributes. Each place × mode it handles has an arrival and a departure vertex: a link runs from the departure
+/// vertex of its tail to the arrival vertex of its head; a <see cref="EdgeKind.Stay"/> edge carries a shipment on
+/// in the same mode, and a <see cref="EdgeKind.Transfer"/> edge (gauge change, rail→ferry, …) runs from the arrival
+/// vertex of one mode to the departure vertex of another. So at one place a shipment changes mode at most once, with
+/// that transfer's handling, and never leaves a mode to come back to it there: transfers cannot chain, whatever search
+/// runs on the graph. Immutable and shared by all queries; per-query state lives in the search objects.
 /// </summary>
 public sealed class RoutingGraph
 {
@@ -24,6 +28,9 @@ public sealed class RoutingGraph
     /// <summary>Mode of each vertex.</summary>
     public Mode[] VertexMode { get; }
 
+    /// <summary>True for arrival vertices (where links end), false for departure vertices (where links start).</summary>
+    public bool[] IsArrival { get; }
+
     /// <summary>CSR offsets: the out-edges of vertex v are <c>FirstOut[v] .. FirstOut[v+1]-1</c>.</summary>
     public int[] FirstOut { get; }
 
@@ -33,14 +40,20 @@ public sealed class RoutingGraph
     /// <summary>Tail (source vertex) of each edge.</summary>
     public int[] Tail { get; }
 
-    /// <summary>True when the edge runs along its link's from→to direction.</summary>
+    /// <summary>True when the edge (a move or border) runs along its link's from→to direction.</summary>
     public bool IsForward(int edge) => Network.Links[Ref[edge]].From == VertexPlace[Tail[edge]];
+
+    /// <summary>True for edges over a link (moves and borders), false for transfers and stays.</summary>
+    public bool IsLinkEdge(int edge) => Kind[edge] is EdgeKind.Move or EdgeKind.Border;
 
     /// <summary>Kind of each edge.</summary>
     public EdgeKind[] Kind { get; }
 
-    /// <summary>For moves and borders: the link index; for transfers: the transfer index.</summary>
+    /// <summary>For moves and borders: the link index; for transfers: the transfer index; for stays: the place index.</summary>
     public int[] Ref { get; }
+
+    /// <summary>The edge running the other way over the same link or transfer, or -1 (one-way links, stays).</summary>
+    public int[] Reverse { get; }
 
     /// <summary>Mode whose carriage the edge uses (the link's mode; for transfers the mode transferred to).</summary>
     public Mode[] EdgeMode { get; }
@@ -78,30 +91,64 @@ public sealed class RoutingGraph
     /// <summary>The distinct ISO country codes of the network.</summary>
     public IReadOnlyList<string> Countries { get; }
 
-    private readonly int[] _vertexOf;
+    private readonly int[] _arrivalOf;
+    private readonly int[] _departureOf;
 
-    /// <summary>The vertex of a place for a mode, or -1 when the place does not handle that mode.</summary>
-    public int VertexOf(int place, Mode mode) => _vertexOf[(place * Modes.Count) + (int)mode];
+    /// <summary>The arrival vertex of a place for a mode, or -1 when the place does not handle that mode.</summary>
+    public int ArrivalOf(int place, Mode mode) => _arrivalOf[(place * Modes.Count) + (int)mode];
+
+    /// <summary>The departure vertex of a place for a mode, or -1 when the place does not handle that mode.</summary>
+    public int DepartureOf(int place, Mode mode) => _departureOf[(place * Modes.Count) + (int)mode];
+
+    /// <summary>The vertices a search from a place starts at: its departure vertices.</summary>
+    public IReadOnlyList<int> Origins(int place)
+    {
+        var list = new List<int>(Modes.Count);
+        foreach (var m in Modes.All)
+        {
+            var v = DepartureOf(place, m);
+            if (v >= 0)
+            {
+                list.Add(v);
+            }
+        }
+        return list;
+    }
+
+    /// <summary>True when a search to <paramref name="place"/> has arrived on reaching vertex <paramref name="v"/>.</summary>
+    public bool IsDestination(int v, int place) => IsArrival[v] && VertexPlace[v] == place;
 
     /// <summary>Compiles a network.</summary>
     public RoutingGraph(Network network)
     {
         Network = network;
         var placeCount = network.Places.Count;
-        _vertexOf = new int[placeCount * Modes.Count];
-        Array.Fill(_vertexOf, -1);
+        _arrivalOf = new int[placeCount * Modes.Count];
+        _departureOf = new int[placeCount * Modes.Count];
+        Array.Fill(_arrivalOf, -1);
+        Array.Fill(_departureOf, -1);
         var vertexPlace = new List<int>();
         var vertexMode = new List<Mode>();
-        int Vertex(int place, Mode mode)
+        var isArrival = new List<bool>();
+        var edges = new List<EdgeRecord>();
+        void Handle(int place, Mode mode)
         {
-            ref var v = ref _vertexOf[(place * Modes.Count) + (int)mode];
-            if (v < 0)
+            ref var a = ref _arrivalOf[(place * Modes.Count) + (int)mode];
+            if (a >= 0)
             {
-                v = vertexPlace.Count;
-                vertexPlace.Add(place);
-                vertexMode.Add(mode);
+                return;
             }
-            return v;
+            a = vertexPlace.Count;
+            vertexPlace.Add(place);
+            vertexMode.Add(mode);
+            isArrival.Add(true);
+            var d = vertexPlace.Count;
+            _departureOf[(place * Modes.Count) + (int)mode] = d;
+            vertexPlace.Add(place);
+            vertexMode.Add(mode);
+            isArrival.Add(false);
+            // Carrying on in the same mode through the place costs nothing here; the links price the move.
+            edges.Add(new EdgeRecord(a, d, EdgeKind.Stay, place, mode, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1));
         }
 
         var countries = new List<string>();
@@ -120,14 +167,14 @@ public sealed class RoutingGraph
         }
         Countries = countries;
 
-        // Collect edges first, then sort into CSR.
-        var edges = new List<EdgeRecord>();
+        // Collect edges first, then sort into CSR. A pair id links the two directions of a link or transfer.
+        var pair = 0;
         for (var li = 0; li < network.Links.Count; li++)
         {
             var link = network.Links[li];
             var mp = network.ParametersOf(link.Mode);
-            var a = Vertex(link.From, link.Mode);
-            var b = Vertex(link.To, link.Mode);
+            Handle(link.From, link.Mode);
+            Handle(link.To, link.Mode);
             var hours = link.FixedHours ?? (link.DistanceKm / (link.SpeedKmh ?? mp.SpeedKmh));
             var perWeekForward = network.BoardingDeparturesPerWeek(li, forward: true);
             var perWeekReverse = network.BoardingDeparturesPerWeek(li, forward: false);
@@ -149,29 +196,32 @@ public sealed class RoutingGraph
             }
             var co2 = mp.Co2eKgPerTonneKm * link.DistanceKm;
             var open = link.Status == LinkStatus.Operating ? 0 : link.OpeningYear ?? int.MaxValue;
-            edges.Add(new EdgeRecord(a, b, kind, li, link.Mode, hours, wait, dwell, dwellP90, link.DistanceKm, feu, tonne, co2, open));
+            var fromDep = DepartureOf(link.From, link.Mode);
+            var toArr = ArrivalOf(link.To, link.Mode);
+            var id = link.Bidirectional ? pair++ : -1;
+            edges.Add(new EdgeRecord(fromDep, toArr, kind, li, link.Mode, hours, wait, dwell, dwellP90, link.DistanceKm, feu, tonne, co2, open, id));
             if (link.Bidirectional)
             {
-                edges.Add(new EdgeRecord(b, a, kind, li, link.Mode, hours, waitBack, dwell, dwellP90, link.DistanceKm, feu, tonne, co2, open));
+                edges.Add(new EdgeRecord(DepartureOf(link.To, link.Mode), ArrivalOf(link.From, link.Mode), kind, li, link.Mode, hours, waitBack, dwell, dwellP90, link.DistanceKm, feu, tonne, co2, open, id));
             }
         }
         for (var ti = 0; ti < network.Transfers.Count; ti++)
         {
             var t = network.Transfers[ti];
-            var a = VertexOf(t.Place, t.ModeA);
-            var b = VertexOf(t.Place, t.ModeB);
-            if (a < 0 || b < 0)
+            if (ArrivalOf(t.Place, t.ModeA) < 0 || ArrivalOf(t.Place, t.ModeB) < 0)
             {
                 // A transfer to a mode no link serves at this place leads nowhere; the validator reports it.
                 continue;
             }
-            edges.Add(new EdgeRecord(a, b, EdgeKind.Transfer, ti, t.ModeB, 0, 0, t.MedianHours, t.P90Hours, 0, t.CostUsdPerFeu, t.CostUsdPerTonne, t.Co2eKgPerTonne, 0));
-            edges.Add(new EdgeRecord(b, a, EdgeKind.Transfer, ti, t.ModeA, 0, 0, t.MedianHours, t.P90Hours, 0, t.CostUsdPerFeu, t.CostUsdPerTonne, t.Co2eKgPerTonne, 0));
+            var id = pair++;
+            edges.Add(new EdgeRecord(ArrivalOf(t.Place, t.ModeA), DepartureOf(t.Place, t.ModeB), EdgeKind.Transfer, ti, t.ModeB, 0, 0, t.MedianHours, t.P90Hours, 0, t.CostUsdPerFeu, t.CostUsdPerTonne, t.Co2eKgPerTonne, 0, id));
+            edges.Add(new EdgeRecord(ArrivalOf(t.Place, t.ModeB), DepartureOf(t.Place, t.ModeA), EdgeKind.Transfer, ti, t.ModeA, 0, 0, t.MedianHours, t.P90Hours, 0, t.CostUsdPerFeu, t.CostUsdPerTonne, t.Co2eKgPerTonne, 0, id));
         }
 
         VertexCount = vertexPlace.Count;
         VertexPlace = [.. vertexPlace];
         VertexMode = [.. vertexMode];
+        IsArrival = [.. isArrival];
         EdgeCount = edges.Count;
         edges.Sort((x, y) => x.Tail != y.Tail ? x.Tail.CompareTo(y.Tail) : x.Head.CompareTo(y.Head));
         FirstOut = new int[VertexCount + 1];
@@ -179,6 +229,7 @@ public sealed class RoutingGraph
         Tail = new int[EdgeCount];
         Kind = new EdgeKind[EdgeCount];
         Ref = new int[EdgeCount];
+        Reverse = new int[EdgeCount];
         EdgeMode = new Mode[EdgeCount];
         MoveHours = new double[EdgeCount];
         WaitHours = new double[EdgeCount];
@@ -189,6 +240,9 @@ public sealed class RoutingGraph
         CostUsdPerTonne = new double[EdgeCount];
         Co2eKgPerTonne = new double[EdgeCount];
         OpenFromYear = new int[EdgeCount];
+        var firstOfPair = new int[pair];
+        Array.Fill(firstOfPair, -1);
+        Array.Fill(Reverse, -1);
         for (var e = 0; e < EdgeCount; e++)
         {
             var r = edges[e];
@@ -207,6 +261,18 @@ public sealed class RoutingGraph
             CostUsdPerTonne[e] = r.CostTonne;
             Co2eKgPerTonne[e] = r.Co2PerTonne;
             OpenFromYear[e] = r.OpenFrom;
+            if (r.Pair >= 0)
+            {
+                if (firstOfPair[r.Pair] < 0)
+                {
+                    firstOfPair[r.Pair] = e;
+                }
+                else
+                {
+                    Reverse[e] = firstOfPair[r.Pair];
+                    Reverse[firstOfPair[r.Pair]] = e;
+                }
+            }
         }
         for (var v = 0; v < VertexCount; v++)
         {
@@ -216,5 +282,5 @@ public sealed class RoutingGraph
 
     private readonly record struct EdgeRecord(
         int Tail, int Head, EdgeKind Kind, int Ref, Mode Mode, double MoveHours, double WaitHours, double DwellHours,
-        double DwellP90Hours, double DistanceKm, double CostFeu, double CostTonne, double Co2PerTonne, int OpenFrom);
+        double DwellP90Hours, double DistanceKm, double CostFeu, double CostTonne, double Co2PerTonne, int OpenFrom, int Pair);
 }

@@ -40,13 +40,9 @@ public sealed class ShortestPathSearch
         Prepare(states);
         var g = _graph;
         var n = g.VertexCount;
-        foreach (var mode in Model.Modes.All)
+        foreach (var v in g.Origins(fromPlace))
         {
-            var v = g.VertexOf(fromPlace, mode);
-            if (v >= 0)
-            {
-                Relax(v, 0, -1);
-            }
+            Relax(v, 0, -1);
         }
         Settled = 0;
         cost = double.PositiveInfinity;
@@ -57,7 +53,7 @@ public sealed class ShortestPathSearch
             Settled++;
             var v = state % n;
             var layer = state / n;
-            if (g.VertexPlace[v] == toPlace)
+            if (toPlace >= 0 && g.IsDestination(v, toPlace))
             {
                 best = state;
                 cost = d;

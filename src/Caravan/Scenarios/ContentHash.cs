@@ -41,12 +41,13 @@ public static class ContentHash
         foreach (var name in NetworkReader.FileNames)
         {
             var path = Path.Combine(dataFolder, name);
-            if (!File.Exists(path))
+            // The files were read (and checked) before a hash is asked for; one that cannot be read now hashes as missing.
+            var bytes = DataFile.IsRegularFile(path) ? DataFile.ReadAllBytes(path, name, new DiagnosticBag()) : null;
+            if (bytes is null)
             {
                 sha.AppendData(Encoding.UTF8.GetBytes(name + " missing\n"));
                 continue;
             }
-            var bytes = File.ReadAllBytes(path);
             sha.AppendData(Encoding.UTF8.GetBytes($"{name} {bytes.Length}\n"));
             sha.AppendData(bytes);
         }

@@ -1,4 +1,5 @@
 using Caravan.Data;
+using Caravan.Data.Validation;
 using Caravan.Model;
 
 namespace Caravan.Scenarios;
@@ -60,7 +61,7 @@ public static class ScenarioLoader
             return new ScenarioLoadResult(null, bag.Snapshot());
         }
         var read = NetworkReader.TryReadFolder(dataFolder);
-        bag.AddRange(read.Diagnostics.Where(d => d.Severity == Severity.Error));
+        bag.AddRange(read.Diagnostics);
         if (read.Network is null)
         {
             return new ScenarioLoadResult(null, bag.Snapshot());
@@ -88,6 +89,15 @@ public static class ScenarioLoader
                 return new ScenarioLoadResult(null, bag.Snapshot());
             }
             current = next;
+        }
+        if (chain.Count > 0)
+        {
+            // The network an overlay makes passes the same plausibility checks as the data folder's own.
+            bag.AddRange(NetworkValidator.Validate(current, scenario: true));
+            if (bag.HasErrors)
+            {
+                return new ScenarioLoadResult(null, bag.Snapshot());
+            }
         }
         var name = chain.Count > 0 ? chain[^1].Name : BaseName;
         var diagnostics = bag.Snapshot();

@@ -1,4 +1,4 @@
-using Caravan.Routing.Queries;
+using Caravan.Services;
 
 namespace Caravan.Skims;
 
@@ -32,7 +32,7 @@ public sealed record ReachQuery
 /// <param name="Budget">The budget.</param>
 /// <param name="Template">Commodity, objective and constraints (null on errors).</param>
 /// <param name="Errors">Every problem, each naming its field.</param>
-public sealed record ReachQueryResult(int Origin, ReachBudget Budget, SkimRequest? Template, IReadOnlyList<RouteQueryError> Errors);
+public sealed record ReachQueryResult(int Origin, ReachBudget Budget, SkimRequest? Template, IReadOnlyList<EngineError> Errors);
 
 /// <summary>Parses reach queries with the matrix parser's rules (and so the route parser's).</summary>
 public sealed class ReachQueryParser(SkimQueryParser skims)
@@ -40,17 +40,17 @@ public sealed class ReachQueryParser(SkimQueryParser skims)
     /// <summary>Parses a query.</summary>
     public ReachQueryResult Parse(ReachQuery query, int defaultYear)
     {
-        var errors = new List<RouteQueryError>();
+        var errors = new List<EngineError>();
         var budgetOk = ReachBudget.TryParse(query.Within, out var budget, out var budgetError);
         if (!budgetOk)
         {
             errors.Add(string.IsNullOrWhiteSpace(query.Within)
-                ? new RouteQueryError("within", RouteQueryErrorKind.Missing, "is required: " + budgetError, [])
-                : RouteQueryError.Invalid("within", $"'{Clip(query.Within!)}': {budgetError}"));
+                ? new EngineError(ErrorCode.MissingValue, "within", "is required: " + budgetError)
+                : EngineError.Invalid("within", $"'{Clip(query.Within!)}': {budgetError}"));
         }
         if (query.From is { } f && (f.Contains(',', StringComparison.Ordinal) || f.Trim().Equals(SkimQueryParser.All, StringComparison.OrdinalIgnoreCase)))
         {
-            errors.Add(RouteQueryError.Invalid("from", "reach starts from one place"));
+            errors.Add(EngineError.Invalid("from", "reach starts from one place"));
         }
         var objective = string.IsNullOrWhiteSpace(query.Objective) && budgetOk ? Reach.ObjectiveFor(budget).ToString().ToLowerInvariant() : query.Objective;
         var parsed = skims.Parse(new SkimQuery

@@ -25,7 +25,7 @@ public sealed class SkimBuilder
         for (var e = 0; e < graph.EdgeCount; e++)
         {
             _edgeCorridor[e] = -1;
-            if (graph.Kind[e] == EdgeKind.Transfer)
+            if (graph.Kind[e] is not (EdgeKind.Move or EdgeKind.Border))
             {
                 continue;
             }
@@ -94,7 +94,7 @@ public sealed class SkimBuilder
             var bestDistance = double.PositiveInfinity;
             foreach (var mode in Modes.All)
             {
-                var v = g.VertexOf(destination, mode);
+                var v = g.ArrivalOf(destination, mode);
                 if (v >= 0 && w.Distance[v] < bestDistance)
                 {
                     best = v;

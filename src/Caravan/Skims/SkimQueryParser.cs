@@ -1,5 +1,5 @@
 using Caravan.Model;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 
 namespace Caravan.Skims;
 
@@ -7,7 +7,7 @@ namespace Caravan.Skims;
 /// <param name="Request">The request; null when there are errors.</param>
 /// <param name="Errors">Every problem, each naming its field.</param>
 /// <param name="Warnings">Things worth telling that do not stop the matrix.</param>
-public sealed record SkimQueryResult(SkimRequest? Request, IReadOnlyList<RouteQueryError> Errors, IReadOnlyList<string> Warnings);
+public sealed record SkimQueryResult(SkimRequest? Request, IReadOnlyList<EngineError> Errors, IReadOnlyList<EngineWarning> Warnings);
 
 /// <summary>
 /// Turns a <see cref="SkimQuery"/> into a <see cref="SkimRequest"/>. Places resolve and the shared options (cargo,
@@ -28,16 +28,16 @@ public sealed class SkimQueryParser(Network network, RouteQueryParser routeParse
     /// <summary>Parses a query; <paramref name="defaultYear"/> applies when it gives no year.</summary>
     public SkimQueryResult Parse(SkimQuery query, int defaultYear)
     {
-        var errors = new List<RouteQueryError>();
+        var errors = new List<EngineError>();
         var origins = Places("from", query.From, errors);
         var destinations = Places("to", query.To, errors);
         if (origins.Count > 0 && destinations.Count > 0 && (long)origins.Count * destinations.Count > MaxCells)
         {
-            errors.Add(RouteQueryError.Invalid("to", $"{origins.Count} × {destinations.Count} = {(long)origins.Count * destinations.Count} cells; at most {MaxCells} are computed in one matrix"));
+            errors.Add(EngineError.Invalid("to", $"{origins.Count} × {destinations.Count} = {(long)origins.Count * destinations.Count} cells; at most {MaxCells} are computed in one matrix"));
         }
         if (network.Places.Count < 2)
         {
-            errors.Add(RouteQueryError.Invalid("from", "the network has fewer than two places"));
+            errors.Add(EngineError.Invalid("from", "the network has fewer than two places"));
             return new SkimQueryResult(null, errors, []);
         }
         // The shared options are checked by the route parser on a stand-in pair of places, so the rules live once.
@@ -50,27 +50,27 @@ public sealed class SkimQueryParser(Network network, RouteQueryParser routeParse
             Avoid = query.Avoid,
             AvoidModes = query.AvoidModes,
             AvoidPlaces = query.AvoidPlaces,
-            Year = query.Year,
+            Year = string.IsNullOrWhiteSpace(query.Year) ? defaultYear.ToString(System.Globalization.CultureInfo.InvariantCulture) : query.Year,
             ValueOfTime = query.ValueOfTime,
             CarbonPrice = query.CarbonPrice,
-        }, defaultYear);
+        });
         foreach (var e in shared.Errors)
         {
             errors.Add(e.Field == "optimize" ? e with { Field = "objective" } : e);
         }
-        if (errors.Count > 0 || shared.Request is not { } r)
+        if (errors.Count > 0 || shared.Value is not { } r)
         {
             return new SkimQueryResult(null, errors, shared.Warnings);
         }
         return new SkimQueryResult(new SkimRequest(origins, destinations, r.Commodity, r.Objective, r.Constraints, r.Weights), errors, shared.Warnings);
     }
 
-    private List<int> Places(string field, string? text, List<RouteQueryError> errors)
+    private List<int> Places(string field, string? text, List<EngineError> errors)
     {
         var list = new List<int>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(new RouteQueryError(field, RouteQueryErrorKind.Missing, "is required: comma-separated places (code, name or alias), or all", []));
+            errors.Add(new EngineError(ErrorCode.MissingValue, field, "is required: comma-separated places (code, name or alias), or all"));
             return list;
         }
         if (text.Trim().Equals(All, StringComparison.OrdinalIgnoreCase))
@@ -84,21 +84,21 @@ public sealed class SkimQueryParser(Network network, RouteQueryParser routeParse
         var parts = text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length > MaxPlaces)
         {
-            errors.Add(RouteQueryError.Invalid(field, $"lists {parts.Length} places; at most {MaxPlaces} are accepted (or all)"));
+            errors.Add(EngineError.Invalid(field, $"lists {parts.Length} places; at most {MaxPlaces} are accepted (or all)"));
             return list;
         }
         var seen = new HashSet<int>();
         foreach (var part in parts)
         {
-            if (part.Length > RouteQueryParser.MaxFieldLength)
+            if (part.Length > routeParser.Options.MaxFieldLength)
             {
-                errors.Add(RouteQueryError.Invalid(field, $"a place of {part.Length} characters; at most {RouteQueryParser.MaxFieldLength} are accepted"));
+                errors.Add(EngineError.Invalid(field, $"a place of {part.Length} characters; at most {routeParser.Options.MaxFieldLength} are accepted"));
                 continue;
             }
             var p = routeParser.Resolve(field, part, errors);
             if (p >= 0 && !seen.Add(p))
             {
-                errors.Add(RouteQueryError.Invalid(field, $"'{part}' is listed twice ({network.Places[p].Code})"));
+                errors.Add(EngineError.Invalid(field, $"'{part}' is listed twice ({network.Places[p].Code})"));
             }
             else if (p >= 0)
             {

@@ -15,12 +15,32 @@ public sealed class SqliteRunStore : IRunStore
     /// <summary>Opens (creating when needed) the store at <paramref name="path"/> and brings its schema up to date.</summary>
     /// <exception cref="RunStoreException">The file is not a run store, or was written by a newer Caravan.</exception>
     public SqliteRunStore(string path)
+        : this(path, readOnly: false)
+    {
+    }
+
+    private SqliteRunStore(string path, bool readOnly)
     {
         Path = System.IO.Path.GetFullPath(path);
-        var dir = System.IO.Path.GetDirectoryName(Path);
-        if (!string.IsNullOrEmpty(dir))
+        ReadOnly = readOnly;
+        if (readOnly)
         {
-            Directory.CreateDirectory(dir);
+            _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 60 }.ToString();
+            SchemaVersion = SqliteMigrations.Latest;
+            _ = Missing; // checks the schema now when the file exists
+            return;
+        }
+        var dir = System.IO.Path.GetDirectoryName(Path);
+        try
+        {
+            if (!string.IsNullOrEmpty(dir))
+            {
+                Directory.CreateDirectory(dir);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RunStoreException($"{Path}: cannot create the run store's folder: {e.Message}", e);
         }
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -29,15 +49,81 @@ public sealed class SqliteRunStore : IRunStore
             Pooling = false,
             DefaultTimeout = 60,
         }.ToString();
+        SchemaVersion = Guard(Migrate);
+    }
+
+    /// <summary>
+    /// Opens the store at <paramref name="path"/> for reading only: nothing is created, migrated or written, so
+    /// listing works without write access; a path with no file yet is an empty store.
+    /// </summary>
+    /// <exception cref="RunStoreException">The file is not a run store, or its schema is not this Caravan's.</exception>
+    public static SqliteRunStore OpenReadOnly(string path) => new(path, readOnly: true);
+
+    /// <summary>True when opened by <see cref="OpenReadOnly"/>.</summary>
+    public bool ReadOnly { get; }
+
+    private bool _checked;
+
+    /// <summary>
+    /// Read-only: true while no file exists at <see cref="Path"/> (an empty store; a save elsewhere may create it
+    /// later, so this is asked each time). The first time a file is seen its schema is checked.
+    /// </summary>
+    private bool Missing
+    {
+        get
+        {
+            if (!ReadOnly)
+            {
+                return false;
+            }
+            if (!File.Exists(Path))
+            {
+                return true;
+            }
+            if (!_checked)
+            {
+                Guard(CheckReadable);
+                _checked = true;
+            }
+            return false;
+        }
+    }
+
+    private int CheckReadable()
+    {
+        using var c = Open();
+        var version = UserVersion(c, null);
+        if (version != SqliteMigrations.Latest)
+        {
+            throw new RunStoreException(version > SqliteMigrations.Latest
+                ? $"{Path}: the run store has schema version {version}, newer than this Caravan knows ({SqliteMigrations.Latest}); upgrade Caravan"
+                : $"{Path}: the run store has schema version {version}; saving a run with this Caravan upgrades it to {SqliteMigrations.Latest}");
+        }
+        return version;
+    }
+
+    /// <summary>Runs a store operation, turning SQLite's failures (corrupt file, not a database, disk full, read-only) into a <see cref="RunStoreException"/> that says what happened; a failed save changes nothing.</summary>
+    private T Guard<T>(Func<T> operation)
+    {
         try
         {
-            SchemaVersion = Migrate();
+            return operation();
         }
         catch (SqliteException e)
         {
-            throw new RunStoreException($"{Path}: cannot open run store: {e.Message}", e);
+            throw new RunStoreException($"{Path}: {Explain(e)}", e);
         }
     }
+
+    private static string Explain(SqliteException e) => e.SqliteErrorCode switch
+    {
+        11 or 26 => "the file is not a readable run store (corrupt, or not a SQLite database); nothing was changed",
+        13 => "the disk is full; nothing was saved and the store is unchanged",
+        8 => "the run store is read-only here; nothing was saved",
+        14 => "cannot open the run store file",
+        5 or 6 => "the run store is locked by another process; try again",
+        _ => $"run store error: {e.Message}",
+    };
 
     /// <summary>The default store: <c>~/.caravan/caravan.db</c>.</summary>
     public static string DefaultPath =>
@@ -113,8 +199,7 @@ public sealed class SqliteRunStore : IRunStore
         return Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <inheritdoc />
-    public long Save(NewRun run, IEnumerable<RunResultRow> results, CancellationToken cancellation = default)
+    private long SaveCore(NewRun run, IEnumerable<RunResultRow> results, CancellationToken cancellation)
     {
         using var c = Open();
         using var tx = c.BeginTransaction(deferred: false);
@@ -174,10 +259,41 @@ public sealed class SqliteRunStore : IRunStore
         return id;
     }
 
-    private const string RunColumns = "id, kind, created_utc, scenario_a, content_hash_a, scenario_b, content_hash_b, parameters_json, summary_json, result_count";
+    /// <inheritdoc />
+    public long Save(NewRun run, IEnumerable<RunResultRow> results, CancellationToken cancellation = default) =>
+        ReadOnly ? throw new RunStoreException($"{Path}: opened read-only; nothing was saved") : Guard(() => SaveCore(run, results, cancellation));
 
     /// <inheritdoc />
-    public IReadOnlyList<RunInfo> List(int limit = 100)
+    public IReadOnlyList<RunInfo> List(int limit = 100) => Missing ? [] : Guard(() => ListCore(limit));
+
+    /// <inheritdoc />
+    public RunInfo? Get(long id) => Missing ? null : Guard(() => GetCore(id));
+
+    /// <inheritdoc />
+    public IEnumerable<RunResultRow> Results(long id) => Missing ? [] : GuardEach(ResultsCore(id));
+
+    private IEnumerable<T> GuardEach<T>(IEnumerable<T> source)
+    {
+        using var e = Guard(source.GetEnumerator);
+        while (Guard(e.MoveNext))
+        {
+            yield return e.Current;
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Delete(long id) =>
+        ReadOnly ? throw new RunStoreException($"{Path}: opened read-only; nothing was deleted") : Guard(() => DeleteCore(id));
+
+    /// <summary>SQLite's integrity check: "ok" for a sound store.</summary>
+    public string IntegrityCheck() => Missing ? "ok" : Guard(IntegrityCheckCore);
+
+    /// <summary>Number of result rows stored for a run.</summary>
+    public long CountResults(long id) => Missing ? 0 : Guard(() => CountResultsCore(id));
+
+    private const string RunColumns = "id, kind, created_utc, scenario_a, content_hash_a, scenario_b, content_hash_b, parameters_json, summary_json, result_count";
+
+    private IReadOnlyList<RunInfo> ListCore(int limit)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
@@ -192,8 +308,7 @@ public sealed class SqliteRunStore : IRunStore
         return list;
     }
 
-    /// <inheritdoc />
-    public RunInfo? Get(long id)
+    private RunInfo? GetCore(long id)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
@@ -203,8 +318,7 @@ public sealed class SqliteRunStore : IRunStore
         return r.Read() ? ReadRun(r) : null;
     }
 
-    /// <inheritdoc />
-    public IEnumerable<RunResultRow> Results(long id)
+    private IEnumerable<RunResultRow> ResultsCore(long id)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
@@ -217,8 +331,7 @@ public sealed class SqliteRunStore : IRunStore
         }
     }
 
-    /// <inheritdoc />
-    public bool Delete(long id)
+    private bool DeleteCore(long id)
     {
         using var c = Open();
         using var tx = c.BeginTransaction(deferred: false);
@@ -232,7 +345,7 @@ public sealed class SqliteRunStore : IRunStore
     }
 
     /// <summary>Runs <c>PRAGMA integrity_check</c>; "ok" when the file is sound.</summary>
-    public string IntegrityCheck()
+    private string IntegrityCheckCore()
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
@@ -241,7 +354,7 @@ public sealed class SqliteRunStore : IRunStore
     }
 
     /// <summary>The number of result rows actually stored for a run (to check it against <see cref="RunInfo.ResultCount"/>).</summary>
-    public long CountResults(long id)
+    private long CountResultsCore(long id)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();

@@ -125,7 +125,10 @@ public class ShipmentPlannerTests
     public void ExplainSaysWhichConstraintCutACorridor()
     {
         var plan = Planner.Plan(Request(from: "CNKHG", to: "UZAND", explain: true));
-        Assert.Contains(plan.Explanations, e => e.StartsWith("cku: cut by --year 2026", StringComparison.Ordinal));
+        Assert.Contains(plan.Explanations, e => e.StartsWith("cku: cut by year 2026", StringComparison.Ordinal));
+        // The verdict is data too: which constraint, which value (each host words it with its own names).
+        var cut = Assert.Single(plan.Corridors.Single(c => c.Corridor == "cku").CutBy!);
+        Assert.Equal(("year", "2026"), (cut.Constraint, cut.Value));
         var later = Planner.Plan(Request(from: "CNKHG", to: "UZAND", c: new RouteConstraints { Year = 2030 }, explain: true));
         Assert.Equal("cku", later.Options[0].Itinerary.Corridor);
     }

@@ -9,7 +9,7 @@ public class RoutingGraphTests
     private static readonly Network Net = TestPaths.LoadMini();
 
     [Fact]
-    public void OneVertexPerPlaceAndModeItHandles()
+    public void AnArrivalAndADepartureVertexPerPlaceAndModeItHandles()
     {
         var g = new RoutingGraph(Net);
         var expected = new HashSet<(int, Mode)>();
@@ -18,13 +18,50 @@ public class RoutingGraphTests
             expected.Add((l.From, l.Mode));
             expected.Add((l.To, l.Mode));
         }
-        Assert.Equal(expected.Count, g.VertexCount);
+        Assert.Equal(2 * expected.Count, g.VertexCount);
         foreach (var (p, m) in expected)
         {
-            var v = g.VertexOf(p, m);
-            Assert.True(v >= 0);
-            Assert.Equal(p, g.VertexPlace[v]);
-            Assert.Equal(m, g.VertexMode[v]);
+            var a = g.ArrivalOf(p, m);
+            var d = g.DepartureOf(p, m);
+            Assert.True(a >= 0 && d >= 0 && a != d);
+            Assert.Equal(p, g.VertexPlace[a]);
+            Assert.Equal(m, g.VertexMode[d]);
+            Assert.True(g.IsArrival[a]);
+            Assert.False(g.IsArrival[d]);
+        }
+    }
+
+    [Fact]
+    public void LinksLeaveDeparturesAndReachArrivalsTransfersRunFromArrivalToDeparture()
+    {
+        var g = new RoutingGraph(Net);
+        for (var e = 0; e < g.EdgeCount; e++)
+        {
+            var fromArrival = g.IsArrival[g.Tail[e]];
+            var toArrival = g.IsArrival[g.Head[e]];
+            switch (g.Kind[e])
+            {
+                case EdgeKind.Move or EdgeKind.Border:
+                    Assert.False(fromArrival);
+                    Assert.True(toArrival);
+                    break;
+                case EdgeKind.Transfer:
+                    Assert.True(fromArrival);
+                    Assert.False(toArrival);
+                    Assert.NotEqual(g.VertexMode[g.Tail[e]], g.VertexMode[g.Head[e]]);
+                    Assert.Equal(g.VertexPlace[g.Tail[e]], g.VertexPlace[g.Head[e]]);
+                    break;
+                case EdgeKind.Stay:
+                    Assert.True(fromArrival);
+                    Assert.False(toArrival);
+                    Assert.Equal(g.VertexMode[g.Tail[e]], g.VertexMode[g.Head[e]]);
+                    break;
+            }
+            if (g.Reverse[e] >= 0)
+            {
+                Assert.Equal(e, g.Reverse[g.Reverse[e]]);
+                Assert.Equal(g.VertexPlace[g.Tail[e]], g.VertexPlace[g.Head[g.Reverse[e]]]);
+            }
         }
     }
 
@@ -41,19 +78,19 @@ public class RoutingGraphTests
                 Assert.Equal(v, g.Tail[e]);
             }
         }
-        // Every bidirectional link gives two edges, every usable transfer two.
+        // Every bidirectional link gives two edges, every usable transfer two, every place × mode one stay.
         var links = Net.Links.Sum(l => l.Bidirectional ? 2 : 1);
-        var transfers = Net.Transfers.Count(t => g.VertexOf(t.Place, t.ModeA) >= 0 && g.VertexOf(t.Place, t.ModeB) >= 0) * 2;
-        Assert.Equal(links + transfers, g.EdgeCount);
+        var transfers = Net.Transfers.Count(t => g.ArrivalOf(t.Place, t.ModeA) >= 0 && g.ArrivalOf(t.Place, t.ModeB) >= 0) * 2;
+        Assert.Equal(links + transfers + (g.VertexCount / 2), g.EdgeCount);
     }
 
     [Fact]
-    public void GaugeChangeIsAnEdgeBetweenTheTwoRailVertices()
+    public void GaugeChangeIsAnEdgeFromOneGaugesArrivalToTheOthersDeparture()
     {
         Assert.True(Net.TryGetPlace("KZ-DOS", out var dostyk));
         var g = new RoutingGraph(Net);
-        var a = g.VertexOf(dostyk, Mode.Rail1435);
-        var b = g.VertexOf(dostyk, Mode.Rail1520);
+        var a = g.ArrivalOf(dostyk, Mode.Rail1435);
+        var b = g.DepartureOf(dostyk, Mode.Rail1520);
         var found = false;
         for (var e = g.FirstOut[a]; e < g.FirstOut[a + 1]; e++)
         {

@@ -49,7 +49,7 @@ public class ShortestPathPropertyTests
         var done = new bool[g.VertexCount];
         for (var v = 0; v < g.VertexCount; v++)
         {
-            if (g.VertexPlace[v] == fromPlace)
+            if (g.VertexPlace[v] == fromPlace && !g.IsArrival[v])
             {
                 dist[v] = 0;
             }
@@ -68,7 +68,7 @@ public class ShortestPathPropertyTests
             {
                 break;
             }
-            if (g.VertexPlace[u] == toPlace)
+            if (g.VertexPlace[u] == toPlace && g.IsArrival[u])
             {
                 return dist[u];
             }

@@ -2,7 +2,7 @@ using Caravan.Data;
 using Caravan.Data.Omx;
 using Caravan.Model;
 using Caravan.Routing;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 using Caravan.Skims;
 using Caravan.Tests.Formats;
 using Xunit;
@@ -74,9 +74,9 @@ public sealed class SkimTests
         var parsed = parser.Parse(new SkimQuery { From = "Xi'an,Xian", To = "Duisbrug", Objective = "slowest" }, 2026);
         Assert.Null(parsed.Request);
         Assert.Contains(parsed.Errors, e => e.Field == "from" && e.Message.Contains("listed twice", StringComparison.Ordinal));
-        Assert.Contains(parsed.Errors, e => e.Field == "to" && e.Kind == RouteQueryErrorKind.UnknownPlace && e.Suggestions.Any(p => p.Name.StartsWith("Duisburg", StringComparison.Ordinal)));
+        Assert.Contains(parsed.Errors, e => e.Field == "to" && e.Code == ErrorCode.UnknownPlace && e.Places.Any(p => p.Name.StartsWith("Duisburg", StringComparison.Ordinal)));
         Assert.Contains(parsed.Errors, e => e.Field == "objective");
-        Assert.Contains(parser.Parse(new SkimQuery { To = "all" }, 2026).Errors, e => e.Field == "from" && e.Kind == RouteQueryErrorKind.Missing);
+        Assert.Contains(parser.Parse(new SkimQuery { To = "all" }, 2026).Errors, e => e.Field == "from" && e.Code == ErrorCode.MissingValue);
     }
 
     [Fact]

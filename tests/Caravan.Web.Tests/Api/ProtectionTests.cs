@@ -36,7 +36,7 @@ public sealed class ProtectionTests
             }
         }
         Assert.True(distinct >= 400);
-        Assert.InRange(state.Base.CachedGeoJsonDocuments, 1, NetworkContext.MaxGeoJsonDocuments);
+        Assert.InRange(state.Served.CachedGeoJsonDocuments, 1, NetworkContext.MaxGeoJsonDocuments);
         // A repeated filter is still answered the same (from the cache or rebuilt).
         var a = await http.GetStringAsync("/api/network?mode=Road&status=operating");
         var b = await http.GetStringAsync("/api/network?status=operating&mode=road");
@@ -159,5 +159,19 @@ public sealed class ProtectionTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task ListingRunsDoesNotCreateTheStore()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "caravan-nodb-" + Guid.NewGuid().ToString("N")[..8]);
+        var (app, http) = await ApiHost.StartAsync(o => o with { DatabasePath = Path.Combine(folder, "deep", "runs.db") });
+        await using var _ = app;
+        using var __ = http;
+        var list = await http.GetAsync("/api/runs");
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal("[]", await list.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/runs/1")).StatusCode);
+        Assert.False(Directory.Exists(folder));
     }
 }

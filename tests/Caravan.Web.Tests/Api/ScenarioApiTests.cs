@@ -83,7 +83,7 @@ public class ScenarioApiTests(ApiHost host) : IClassFixture<ApiHost>
 
     [Theory]
     [InlineData("/api/compare?a=base")]
-    [InlineData("/api/compare?a=base&b=northern-closed&optimize=fastest")]
+    [InlineData("/api/compare?a=base&b=northern-closed&optimize=fastes")]
     [InlineData("/api/compare?a=base&b=northern-closed&year=soon")]
     public async Task BadCompareParametersAre400(string url)
     {

@@ -24,7 +24,11 @@ public class EnginePageTests(EmbeddedNetworkHost host) : IClassFixture<EmbeddedN
 
         var recommended = IndexOfLabel(routes, "recommended");
         Assert.True(recommended >= 0, "the engine labels one option recommended");
-        Assert.Equal(recommended.ToString(CultureInfo.InvariantCulture), await page.GetAttributeAsync($"{RouteOptions}[aria-pressed='true']", "data-index"));
+        var cost = Usd(routes[recommended].GetProperty("totals").GetProperty("costUsd").GetDouble());
+        var pressed = page.Locator($"{RouteOptions}[aria-pressed='true']");
+        Assert.Equal(recommended.ToString(CultureInfo.InvariantCulture), await pressed.GetAttributeAsync("data-index"));
+        Assert.Contains("recommended", await pressed.Locator(".label").AllInnerTextsAsync());
+        Assert.Contains(cost, await pressed.InnerTextAsync(), StringComparison.Ordinal);
 
         // Every option in the engine's order, with its cost and exactly the engine's labels (none on untagged ones).
         var options = page.Locator(RouteOptions);
@@ -39,7 +43,6 @@ public class EnginePageTests(EmbeddedNetworkHost host) : IClassFixture<EmbeddedN
         Assert.DoesNotContain("best overall", await page.Locator("#results").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
 
         // The itinerary and the map show the recommended route.
-        var cost = Usd(routes[recommended].GetProperty("totals").GetProperty("costUsd").GetDouble());
         Assert.Contains(cost, await page.Locator("#itinerary tfoot").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("#map path.route-leg").CountAsync() > 0);
         await Screenshots.TakeAsync(page, "plan-recommended");
@@ -167,8 +170,13 @@ public class EnginePageTests(EmbeddedNetworkHost host) : IClassFixture<EmbeddedN
         await page.EvaluateAsync("() => document.querySelector('#map').scrollIntoView()");
         await Screenshots.TakeAsync(page, "phone-map");
 
-        // Choosing another option (a different itinerary) and a place error keep it within the width.
+        // Another option (a different itinerary), a scenario comparison and a place error keep it within the width.
         await page.Locator(RouteOptions).Last.ClickAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"));
+        await page.SelectOptionAsync("#compare-b", "northern-closed");
+        await page.ClickAsync("#compare");
+        await page.WaitForSelectorAsync(".compare-table tbody tr");
+        Assert.Equal("[]", await WiderThanTheViewportAsync(page));
         Assert.True(await page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth"));
         await page.FillAsync("#from", "Duisbrug");
         await page.ClickAsync("#plan");

@@ -124,18 +124,8 @@ public sealed class CsvRecord
     /// <summary>Shortens a value quoted in a message, so a megabyte-long field does not flood the terminal.</summary>
     public static string Clip(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, CutAt(text, 57)), "...");
 
-    /// <summary>
-    /// A length of at most <paramref name="length"/> at which <paramref name="text"/> can be cut without splitting a
-    /// surrogate pair, so a clipped value quoted in a diagnostic is still valid UTF-16 (and encodes to JSON or UTF-8).
-    /// </summary>
-    public static int CutAt(string text, int length)
-    {
-        if (length >= text.Length)
-        {
-            return text.Length;
-        }
-        return length > 0 && char.IsHighSurrogate(text[length - 1]) && char.IsLowSurrogate(text[length]) ? length - 1 : length;
-    }
+    /// <summary>A length of at most <paramref name="length"/> at which <paramref name="text"/> can be cut without splitting a surrogate pair (see <see cref="Diagnostic.CutAt"/>).</summary>
+    public static int CutAt(string text, int length) => Diagnostic.CutAt(text, length);
 
     private static string Range(double min, double max)
     {

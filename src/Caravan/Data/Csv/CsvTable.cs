@@ -11,76 +11,62 @@ namespace Caravan.Data.Csv;
 public static class CsvTable
 {
     /// <summary>Files larger than this are refused: the default network is a few hundred kilobytes.</summary>
-    public const long MaxFileBytes = 256L * 1024 * 1024;
+    public const long MaxFileBytes = DataFile.MaxBytes;
 
     /// <summary>Reads every record of <paramref name="path"/>; returns an empty list when the file cannot be read.</summary>
-    /// <param name="path">File to read.</param>
+    /// <param name="path">File to read (a regular file, at most <see cref="MaxFileBytes"/>; see <see cref="DataFile"/>).</param>
     /// <param name="displayName">Name used in diagnostics (e.g. <c>data/links.csv</c>).</param>
     /// <param name="required">Columns that must be present in the header.</param>
     /// <param name="optional">Columns that may be present; any other column is reported as a warning.</param>
     /// <param name="diagnostics">Where problems go.</param>
-    public static IReadOnlyList<CsvRecord> Read(string path, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, DiagnosticBag diagnostics)
+    public static IReadOnlyList<CsvRecord> Read(string path, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, DiagnosticBag diagnostics) =>
+        Read(path, displayName, required, optional, diagnostics, out _);
+
+    /// <summary>Reads every record (see above); <paramref name="unreadable"/> tells that the file as a whole was rejected (missing, not a regular file, too large, not UTF-8, malformed, header without a required column), so a caller can skip checks against its content instead of reporting follow-on errors.</summary>
+    public static IReadOnlyList<CsvRecord> Read(string path, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, DiagnosticBag diagnostics, out bool unreadable)
     {
-        if (!File.Exists(path))
+        unreadable = true;
+        using var stream = DataFile.Open(path, displayName, diagnostics, MaxFileBytes);
+        if (stream is null)
         {
-            diagnostics.Error(displayName, 0, "", "file not found");
             return [];
         }
-        var length = new FileInfo(path).Length;
-        if (length > MaxFileBytes)
-        {
-            diagnostics.Error(displayName, 0, "", $"file is {length / (1024 * 1024)} MiB; the limit is {MaxFileBytes / (1024 * 1024)} MiB");
-            return [];
-        }
-        string text;
-        try
-        {
-            text = ReadText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
-        {
-            diagnostics.Error(displayName, 0, "", $"cannot read: {e.Message}");
-            return [];
-        }
-        return Parse(text, displayName, required, optional, diagnostics);
+        // Strict UTF-8: a file in another encoding is reported, not silently turned into replacement characters.
+        // UTF-16 with a byte order mark is read as such. The file is streamed, never held whole as text.
+        using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        return Parse(text, displayName, required, optional, diagnostics, out unreadable);
     }
 
-    /// <summary>Parses CSV text (see <see cref="Read"/>).</summary>
+    /// <summary>Parses CSV text (see <see cref="Read(string, string, IReadOnlyList{string}, IReadOnlyList{string}, DiagnosticBag)"/>).</summary>
     public static IReadOnlyList<CsvRecord> Parse(string text, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, DiagnosticBag diagnostics)
     {
-        if (text.Length > 0 && text[0] == '\uFEFF')
-        {
-            text = text[1..];
-        }
-        // The header is the first line that is neither blank nor a comment.
-        var headerLine = 1;
-        var start = 0;
-        while (start < text.Length)
-        {
-            var end = text.IndexOf('\n', start);
-            var line = (end < 0 ? text[start..] : text[start..end]).TrimEnd('\r');
-            if (line.Trim().Length > 0 && !line.StartsWith('#'))
-            {
-                break;
-            }
-            if (end < 0)
-            {
-                start = text.Length;
-                break;
-            }
-            start = end + 1;
-            headerLine++;
-        }
-        if (start >= text.Length)
-        {
-            diagnostics.Error(displayName, 0, "", "file is empty: expected a header row with columns " + string.Join(",", required));
-            return [];
-        }
-        var body = text[start..];
+        using var reader = new StringReader(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text);
+        return Parse(reader, displayName, required, optional, diagnostics, out _);
+    }
+
+    /// <summary>Most unknown column names quoted in the one warning about them.</summary>
+    public const int MaxUnknownColumnsNamed = 10;
+
+    /// <summary>Parses CSV from a reader (see <see cref="Read(string, string, IReadOnlyList{string}, IReadOnlyList{string}, DiagnosticBag)"/>); a file-level failure drops every record, so nothing half-read is used.</summary>
+    public static IReadOnlyList<CsvRecord> Parse(TextReader text, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, DiagnosticBag diagnostics, out bool unreadable)
+    {
+        unreadable = true;
         var records = new List<CsvRecord>();
         try
         {
-            using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).FromText(body);
+            // The header is the first line that is neither blank nor a comment.
+            var headerLine = 1;
+            string? header;
+            while ((header = text.ReadLine()) is not null && (header.Trim().Length == 0 || header.StartsWith('#')))
+            {
+                headerLine++;
+            }
+            if (header is null)
+            {
+                diagnostics.Error(displayName, 0, "", "file is empty: expected a header row with columns " + string.Join(",", required));
+                return [];
+            }
+            using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(new HeaderThenRest(header, text));
             var columns = new List<string>();
             foreach (var name in reader.Header.ColNames)
             {
@@ -107,12 +93,16 @@ public static class CsvTable
                     missing = true;
                 }
             }
-            foreach (var c in columns)
+            // One warning for all unknown columns: a header of a million junk names is one message, not a million.
+            var unknown = columns.Where(c => c.Length > 0 && !Contains(required, c) && !Contains(optional, c)).ToList();
+            if (unknown.Count == 1)
             {
-                if (c.Length > 0 && !Contains(required, c) && !Contains(optional, c))
-                {
-                    diagnostics.Warning(displayName, headerLine, c, "unknown column is ignored");
-                }
+                diagnostics.Warning(displayName, headerLine, unknown[0], "unknown column is ignored");
+            }
+            else if (unknown.Count > 1)
+            {
+                var named = string.Join(", ", unknown.Take(MaxUnknownColumnsNamed).Select(CsvRecord.Clip));
+                diagnostics.Warning(displayName, headerLine, "", $"{unknown.Count} unknown columns are ignored: {named}{(unknown.Count > MaxUnknownColumnsNamed ? ", …" : "")}; expected {string.Join(",", required.Concat(optional))}");
             }
             if (missing)
             {
@@ -139,10 +129,22 @@ public static class CsvTable
                 records.Add(new CsvRecord(displayName, line, index, values, diagnostics));
             }
         }
+        catch (DecoderFallbackException e)
+        {
+            diagnostics.Error(displayName, 0, "", $"cannot read: not valid UTF-8 (save the file as UTF-8): {e.Message}");
+            return [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(displayName, 0, "", $"cannot read: {e.Message}");
+            return [];
+        }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or FormatException or NotSupportedException or InvalidOperationException)
         {
             diagnostics.Error(displayName, 0, "", $"malformed CSV: {e.Message}");
+            return [];
         }
+        unreadable = false;
         return records;
     }
 
@@ -158,15 +160,44 @@ public static class CsvTable
         return false;
     }
 
-    private static string ReadText(string path)
+    /// <summary>The header line (found past any leading comments) followed by the rest of the reader, for the CSV parser.</summary>
+    private sealed class HeaderThenRest(string header, TextReader rest) : TextReader
     {
-        // Strict UTF-8: a file in another encoding is reported, not silently turned into replacement characters.
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        private string? _header = header + "\n";
+        private int _at;
+
+        public override int Peek() => _header is not null ? _header[_at] : rest.Peek();
+
+        public override int Read()
         {
-            return new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true).ReadToEnd();
+            if (_header is null)
+            {
+                return rest.Read();
+            }
+            var c = _header[_at++];
+            if (_at == _header.Length)
+            {
+                _header = null;
+            }
+            return c;
         }
-        return utf8.GetString(bytes);
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            if (_header is null)
+            {
+                return rest.Read(buffer);
+            }
+            var n = Math.Min(buffer.Length, _header.Length - _at);
+            _header.AsSpan(_at, n).CopyTo(buffer);
+            _at += n;
+            if (_at == _header.Length)
+            {
+                _header = null;
+            }
+            return n;
+        }
     }
 }

@@ -20,9 +20,7 @@ public static class GeoPackageWriter
     /// <summary>Writes <paramref name="network"/> to <paramref name="path"/>.</summary>
     public static void Write(Network network, string path)
     {
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
+        AtomicFile.WriteVia(path, temp =>
         {
             var builder = new SqliteConnectionStringBuilder { DataSource = temp, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
             using (var connection = new SqliteConnection(builder.ToString()))
@@ -35,16 +33,7 @@ public static class GeoPackageWriter
                 WriteLinks(connection, network, "crossings", crossings: true);
                 transaction.Commit();
             }
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-            throw;
-        }
+        });
     }
 
     private static void CreateMetadata(SqliteConnection c)

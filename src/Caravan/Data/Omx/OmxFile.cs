@@ -37,19 +37,8 @@ public static class OmxFile
         };
         file.Attributes["OMX_VERSION"] = Version;
         file.Attributes["SHAPE"] = new[] { rows, columns };
-        // PureHDF needs a readable, seekable stream, so the file is written beside the target and renamed.
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full) ?? ".", $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            file.Write(temp);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+        // PureHDF needs a readable, seekable stream, so it writes to a path: a temporary one beside the target.
+        AtomicFile.WriteVia(path, temp => file.Write(temp));
     }
 
     /// <summary>An OMX file read back: its shape, matrices (row-major) and integer lookups.</summary>

@@ -47,11 +47,21 @@ public static partial class TntpCostWeights
     {
         try
         {
-            return ParseReadme(File.ReadLines(path));
+            using var reader = TntpFiles.Open(path);
+            return ParseReadme(Lines(reader));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new CaravanDataException(new Diagnostic(path, 0, "README.md", $"cannot read: {e.Message}"));
+        }
+    }
+
+    private static IEnumerable<string> Lines(TextReader reader)
+    {
+        var source = new LineSource(reader);
+        while (source.Next(out var line))
+        {
+            yield return line;
         }
     }
 

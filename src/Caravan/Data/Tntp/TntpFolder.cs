@@ -31,6 +31,9 @@ public static class TntpFolder
         }
         var weights = TntpCostWeights.Resolve(options, network, Path.Combine(folder, "README.md"));
         var name = Path.GetFileName(netPath)[..^"_net.tntp".Length];
+        CheckFixedCosts(network, weights.Distance, weights.Toll, netPath);
+        var problem = ToProblem(network, trips, weights.Distance, weights.Toll);
+        CheckFiniteCosts(problem, network, netPath, tripsPath);
         return new TntpDataset
         {
             Name = name,
@@ -41,7 +44,7 @@ public static class TntpFolder
             DistanceFactorSource = weights.DistanceSource,
             TollFactor = weights.Toll,
             TollFactorSource = weights.TollSource,
-            Problem = ToProblem(network, trips, weights.Distance, weights.Toll),
+            Problem = problem,
         };
     }
 
@@ -77,6 +80,55 @@ public static class TntpFolder
         }
         var demand = new OdMatrix(network.ZoneCount, entries);
         return new AssignmentProblem(assignmentNetwork, [new DemandClass("all", 0, demand)]);
+    }
+
+    /// <summary>Distance factor × length + toll factor × toll must be a finite number for every link.</summary>
+    private static void CheckFixedCosts(TntpNetwork network, double distanceFactor, double tollFactor, string netPath)
+    {
+        var problems = new List<Diagnostic>();
+        for (var a = 0; a < network.LinkCount && problems.Count < 20; a++)
+        {
+            if (!double.IsFinite((distanceFactor * network.Length[a]) + (tollFactor * network.Toll[a])))
+            {
+                problems.Add(new Diagnostic(netPath, network.LineNumber?[a] ?? 0, "length",
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"distance factor {distanceFactor:G6} × length {network.Length[a]:G6} + toll factor {tollFactor:G6} × toll {network.Toll[a]:G6} is not a finite number")));
+            }
+        }
+        if (problems.Count > 0)
+        {
+            throw new CaravanDataException(problems);
+        }
+    }
+
+    /// <summary>
+    /// Every value passed its own range, but together they may still overflow (capacity 1e-100 with power 4, or a
+    /// demand far beyond the capacities): each link whose cost is not finite at the total demand is named by its line.
+    /// </summary>
+    private static void CheckFiniteCosts(AssignmentProblem problem, TntpNetwork network, string netPath, string tripsPath)
+    {
+        var overflowing = problem.LinksWithoutFiniteCost();
+        if (overflowing.Count == 0)
+        {
+            return;
+        }
+        var demand = problem.TotalDemand;
+        var problems = new List<Diagnostic>();
+        if (!double.IsFinite(demand))
+        {
+            problems.Add(new Diagnostic(tripsPath, 0, "demand", "the total demand is not a finite number"));
+        }
+        foreach (var a in overflowing.Take(20))
+        {
+            var cost = problem.Network.Costs.Cost(a, demand);
+            problems.Add(new Diagnostic(netPath, network.LineNumber?[a] ?? 0, "link",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"capacity {network.Capacity[a]:G6}, free-flow time {network.FreeFlowTime[a]:G6}, b {network.B[a]:G6}, power {network.Power[a]:G6}: at the total demand of {demand:G6} the link's time would be {cost:G4}, beyond what the solvers can sum ({AssignmentProblem.MaxTotalCost:G0})")));
+        }
+        if (overflowing.Count > 20)
+        {
+            problems.Add(new Diagnostic(netPath, 0, "link", $"{overflowing.Count - 20} more links like these"));
+        }
+        throw new CaravanDataException(problems);
     }
 
     private static T? Try<T>(Func<T> read, List<Diagnostic> problems) where T : class

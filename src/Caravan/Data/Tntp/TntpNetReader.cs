@@ -9,6 +9,9 @@ public static class TntpNetReader
     /// <summary>Upper bound on node and link counts accepted from a header, so a corrupt header cannot trigger a huge allocation.</summary>
     public const int MaxCount = 50_000_000;
 
+    /// <summary>Most rows room is made for before they arrive.</summary>
+    private const int InitialCapacity = 1024;
+
     private static readonly string[] Fields = ["init_node", "term_node", "capacity", "length", "free_flow_time", "b", "power", "speed", "toll", "link_type"];
 
     /// <summary>Reads the file at <paramref name="path"/>.</summary>
@@ -26,14 +29,19 @@ public static class TntpNetReader
         var bag = new DiagnosticBag();
         var lines = new LineSource(reader);
         var meta = TntpMetadata.Read(lines, file, bag);
-        var nodes = meta.GetInt("NUMBER OF NODES", true, 1, MaxCount, file, bag) ?? 0;
-        var zones = meta.GetInt("NUMBER OF ZONES", true, 0, Math.Max(nodes, 0), file, bag) ?? 0;
-        var firstThru = meta.GetInt("FIRST THRU NODE", false, 1, nodes + 1, file, bag) ?? 1;
+        var declaredNodes = meta.GetInt("NUMBER OF NODES", true, 1, MaxCount, file, bag);
+        var nodes = declaredNodes ?? 0;
+        // A rejected node count is one diagnostic: the checks that depend on it use the widest bound instead of 0,
+        // so no bogus follow-on errors ("zone 24 is outside 0..0") are reported.
+        var nodeBound = declaredNodes ?? MaxCount;
+        var zones = meta.GetInt("NUMBER OF ZONES", true, 0, nodeBound, file, bag) ?? 0;
+        var firstThru = meta.GetInt("FIRST THRU NODE", false, 1, nodeBound + 1, file, bag) ?? 1;
         var declaredLinks = meta.GetInt("NUMBER OF LINKS", true, 0, MaxCount, file, bag);
         var distanceFactor = meta.GetDouble("DISTANCE FACTOR", file, bag);
         var tollFactor = meta.GetDouble("TOLL FACTOR", file, bag);
 
-        var capacityHint = Math.Min(declaredLinks ?? 0, 1 << 20);
+        // Sized by what arrives, not by what the header claims: the lists grow with the rows.
+        var capacityHint = Math.Min(declaredLinks ?? 0, InitialCapacity);
         var tail = new List<int>(capacityHint);
         var head = new List<int>(capacityHint);
         var cols = new List<double>[8];
@@ -42,6 +50,7 @@ public static class TntpNetReader
             cols[c] = new List<double>(capacityHint);
         }
         var type = new List<int>(capacityHint);
+        var lineOf = new List<int>(capacityHint);
         var tokens = new List<string>(16);
         var values = new double[8];
         var parsed = new bool[8];
@@ -100,10 +109,33 @@ public static class TntpNetReader
                 cols[c].Add(values[c]);
             }
             type.Add(linkType);
+            lineOf.Add(at);
         }
         if (declaredLinks is int expected && !bag.HasErrors && tail.Count != expected)
         {
             bag.Add(file, meta.LineOf("NUMBER OF LINKS"), "<NUMBER OF LINKS>", $"header declares {expected} links but the file has {tail.Count}");
+        }
+        if (declaredNodes is int claimed && !bag.HasErrors)
+        {
+            // Everything built per node (the assignment graph, bushes) is sized by this count, so the rows must
+            // support it: node ids are dense from 1 and a node without a link carries nothing.
+            var highest = 0;
+            foreach (var t in tail)
+            {
+                highest = Math.Max(highest, t);
+            }
+            foreach (var h in head)
+            {
+                highest = Math.Max(highest, h);
+            }
+            if (claimed > highest)
+            {
+                bag.Add(file, meta.LineOf("NUMBER OF NODES"), "<NUMBER OF NODES>", $"header declares {claimed} nodes but the links use node ids only up to {highest}");
+            }
+            else if (claimed > 2L * tail.Count)
+            {
+                bag.Add(file, meta.LineOf("NUMBER OF NODES"), "<NUMBER OF NODES>", $"header declares {claimed} nodes but {tail.Count} links can join at most {2L * tail.Count} of them");
+            }
         }
         bag.ThrowIfErrors();
         return new TntpNetwork
@@ -121,6 +153,7 @@ public static class TntpNetReader
             Speed = [.. cols[5]],
             Toll = [.. cols[6]],
             LinkType = [.. type],
+            LineNumber = [.. lineOf],
             DistanceFactor = distanceFactor,
             TollFactor = tollFactor,
         };

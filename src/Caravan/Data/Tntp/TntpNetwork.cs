@@ -37,6 +37,9 @@ public sealed record TntpNetwork
     /// <summary><c>&lt;TOLL FACTOR&gt;</c> from the header, if present (time units per money unit).</summary>
     public double? TollFactor { get; init; }
 
+    /// <summary>Line of each link in the <c>_net</c> file, for diagnostics; null when the network was not read from a file.</summary>
+    public int[]? LineNumber { get; init; }
+
     /// <summary>Number of links.</summary>
     public int LinkCount => Tail.Length;
 }

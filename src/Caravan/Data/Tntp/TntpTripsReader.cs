@@ -6,6 +6,12 @@ namespace Caravan.Data.Tntp;
 /// </summary>
 public static class TntpTripsReader
 {
+    /// <summary>
+    /// Largest demand of one OD pair: far above any real network (trips per hour of a whole country) and small
+    /// enough that sums of demand × cost stay finite in the solvers.
+    /// </summary>
+    public const double MaxDemand = 1e15;
+
     /// <summary>Upper bound on the zone count accepted from a header.</summary>
     public const int MaxZones = 1_000_000;
 
@@ -95,6 +101,11 @@ public static class TntpTripsReader
                 if (demand < 0)
                 {
                     bag.Add(file, at, "demand", $"{TntpText.Format(demand)} is negative");
+                    continue;
+                }
+                if (demand > MaxDemand)
+                {
+                    bag.Add(file, at, "demand", $"{TntpText.Format(demand)} is above {TntpText.Format(MaxDemand)}, the largest demand accepted");
                     continue;
                 }
                 if (!seen.Add(((long)origin * (zones + 1)) + d))

@@ -16,7 +16,11 @@ public static class NetworkValidator
     public const double GreatCircleToleranceKm = 5.0;
 
     /// <summary>Checks a network; diagnostics point at the defining rows when locations are known.</summary>
-    public static IReadOnlyList<Diagnostic> Validate(Network network, RowLocations? locations = null)
+    /// <param name="network">The network.</param>
+    /// <param name="locations">Where each row was defined, for file:line.</param>
+    /// <param name="scenario">True for a network an overlay made: closing links may strand places, so a place
+    /// without links is a warning there (in the data folder itself it is an error).</param>
+    public static IReadOnlyList<Diagnostic> Validate(Network network, RowLocations? locations = null, bool scenario = false)
     {
         var bag = new DiagnosticBag { Limit = 5000 };
         (string File, int Line) LinkAt(int i) => locations?.Links.GetValueOrDefault(i) ?? ("links.csv", 0);
@@ -37,7 +41,8 @@ public static class NetworkValidator
             var a = network.Places[l.From];
             var b = network.Places[l.To];
             var gcd = GreatCircle.DistanceKm(a.Latitude, a.Longitude, b.Latitude, b.Longitude);
-            if (l.DistanceKm + GreatCircleToleranceKm < gcd * 0.98)
+            // A crossing may omit its length (0): it is a dwell between two stations, not a distance claim.
+            if (!(l.IsCrossing && l.DistanceKm == 0) && l.DistanceKm + GreatCircleToleranceKm < gcd * 0.98)
             {
                 bag.Error(file, line, "distance_km", $"{l.DistanceKm:0.#} km is shorter than the great-circle distance {gcd:0} km between {a.Code} and {b.Code}: check the distance or the coordinates");
             }
@@ -46,10 +51,11 @@ public static class NetworkValidator
                 bag.Warning(file, line, "distance_km", $"{l.DistanceKm:0} km is {l.DistanceKm / gcd:0.0}× the great-circle distance {gcd:0} km");
             }
             var mp = network.ParametersOf(l.Mode);
-            var speed = l.FixedHours is { } h && h > 0 ? l.DistanceKm / h : l.SpeedKmh ?? mp.SpeedKmh;
+            // A fixed time of 0 h over a positive distance is an infinite speed, not "use the mode's speed".
+            var speed = l.FixedHours is { } h ? (h > 0 ? l.DistanceKm / h : double.PositiveInfinity) : l.SpeedKmh ?? mp.SpeedKmh;
             if (l.DistanceKm > 0 && (speed < mp.MinSpeedKmh || speed > mp.MaxSpeedKmh))
             {
-                bag.Error(file, line, l.FixedHours is not null ? "hours" : "speed_kmh", $"implied speed {speed:0.#} km/h is outside the plausible range for {l.Mode} ({mp.MinSpeedKmh:0}–{mp.MaxSpeedKmh:0} km/h)");
+                bag.Error(file, line, l.FixedHours is not null ? "hours" : "speed_kmh", $"implied speed {speed:0.#} km/h ({l.DistanceKm:0.#} km in {l.FixedHours?.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} h) is outside the plausible range for {l.Mode} ({mp.MinSpeedKmh:0}–{mp.MaxSpeedKmh:0} km/h)");
             }
             if (l.IsCrossing && a.Country == b.Country)
             {
@@ -68,6 +74,7 @@ public static class NetworkValidator
                 }
             }
         }
+        CheckTransferTriangles(network, bag, TransferAt);
         var gaugeChange = new HashSet<int>();
         foreach (var tr in network.Transfers)
         {
@@ -81,7 +88,14 @@ public static class NetworkValidator
             var (file, line) = PlaceAt(p);
             if (modesAt[p].Count == 0)
             {
-                bag.Error(file, line, "code", $"{network.Places[p].Code} has no link: it cannot be reached");
+                if (scenario)
+                {
+                    bag.Warning(file, line, "code", $"{network.Places[p].Code} has no link in this scenario: it cannot be reached");
+                }
+                else
+                {
+                    bag.Error(file, line, "code", $"{network.Places[p].Code} has no link: it cannot be reached");
+                }
                 continue;
             }
             if (modesAt[p].Contains(Mode.Rail1435) && modesAt[p].Contains(Mode.Rail1520) && !gaugeChange.Contains(p))
@@ -92,6 +106,64 @@ public static class NetworkValidator
         CheckConnectivity(network, bag, PlaceAt);
         return bag.Snapshot();
     }
+
+    /// <summary>
+    /// A transfer at a place must not take longer or cost more than two others chained through a third mode there:
+    /// else a route would leave the mode, hop out and back, and re-enter it to skip the handling (the Małaszewicze
+    /// rail → road → rail that beat the 72 h gauge change with two 6 h transfers).
+    /// </summary>
+    private static void CheckTransferTriangles(Network network, DiagnosticBag bag, Func<int, (string File, int Line)> transferAt)
+    {
+        var byPlace = new Dictionary<int, List<int>>();
+        for (var t = 0; t < network.Transfers.Count; t++)
+        {
+            var list = byPlace.TryGetValue(network.Transfers[t].Place, out var l) ? l : byPlace[network.Transfers[t].Place] = [];
+            list.Add(t);
+        }
+        foreach (var list in byPlace.Values)
+        {
+            foreach (var d in list)
+            {
+                var direct = network.Transfers[d];
+                foreach (var x in list)
+                {
+                    foreach (var y in list)
+                    {
+                        var first = network.Transfers[x];
+                        var second = network.Transfers[y];
+                        if (x == d || y == d || x == y || !Chains(first, second, direct.ModeA, direct.ModeB, out var via))
+                        {
+                            continue;
+                        }
+                        var hours = first.MedianHours + second.MedianHours;
+                        var cost = first.CostUsdPerFeu + second.CostUsdPerFeu;
+                        if (hours < direct.MedianHours || cost < direct.CostUsdPerFeu)
+                        {
+                            var (file, line) = transferAt(d);
+                            bag.Error(file, line, "median_hours", $"{direct.ModeA}→{direct.ModeB} at {network.Places[direct.Place].Code} ({direct.MedianHours:0.#} h, USD {direct.CostUsdPerFeu:0}/FEU) is beaten by {direct.ModeA}→{via}→{direct.ModeB} ({hours:0.#} h, USD {cost:0}): a route would skip it by a hop out and back");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>True when transfers <paramref name="x"/> then <paramref name="y"/> lead from mode a to mode b (either way round) through a third mode.</summary>
+    private static bool Chains(Transfer x, Transfer y, Mode a, Mode b, out Mode via)
+    {
+        via = default;
+        foreach (var (from, to) in new[] { (a, b), (b, a) })
+        {
+            if (Other(x, from) is { } m && m != to && Other(y, m) == to)
+            {
+                via = m;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Mode? Other(Transfer t, Mode m) => t.ModeA == m ? t.ModeB : t.ModeB == m ? t.ModeA : null;
 
     private static void CheckConnectivity(Network network, DiagnosticBag bag, Func<int, (string File, int Line)> placeAt)
     {

@@ -19,25 +19,9 @@ public static class LocatedJsonParser
     /// <summary>Reads and parses a file; null (with diagnostics) when it cannot be read or parsed.</summary>
     public static JNode? ParseFile(string path, string displayName, DiagnosticBag bag)
     {
-        byte[] bytes;
-        try
+        var bytes = DataFile.ReadAllBytes(path, displayName, bag, MaxBytes);
+        if (bytes is null)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                bag.Error(displayName, 0, "", "file not found");
-                return null;
-            }
-            if (info.Length > MaxBytes)
-            {
-                bag.Error(displayName, 0, "", $"file is {info.Length:N0} bytes; an overlay may be at most {MaxBytes:N0} bytes");
-                return null;
-            }
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            bag.Error(displayName, 0, "", $"cannot read file: {e.Message}");
             return null;
         }
         return Parse(bytes, displayName, bag);

@@ -1,14 +1,14 @@
 using Caravan.Model;
 using Caravan.Routing;
-using Caravan.Routing.Queries;
+using Caravan.Services;
 using Xunit;
 
-namespace Caravan.Tests.Routing;
+namespace Caravan.Tests.Services;
 
 /// <summary>The route-query parser the CLI and the web API share.</summary>
 public class RouteQueryParserTests
 {
-    private static readonly RouteQueryParser Parser = new(TestPaths.LoadMini());
+    private static readonly RouteQueryParser Parser = new(TestPaths.LoadMini(), new EngineOptions { Year = 2026 });
 
     [Fact]
     public void ParsesEveryFieldIntoARequest()
@@ -27,9 +27,9 @@ public class RouteQueryParserTests
             MaxTransfers = "3",
             ValueOfTime = "12",
             CarbonPrice = "0",
-        }, 2026);
+        });
         Assert.True(result.IsValid, string.Join("; ", result.Errors));
-        var r = result.Request!;
+        var r = result.Value!;
         var net = TestPaths.LoadMini();
         Assert.Equal("CNSIA", net.Places[r.From].Code);
         Assert.Equal("DEDUI", net.Places[r.To].Code);
@@ -47,7 +47,7 @@ public class RouteQueryParserTests
     [Fact]
     public void DefaultsApplyToEmptyFields()
     {
-        var r = Parser.Parse(new RouteQuery { From = "xian", To = "DEDUI", Quantity = " ", Year = "" }, 2027).Request!;
+        var r = new RouteQueryParser(TestPaths.LoadMini(), new EngineOptions { Year = 2027 }).Parse(new RouteQuery { From = "xian", To = "DEDUI", Quantity = " ", Year = "" }).Value!;
         Assert.Equal((Commodity.Container, 1.0, Objective.Generalized, 2027, (int?)null), (r.Commodity, r.Quantity, r.Objective, r.Constraints.Year, r.Constraints.MaxTransfers));
         Assert.Equal(20, r.Weights!.ValueOfTimeUsdPerHour); // per FEU-hour, the container default
     }
@@ -55,39 +55,39 @@ public class RouteQueryParserTests
     [Fact]
     public void ReportsEveryProblemAtOnceNamingTheField()
     {
-        var result = Parser.Parse(new RouteQuery { From = "Duisbrug", Cargo = "plutonium", Quantity = "1e", Year = "1800", Avoid = "Russia", AvoidModes = "Teleport" }, 2026);
+        var result = Parser.Parse(new RouteQuery { From = "Duisbrug", Cargo = "plutonium", Quantity = "1e", Year = "1800", Avoid = "Russia", AvoidModes = "Teleport" });
         Assert.False(result.IsValid);
         Assert.Equal(["avoid", "avoidModes", "cargo", "from", "quantity", "to", "year"], result.Errors.Select(e => e.Field).Order());
         var from = result.Errors.Single(e => e.Field == "from");
-        Assert.Equal(RouteQueryErrorKind.UnknownPlace, from.Kind);
-        Assert.Equal("DEDUI", from.Suggestions[0].Code);
-        Assert.Equal(RouteQueryErrorKind.Missing, result.Errors.Single(e => e.Field == "to").Kind);
+        Assert.Equal(ErrorCode.UnknownPlace, from.Code);
+        Assert.Equal("DEDUI", from.Places[0].Code);
+        Assert.Equal(ErrorCode.MissingValue, result.Errors.Single(e => e.Field == "to").Code);
     }
 
     [Fact]
     public void RefusesOversizedFieldsAndListsBeforeSearching()
     {
-        Assert.Contains(Parser.Parse(new RouteQuery { From = new string('x', 600), To = "DEDUI" }, 2026).Errors, e => e.Field == "from" && e.Message.Contains("512", StringComparison.Ordinal));
+        Assert.Contains(Parser.Parse(new RouteQuery { From = new string('x', 600), To = "DEDUI" }).Errors, e => e.Field == "from" && e.Message.Contains("512", StringComparison.Ordinal));
         var many = string.Join(',', Enumerable.Repeat("RU", 65));
-        Assert.Contains(Parser.Parse(new RouteQuery { From = "xian", To = "DEDUI", Avoid = many }, 2026).Errors, e => e.Field == "avoid");
+        Assert.Contains(Parser.Parse(new RouteQuery { From = "xian", To = "DEDUI", Avoid = many }).Errors, e => e.Field == "avoid");
     }
 
     [Fact]
     public void WarnsAboutAvoidedCountriesOutsideTheNetwork()
     {
-        var result = Parser.Parse(new RouteQuery { From = "xian", To = "DEDUI", Avoid = "IR" }, 2026);
+        var result = Parser.Parse(new RouteQuery { From = "xian", To = "DEDUI", Avoid = "IR" });
         Assert.True(result.IsValid);
-        Assert.Contains(result.Warnings, w => w.Contains("IR", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Field == "avoid" && w.Message.Contains("IR", StringComparison.Ordinal));
     }
 
     [Fact]
     public void GivesTheSameAnswerTwice()
     {
         // Place resolutions are remembered; the second answer must equal the first, suggestions included.
-        var a = Parser.Parse(new RouteQuery { From = "Duisbrug", To = "xian" }, 2026);
-        var b = Parser.Parse(new RouteQuery { From = "Duisbrug", To = "xian" }, 2026);
+        var a = Parser.Parse(new RouteQuery { From = "Duisbrug", To = "xian" });
+        var b = Parser.Parse(new RouteQuery { From = "Duisbrug", To = "xian" });
         Assert.Equal(a.Errors.Single().Message, b.Errors.Single().Message);
-        Assert.Equal(a.Errors.Single().Suggestions, b.Errors.Single().Suggestions);
+        Assert.Equal(a.Errors.Single().Places, b.Errors.Single().Places);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class RouteQueryParserTests
         var withoutGas = new Network(n.Places, n.Links, n.Transfers, n.Services, n.ModeParameters.OfType<ModeParameters>().ToList(),
             n.CommodityInfos.OfType<CommodityInfo>().Where(c => c.Commodity != Commodity.Gas).ToList(), n.Sources);
         var parser = new RouteQueryParser(withoutGas);
-        var error = Assert.Single(parser.Parse(new RouteQuery { From = "xian", To = "DEDUI", Cargo = "gas" }, 2026).Errors);
+        var error = Assert.Single(parser.Parse(new RouteQuery { From = "xian", To = "DEDUI", Cargo = "gas" }).Errors);
         Assert.Equal("cargo", error.Field);
         Assert.Contains("does not define gas", error.Message, StringComparison.Ordinal);
     }
