@@ -160,7 +160,7 @@ public sealed class RouteQueryParser
         {
             var resolution = _search.Resolve(text);
             var shown = text.Trim();
-            shown = shown.Length > 60 ? shown[..60] + "…" : shown;
+            shown = Diagnostic.Cut(shown, 61);
             IReadOnlyList<Place> near = resolution.Ambiguous.Count > 0 ? [.. resolution.Ambiguous.Select(l => _network.Places[l.Principal])] : resolution.Suggestions;
             known = (resolution.Place, resolution.Place >= 0 ? [] : near, resolution.Place >= 0 ? "" : resolution.Problem(shown), resolution.Ambiguous.Count > 0);
             if (Volatile.Read(ref _remembered) < MaxRemembered && _resolved.TryAdd(text, known))
@@ -240,7 +240,7 @@ public sealed class RouteQueryParser
     private static string Shown(string text)
     {
         var t = text.Trim();
-        return t.Length > 40 ? t[..40] + "…" : t;
+        return Diagnostic.Cut(t, 41);
     }
 
     private string[]? Items(string field, string? text, List<EngineError> errors, char[] separators)
@@ -283,18 +283,12 @@ public sealed class RouteQueryParser
         var set = new HashSet<Mode>();
         foreach (var part in Items("avoidModes", text, errors, ListSeparators) ?? [])
         {
-            if (part.Equals("rail", StringComparison.OrdinalIgnoreCase))
-            {
-                set.Add(Mode.Rail1435);
-                set.Add(Mode.Rail1520);
-                continue;
-            }
-            if (!Modes.TryParse(part, out var m))
+            if (!Modes.TryParseGroup(part, out var group))
             {
                 errors.Add(EngineError.Invalid("avoidModes", $"unknown mode '{part}'; expected {string.Join(", ", Modes.All)} or Rail"));
                 continue;
             }
-            set.Add(m);
+            set.UnionWith(group);
         }
         return set;
     }
