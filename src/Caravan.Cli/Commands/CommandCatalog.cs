@@ -14,6 +14,7 @@ internal static class CommandCatalog
         yield return ExportCommand.Create();
         yield return ConvertCommand.Create();
         yield return MatrixCommand.Create();
+        yield return ReachCommand.Create();
         yield return AssignCommand.Create();
         yield return FlowsCommand.Create();
         yield return ScenariosCommand.Create();

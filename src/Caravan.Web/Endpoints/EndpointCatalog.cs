@@ -13,7 +13,9 @@ namespace Caravan.Web.Endpoints;
 /// <see cref="AssignmentEndpoints"/> (<c>GET /api/demands</c>, <c>POST /api/assignments</c>,
 /// <c>GET /api/assignments/{id}</c>, <c>GET /api/assignments/{id}/events</c> as server-sent events) and
 /// <see cref="RunEndpoints"/> (<c>GET /api/runs</c>, <c>GET /api/runs/{id}</c> from the run store at
-/// <see cref="CaravanWebOptions.DatabasePath"/>).
+/// <see cref="CaravanWebOptions.DatabasePath"/>), <see cref="MatrixEndpoints"/> (<c>POST /api/matrix</c>),
+/// <see cref="ReachEndpoints"/> (<c>GET /api/reach</c>, <c>GET /api/places/nearest</c>) and <see cref="BatchEndpoints"/>
+/// (<c>POST /api/route/batch</c>).
 /// Planned: a scenario's changes as a GeoJSON overlay; compare with link flows (<c>caravan compare --demand</c>).
 /// </summary>
 public static class EndpointCatalog
@@ -30,5 +32,8 @@ public static class EndpointCatalog
         api.MapCompare();
         api.MapAssignments();
         api.MapRuns();
+        api.MapMatrix();
+        api.MapReach();
+        api.MapBatch();
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Caravan.Export;
 
@@ -21,7 +23,18 @@ public static class JsonDefaults
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
-        o.MakeReadOnly(populateMissingResolver: true);
+        o.TypeInfoResolver = Resolver();
+        o.MakeReadOnly();
         return o;
     }
+
+    // The engine's documents come from the source-generated context; other types (host-side shapes) fall back to
+    // reflection where it is enabled. Under native AOT reflection is off, the fallback is trimmed away, and a type
+    // missing from the context fails loudly instead of silently.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Reflection fallback only where JsonSerializer.IsReflectionEnabledByDefault.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reflection fallback only where JsonSerializer.IsReflectionEnabledByDefault.")]
+    private static IJsonTypeInfoResolver Resolver() =>
+        JsonSerializer.IsReflectionEnabledByDefault
+            ? JsonTypeInfoResolver.Combine(CaravanJsonContext.Default, new DefaultJsonTypeInfoResolver())
+            : CaravanJsonContext.Default;
 }

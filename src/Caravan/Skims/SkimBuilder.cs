@@ -25,7 +25,7 @@ public sealed class SkimBuilder
         for (var e = 0; e < graph.EdgeCount; e++)
         {
             _edgeCorridor[e] = -1;
-            if (graph.Kind[e] == EdgeKind.Transfer)
+            if (graph.Kind[e] is not (EdgeKind.Move or EdgeKind.Border))
             {
                 continue;
             }

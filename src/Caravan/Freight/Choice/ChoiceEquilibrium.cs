@@ -125,7 +125,7 @@ public static class ChoiceEquilibrium
                 }
                 cost[r] = c;
                 nest[r] = (int)route.Group;
-                constant[r] = p.CorridorConstant(route.Corridor) + pathSize[i][r];
+                constant[r] = p.CorridorConstant(route.Corridor) + (route.WaterCrossing ? p.WaterCrossingConstant : 0) + pathSize[i][r];
             }
             foreach (var grp in ModeGroups.All)
             {

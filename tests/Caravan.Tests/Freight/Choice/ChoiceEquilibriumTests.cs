@@ -86,6 +86,16 @@ public class ChoiceEquilibriumTests
     }
 
     [Fact]
+    public void TheMiddleCorridorRouteIsMarkedAsAWaterCrossing()
+    {
+        // Xi'an→Duisburg over Aktau–Baku (ferry L4) is a rail route with a Caspian crossing; the sea route is not.
+        var s = Solve();
+        var routes = s.Model.Routes[0];
+        Assert.Contains(routes, r => r.Group == ModeGroup.Rail && r.WaterCrossing && r.Corridor == "middle");
+        Assert.Contains(routes, r => r.Group == ModeGroup.Sea && !r.WaterCrossing);
+    }
+
+    [Fact]
     public void TheSameInputsGiveTheSameFlows()
     {
         var a = Solve();

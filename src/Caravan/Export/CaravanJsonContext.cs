@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Caravan.Batch;
+using Caravan.Geography;
+using Caravan.Skims;
+
+namespace Caravan.Export;
+
+/// <summary>
+/// System.Text.Json source generation for the engine's documents, so they serialize without reflection (native AOT,
+/// trimming). <see cref="JsonDefaults"/> resolves these types here first.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RouteResponse))]
+[JsonSerializable(typeof(RouteDocument))]
+[JsonSerializable(typeof(SkimDocument))]
+[JsonSerializable(typeof(ReachDocument))]
+[JsonSerializable(typeof(BatchResult))]
+[JsonSerializable(typeof(IReadOnlyList<BatchResult>))]
+[JsonSerializable(typeof(NearPlaceDocument[]))]
+public sealed partial class CaravanJsonContext : JsonSerializerContext;
