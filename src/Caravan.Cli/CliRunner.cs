@@ -9,7 +9,7 @@ namespace Caravan.Cli;
 /// <summary>Runs the command line and maps parse errors and faults to the documented exit codes.</summary>
 internal static class CliRunner
 {
-    public static int Run(RootCommand root, string[] args)
+    public static int Run(Command root, string[] args)
     {
         if (Console.IsOutputRedirected)
         {
@@ -51,6 +51,28 @@ internal static class CliRunner
         {
             Console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
             return ExitCodes.InternalFault;
+        }
+    }
+
+    /// <summary>
+    /// Runs <c>caravan</c> in this process with its standard output and error captured (for embedding and tests);
+    /// the same command pipeline as the binary.
+    /// </summary>
+    internal static (int Code, string Out, string Error) RunCaptured(params string[] args)
+    {
+        var (oldOut, oldError) = (Console.Out, Console.Error);
+        var (output, error) = (new StringWriter(), new StringWriter());
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var code = Run(CaravanCommand.Create(), args);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldError);
         }
     }
 

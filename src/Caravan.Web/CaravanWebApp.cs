@@ -56,6 +56,8 @@ public static class CaravanWebApp
         services.AddSingleton<NetworkState>();
         services.AddSingleton<AssignmentRuns>();
         services.AddSingleton<RunStoreAccess>();
+        services.AddSingleton<IdleMemoryTrim>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryTrim>());
         services.AddProblemDetails();
         services.AddHostFiltering(o =>
         {
@@ -120,6 +122,7 @@ public static class CaravanWebApp
         _ = app.Services.GetRequiredService<AssignmentRuns>(); // registered with the lifetime: runs stop with the server
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<IdleMemoryTrim>();
         app.UseMiddleware<RequestBodyFaults>();
         app.UseHostFiltering();
         app.UseMiddleware<SecurityHeaders>();

@@ -28,6 +28,7 @@ public sealed class NetworkContext
         Scenario = scenario;
         Search = new PlaceSearch(Network);
         Routes = new RouteService(Network, engine, Search);
+        Places = new PlaceService(Network, Search, engine);
         Countries = Network.Places.Select(p => p.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
@@ -45,6 +46,9 @@ public sealed class NetworkContext
 
     /// <summary>The route service (plan and single) over the compiled graph: the same one <c>caravan route</c> uses.</summary>
     public RouteService Routes { get; }
+
+    /// <summary>Place search and listing, as <c>caravan places</c>.</summary>
+    public PlaceService Places { get; }
 
     /// <summary>The single-route pipeline over the compiled graph.</summary>
     public Router Router => Routes.Router;
@@ -177,24 +181,5 @@ public sealed class NetworkState
         return result.Scenario is { } s ? (new NetworkContext(s.Name, s.Network, s, Options.Engine), result.Diagnostics) : (null, result.Diagnostics);
     }
 
-    private Dictionary<string, string> FindScenarioFiles()
-    {
-        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var folders = new[] { Options.ScenariosFallbackFolder, string.IsNullOrEmpty(Options.DataFolder) ? null : ScenarioLoader.ScenariosFolder(Options.DataFolder) };
-        foreach (var dir in folders)
-        {
-            if (dir is not null && Directory.Exists(dir))
-            {
-                foreach (var f in Directory.GetFiles(dir, "*.json"))
-                {
-                    var name = Path.GetFileNameWithoutExtension(f);
-                    if (OverlayReader.IsValidName(name))
-                    {
-                        files[name] = f; // the data folder's own file wins over the shipped one
-                    }
-                }
-            }
-        }
-        return files;
-    }
+    private IReadOnlyDictionary<string, string> FindScenarioFiles() => ScenarioCatalog.Files(Options.DataFolder, Options.ScenariosFallbackFolder);
 }

@@ -14,7 +14,7 @@ namespace Caravan.Web;
 /// </summary>
 public static class OpenApiContract
 {
-    private static readonly Dictionary<string, QueryField> Fields = new[] { typeof(RoutePlanQuery) }
+    private static readonly Dictionary<string, QueryField> Fields = new[] { typeof(RoutePlanQuery), typeof(PlaceQuery) }
         .SelectMany(QueryFields.Of)
         .GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);

@@ -68,7 +68,7 @@ public static class Problems
     /// <summary>404 for a scenario name that is not served, with the nearest names.</summary>
     public static ProblemHttpResult UnknownScenario(string name, IReadOnlyList<string> available)
     {
-        var shown = name.Length > 60 ? name[..60] + "…" : name;
+        var shown = Diagnostic.Cut(name, 61);
         var suggestions = NearestNames.Of(name, available);
         return TypedResults.Problem(
             detail: $"unknown scenario '{shown}'" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : "") + $" Available: {string.Join(", ", available)}",

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Caravan.Model;
+using Caravan.Services;
 using Spectre.Console;
 
 namespace Caravan.Cli.Commands;
@@ -12,11 +13,11 @@ internal static class PlacesCommand
         var query = new Argument<string?>("query") { Description = "Text to search for (code, name or alias, any language); all places when omitted", Arity = ArgumentArity.ZeroOrOne };
         var data = CommonOptions.Data();
         var scenario = CommonOptions.Scenario();
-        var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var json = new Option<bool>("--json") { Description = "Print JSON (the document of GET /api/places, or of GET /api/places/nearest with --near)" };
+        var limit = new Option<string?>("--limit") { Description = QueryFields.Of<PlaceQuery>().Single(f => f.Name == "limit").Description };
         var near = new Option<string?>("--near") { Description = "Places nearest a point, lat,lon in degrees (51.43,6.76)" };
         var mode = new Option<string?>("--mode") { Description = "With --near: only places that handle this mode" };
-        var limit = new Option<string?>("--limit") { Description = "With --near: most places listed (default 5)" };
-        var command = new Command("places", "List places, or search them by code, name or alias, or find those near a point") { query, data, scenario, json, near, mode, limit };
+        var command = new Command("places", "List places, or search them by code, name or alias, or find those near a point") { query, data, scenario, json, limit, near, mode };
         command.SetAction(parse =>
         {
             var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
@@ -25,29 +26,25 @@ internal static class PlacesCommand
                 return PlacesNear.Run(network, point, parse.GetValue(mode), parse.GetValue(limit), parse.GetValue(json));
             }
             var q = parse.GetValue(query);
-            IReadOnlyList<int> indices;
-            if (string.IsNullOrWhiteSpace(q))
+            var result = new PlaceService(network, new PlaceSearch(network)).Search(new PlaceQuery { Q = q, Limit = parse.GetValue(limit) });
+            if (!result.IsValid)
             {
-                indices = Enumerable.Range(0, network.Places.Count).ToList();
+                return ServiceOutput.Errors(result.Errors, parse.GetValue(json));
             }
-            else
-            {
-                indices = new PlaceSearch(network).Search(q, 50).Select(m => m.Place).ToList();
-                if (indices.Count == 0)
-                {
-                    throw new CliInputException($"no place matches '{q}'");
-                }
-            }
+            var hits = result.Value!;
             if (parse.GetValue(json))
             {
-                var docs = indices.Select(i => network.Places[i]).Select(p => new { p.Code, p.Name, p.Country, lat = p.Latitude, lon = p.Longitude, kind = p.Kind.ToString(), p.Aliases });
-                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(docs, Export.JsonDefaults.Indented));
-                return ExitCodes.Ok;
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(hits, Export.JsonDefaults.Indented));
+                return hits.Count > 0 || string.IsNullOrWhiteSpace(q) ? ExitCodes.Ok : ExitCodes.BadInput;
+            }
+            if (hits.Count == 0)
+            {
+                throw new CliInputException($"no place matches '{q}'");
             }
             var table = new Table().AddColumns("Code", "Name", "Country", "Kind", "Aliases");
-            foreach (var i in indices)
+            foreach (var hit in hits)
             {
-                var p = network.Places[i];
+                var p = network.Places.First(x => x.Code == hit.Code);
                 table.AddRow(Markup.Escape(p.Code), Markup.Escape(p.Name), p.Country, p.Kind.ToString(), Markup.Escape(string.Join(", ", p.Aliases)));
             }
             AnsiConsole.Write(table);

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Caravan.Data;
+using Caravan.Export;
 using Caravan.Scenarios;
+using Caravan.Services;
 using Spectre.Console;
 
 namespace Caravan.Cli.Commands;
@@ -16,15 +19,22 @@ internal static class ScenariosCommand
     {
         var name = new Argument<string?>("name") { Description = "A scenario name or .json file to show; all scenarios when omitted", Arity = ArgumentArity.ZeroOrOne };
         var data = CommonOptions.Data();
-        var command = new Command("scenarios", "List scenarios, or show what one changes in the network") { name, data };
+        var json = new Option<bool>("--json") { Description = "Print the list or the scenario as JSON (the documents of GET /api/scenarios and /api/scenarios/{name})" };
+        var command = new Command("scenarios", "List scenarios, or show what one changes in the network") { name, data, json };
         command.SetAction(parse =>
         {
             var scenario = parse.GetValue(name);
             if (scenario is null)
             {
-                return List(parse.GetValue(data));
+                return List(parse.GetValue(data), parse.GetValue(json));
             }
             var s = NetworkLoader.LoadScenario(parse.GetValue(data), scenario);
+            if (parse.GetValue(json))
+            {
+                var detail = ScenarioCatalog.Detail(ScenarioLoader.IsBase(scenario) ? null : s, s.ContentHash);
+                Console.WriteLine(JsonSerializer.Serialize(detail, JsonDefaults.Indented));
+                return ExitCodes.Ok;
+            }
             Console.WriteLine($"{s.Name}: {s.Description}");
             Console.WriteLine($"chain: {string.Join(" → ", s.Chain.Select(o => o.Name).Prepend(ScenarioLoader.BaseName))}");
             Console.WriteLine($"content hash: {s.ContentHash}");
@@ -49,33 +59,21 @@ internal static class ScenariosCommand
         return command;
     }
 
-    private static int List(string? dataFolder)
+    private static int List(string? dataFolder, bool json)
     {
         var folder = string.IsNullOrWhiteSpace(dataFolder) ? NetworkLoader.DefaultDataFolder() : dataFolder;
-        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var dir in new[] { ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder()), ScenarioLoader.ScenariosFolder(folder) })
+        var summaries = ScenarioCatalog.Summaries(ScenarioCatalog.Files(folder, ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder())));
+        if (json)
         {
-            if (Directory.Exists(dir))
-            {
-                foreach (var f in Directory.GetFiles(dir, "*.json"))
-                {
-                    files[Path.GetFileNameWithoutExtension(f)] = f;
-                }
-            }
+            Console.WriteLine(JsonSerializer.Serialize(summaries, JsonDefaults.Indented));
+            return ExitCodes.Ok;
         }
         var table = new Table().AddColumns("name", "based on", "changes", "sources", "description");
-        foreach (var (n, path) in files.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var s in summaries)
         {
-            var bag = new DiagnosticBag();
-            var overlay = OverlayReader.ReadFile(path, path, bag);
-            if (overlay is null)
-            {
-                table.AddRow(Markup.Escape(n), "", "", "", $"[red]{Markup.Escape(bag.Items.FirstOrDefault()?.ToString() ?? "unreadable")}[/]");
-                continue;
-            }
-            var description = overlay.Description.Length > 140 ? overlay.Description[..137] + "..." : overlay.Description;
-            table.AddRow(Markup.Escape(n), Markup.Escape(overlay.BasedOn ?? ""), overlay.Changes.Count.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(string.Join(", ", overlay.SourceIds)), Markup.Escape(description));
+            var description = s.Description.Length > 140 ? s.Description[..137] + "..." : s.Description;
+            table.AddRow(Markup.Escape(s.Name), Markup.Escape(s.BasedOn ?? ""), s.Changes.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", s.Sources)), Markup.Escape(description));
         }
         AnsiConsole.Write(table);
         return ExitCodes.Ok;

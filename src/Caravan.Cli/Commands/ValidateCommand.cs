@@ -15,7 +15,8 @@ internal static class ValidateCommand
         var folder = new Argument<string?>("folder") { Description = "Network folder (default: the embedded data/)", Arity = ArgumentArity.ZeroOrOne };
         var warnings = new Option<bool>("--warnings") { Description = "Also print warnings" };
         var scenario = CommonOptions.Scenario();
-        var command = new Command("validate", "Check a network folder (and a scenario's overlays): references, units, plausibility, connectivity") { folder, warnings, scenario };
+        var json = new Option<bool>("--json") { Description = "Print the verdict, the counts and every diagnostic as JSON (exit codes unchanged)" };
+        var command = new Command("validate", "Check a network folder (and a scenario's overlays): references, units, plausibility, connectivity") { folder, warnings, scenario, json };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(folder) ?? NetworkLoader.DefaultDataFolder();
@@ -39,6 +40,12 @@ internal static class ValidateCommand
             }
             var errors = diagnostics.Count(d => d.Severity == Severity.Error);
             var warningCount = diagnostics.Count - errors;
+            if (parse.GetValue(json))
+            {
+                var doc = Caravan.Services.ValidationDocument.From(network, diagnostics, hash);
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(doc, Caravan.Export.JsonDefaults.Indented));
+                return doc.Valid ? ExitCodes.Ok : ExitCodes.BadInput;
+            }
             foreach (var d in diagnostics)
             {
                 if (d.Severity == Severity.Error || parse.GetValue(warnings))

@@ -90,7 +90,7 @@ public static class AssignmentEndpoints
         var name = body.Demand.Trim();
         if (!files.TryGetValue(name, out var path))
         {
-            var shown = name.Length > 60 ? name[..60] + "…" : name;
+            var shown = Diagnostic.Cut(name, 61);
             var near = NearestNames.Of(name, files.Keys);
             return Problems.NotFound(
                 "demand",
@@ -238,7 +238,7 @@ public static class AssignmentEndpoints
     }
 
     private static ProblemHttpResult UnknownRun(string id) =>
-        Problems.NotFound("assignment", $"no assignment '{(id.Length > 40 ? id[..40] + "…" : id)}'; the server keeps the last {AssignmentRuns.MaxRuns} runs in memory");
+        Problems.NotFound("assignment", $"no assignment '{Diagnostic.Cut(id, 41)}'; the server keeps the last {AssignmentRuns.MaxRuns} runs in memory");
 
     private static string Name(AssignmentStatus status) => status.ToString().ToLowerInvariant();
 

@@ -47,13 +47,12 @@ public static class NetworkEndpoints
         {
             foreach (var part in Split(mode))
             {
-                if (part.Equals("rail", StringComparison.OrdinalIgnoreCase))
+                if (Modes.TryParseGroup(part, out var group))
                 {
-                    modes[(int)Mode.Rail1435] = modes[(int)Mode.Rail1520] = true;
-                }
-                else if (Modes.TryParse(part, out var m))
-                {
-                    modes[(int)m] = true;
+                    foreach (var m in group)
+                    {
+                        modes[(int)m] = true;
+                    }
                 }
                 else
                 {

@@ -52,14 +52,9 @@ public static class CaseFields
         var modes = new HashSet<Mode>();
         foreach (var m in r.List(column))
         {
-            if (m.Equals("rail", StringComparison.OrdinalIgnoreCase))
+            if (Model.Modes.TryParseGroup(m, out var group))
             {
-                modes.Add(Mode.Rail1435);
-                modes.Add(Mode.Rail1520);
-            }
-            else if (Model.Modes.TryParse(m, out var mode))
-            {
-                modes.Add(mode);
+                modes.UnionWith(group);
             }
             else
             {

@@ -76,7 +76,7 @@ public static class VolumeCalibrator
         var links = 0;
         for (var e = 0; e < g.EdgeCount; e++)
         {
-            if (g.Kind[e] == EdgeKind.Transfer || (c.Modes.Count > 0 && !c.Modes.Contains(g.EdgeMode[e])))
+            if (!ClassCosts.IsLink(g, e) || (c.Modes.Count > 0 && !c.Modes.Contains(g.EdgeMode[e])))
             {
                 continue;
             }

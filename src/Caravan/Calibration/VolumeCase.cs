@@ -5,7 +5,7 @@ namespace Caravan.Calibration;
 /// <summary>
 /// One observed volume, named by a selector rather than an internal id: the flow of <see cref="Commodity"/> (null = all)
 /// on links of <see cref="Modes"/> (empty = all) that run from a place in <see cref="FromCountries"/> to a place in
-/// <see cref="ToCountries"/>, only on links that touch <see cref="ViaPlaces"/> when given. A link whose two ends lie in
+/// <see cref="ToCountries"/>, only on links that touch <see cref="ViaPlaces"/> when given (transfers and stays at a place never count). A link whose two ends lie in
 /// one country counts only when the row's from and to countries are that one country (a cross-border selector never
 /// picks up the domestic track beside the border).
 /// </summary>

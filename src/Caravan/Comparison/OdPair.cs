@@ -39,14 +39,9 @@ public static class OdPairReader
             var modes = new HashSet<Mode>();
             foreach (var m in r.List("modes"))
             {
-                if (m.Equals("rail", StringComparison.OrdinalIgnoreCase))
+                if (Caravan.Model.Modes.TryParseGroup(m, out var group))
                 {
-                    modes.Add(Mode.Rail1435);
-                    modes.Add(Mode.Rail1520);
-                }
-                else if (Caravan.Model.Modes.TryParse(m, out var mode))
-                {
-                    modes.Add(mode);
+                    modes.UnionWith(group);
                 }
                 else
                 {

@@ -281,8 +281,8 @@ public static class NetworkReader
             {
                 r.Error("country", $"'{CsvRecord.Clip(country)}' is not an ISO 3166-1 alpha-2 code (two capital letters)");
             }
-            var lat = r.Number("lat", true, -90, 90);
-            var lon = r.Number("lon", true, -180, 180);
+            var lat = r.Number("lat", true, FieldRanges.Place("lat"));
+            var lon = r.Number("lon", true, FieldRanges.Place("lon"));
             var kindText = r.Text("kind");
             var kind = PlaceKind.City;
             if (kindText.Length > 0 && !TryParseKind(kindText, out kind))
@@ -323,25 +323,25 @@ public static class NetworkReader
                 r.Error("to", "a link must join two different places");
             }
             var mode = ParseMode(r, "mode");
-            var distance = crossing ? r.Number("distance_km", false, 0, 50_000) ?? 0 : r.Number("distance_km", true, 0.001, 50_000);
-            var speed = r.Number("speed_kmh", false, 0.001, 2000);
-            var hours = r.Number("hours", false, 0, 24 * 60);
-            var tariffFeu = r.Number(crossing ? "fee_usd_per_feu" : "tariff_usd_per_feu", false, 0, 1e7);
-            var tariffTonne = r.Number(crossing ? "fee_usd_per_tonne" : "tariff_usd_per_tonne", false, 0, 1e6);
-            var capacity = r.Number("capacity_per_year", false, 0.000001, 1e12);
+            var distance = crossing ? r.Number("distance_km", false, FieldRanges.Crossing("distance_km")) ?? 0 : r.Number("distance_km", true, FieldRanges.Link("distance_km"));
+            var speed = r.Number("speed_kmh", false, FieldRanges.Link("speed_kmh"));
+            var hours = r.Number("hours", false, FieldRanges.Link("hours"));
+            var tariffFeu = r.Number(crossing ? "fee_usd_per_feu" : "tariff_usd_per_feu", false, FieldRanges.Link(crossing ? "fee_usd_per_feu" : "tariff_usd_per_feu", crossing));
+            var tariffTonne = r.Number(crossing ? "fee_usd_per_tonne" : "tariff_usd_per_tonne", false, FieldRanges.Link(crossing ? "fee_usd_per_tonne" : "tariff_usd_per_tonne", crossing));
+            var capacity = r.Number("capacity_per_year", false, FieldRanges.Link("capacity_per_year"));
             var capacityUnit = r.Text("capacity_unit");
             if (capacity is not null && capacityUnit.Length == 0)
             {
                 r.Error("capacity_unit", "a capacity needs its unit (TEU, tonnes, bcm, trains, trucks)");
             }
-            var tracks = r.Integer("tracks", false, 1, 8);
+            var tracks = r.Integer("tracks", false, FieldRanges.Link("tracks"));
             var statusText = crossing && r.Text("status").Length == 0 ? "operating" : r.RequiredText("status");
             var status = LinkStatus.Operating;
             if (statusText.Length > 0 && !TryParseStatus(statusText, out status))
             {
                 r.Error("status", $"unknown status '{CsvRecord.Clip(statusText)}'; expected operating, construction or planned");
             }
-            var opening = r.Integer("opening_year", false, 1800, 2200);
+            var opening = r.Integer("opening_year", false, FieldRanges.Link("opening_year"));
             if (status != LinkStatus.Operating && opening is null && r.Errors == 0)
             {
                 r.Error("opening_year", $"a {statusText} link needs its opening year");
@@ -362,8 +362,8 @@ public static class NetworkReader
             BorderCrossing? border = null;
             if (crossing)
             {
-                var median = r.Number("median_hours", true, 0, 24 * 365);
-                var p90 = r.Number("p90_hours", true, 0, 24 * 365);
+                var median = r.Number("median_hours", true, FieldRanges.Crossing("median_hours"));
+                var p90 = r.Number("p90_hours", true, FieldRanges.Crossing("p90_hours"));
                 if (median is { } m && p90 is { } p && p < m)
                 {
                     r.Error("p90_hours", $"p90 ({p}) must not be below the median ({m})");
@@ -419,16 +419,16 @@ public static class NetworkReader
                 r.Error("to_mode", "a transfer joins two different modes");
             }
             var kind = r.RequiredText("kind");
-            var median = r.Number("median_hours", true, 0, 24 * 365);
-            var p90 = r.Number("p90_hours", false, 0, 24 * 365);
+            var median = r.Number("median_hours", true, FieldRanges.Transfer("median_hours"));
+            var p90 = r.Number("p90_hours", false, FieldRanges.Transfer("p90_hours"));
             if (median is { } m && p90 is { } p && p < m)
             {
                 r.Error("p90_hours", $"p90 ({p}) must not be below the median ({m})");
             }
-            var feu = r.Number("cost_usd_per_feu", false, 0, 1e6) ?? 0;
-            var tonne = r.Number("cost_usd_per_tonne", false, 0, 1e5) ?? 0;
-            var co2 = r.Number("co2e_kg_per_tonne", false, 0, 1000) ?? 0;
-            var capacity = r.Number("capacity_per_year", false, 0.000001, 1e12);
+            var feu = r.Number("cost_usd_per_feu", false, FieldRanges.Transfer("cost_usd_per_feu")) ?? 0;
+            var tonne = r.Number("cost_usd_per_tonne", false, FieldRanges.Transfer("cost_usd_per_tonne")) ?? 0;
+            var co2 = r.Number("co2e_kg_per_tonne", false, FieldRanges.Transfer("co2e_kg_per_tonne")) ?? 0;
+            var capacity = r.Number("capacity_per_year", false, FieldRanges.Transfer("capacity_per_year"));
             var src = ctx.Sources(r);
             if (place >= 0 && a is { } ma && b is { } mb)
             {
@@ -470,7 +470,7 @@ public static class NetworkReader
                     r.Error("links", $"unknown link id '{CsvRecord.Clip(l)}'");
                 }
             }
-            var perWeek = r.Number("departures_per_week", true, 0.01, 10_000);
+            var perWeek = r.Number("departures_per_week", true, FieldRanges.Service("departures_per_week"));
             var timetable = new List<WeeklyDeparture>();
             foreach (var entry in r.List("timetable"))
             {

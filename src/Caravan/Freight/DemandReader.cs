@@ -17,6 +17,8 @@ public static class DemandReader
         var sources = new HashSet<string>(network.Sources.Select(s => s.Id), StringComparer.OrdinalIgnoreCase);
         var search = new PlaceSearch(network);
         var result = new List<DemandRow>();
+        // One row per origin, destination and commodity: a repeated row is an error, never silently summed.
+        var firstLine = new Dictionary<(int Origin, int Destination, Commodity Commodity), int>();
         foreach (var r in rows)
         {
             var origin = Place(r, "origin", network, search);
@@ -61,6 +63,10 @@ public static class DemandReader
                 {
                     r.Error("source", $"unknown source id '{CsvRecord.Clip(id)}' (not in sources.csv)");
                 }
+            }
+            if (r.Errors == 0 && !firstLine.TryAdd((origin, destination, commodity), r.Line))
+            {
+                r.Error("destination", $"demand from {network.Places[origin].Code} to {network.Places[destination].Code} for {commodity.Name()} is already given on line {firstLine[(origin, destination, commodity)]}; give one row per origin, destination and commodity (add the quantities)");
             }
             if (r.Errors == 0)
             {

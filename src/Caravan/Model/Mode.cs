@@ -30,6 +30,21 @@ public static class Modes
     /// <summary>All modes in declaration order.</summary>
     public static IReadOnlyList<Mode> All { get; } = [Mode.Rail1435, Mode.Rail1520, Mode.Road, Mode.Sea, Mode.Ferry, Mode.Air, Mode.PipelineOil, Mode.PipelineGas];
 
+    /// <summary>
+    /// Parses a mode name or <c>Rail</c>, which means both gauges: the one rule for every list of modes in a query,
+    /// an overlay or a data file.
+    /// </summary>
+    public static bool TryParseGroup(string? text, out IReadOnlyList<Mode> modes)
+    {
+        if (text is not null && text.Trim().Equals("rail", StringComparison.OrdinalIgnoreCase))
+        {
+            modes = [Mode.Rail1435, Mode.Rail1520];
+            return true;
+        }
+        modes = TryParse(text, out var mode) ? [mode] : [];
+        return modes.Count > 0;
+    }
+
     /// <summary>Parses a mode name, ignoring case; also accepts <c>rail</c>-less aliases used on the command line.</summary>
     public static bool TryParse(string? text, out Mode mode)
     {

@@ -60,7 +60,33 @@ internal sealed class AttributeEditor(NetworkBuilder net, OverlayChange change, 
         {
             Error(at, $"on {l.Id}: speed_kmh must be above zero");
         }
+        // Every value the change produced stays within the range the CSV reader enforces for that column.
+        var file = l.IsCrossing ? "crossings.csv" : "links.csv";
+        InRange(at, l.Id, file, "distance_km", l.DistanceKm, FieldRanges.Link("distance_km", l.IsCrossing));
+        InRange(at, l.Id, file, "speed_kmh", l.SpeedKmh, FieldRanges.Link("speed_kmh"));
+        InRange(at, l.Id, file, "hours", l.FixedHours, FieldRanges.Link("hours"));
+        InRange(at, l.Id, file, "capacity_per_year", l.CapacityPerYear, FieldRanges.Link("capacity_per_year"));
+        if (l.Border is { } border)
+        {
+            InRange(at, l.Id, file, "median_hours", border.MedianHours, FieldRanges.Crossing("median_hours"));
+            InRange(at, l.Id, file, "p90_hours", border.P90Hours, FieldRanges.Crossing("p90_hours"));
+            InRange(at, l.Id, file, "fee_usd_per_feu", border.FeeUsdPerFeu, FieldRanges.Crossing("fee_usd_per_feu"));
+            InRange(at, l.Id, file, "fee_usd_per_tonne", border.FeeUsdPerTonne, FieldRanges.Crossing("fee_usd_per_tonne"));
+        }
+        else
+        {
+            InRange(at, l.Id, file, "tariff_usd_per_feu", l.TariffUsdPerFeu, FieldRanges.Link("tariff_usd_per_feu"));
+            InRange(at, l.Id, file, "tariff_usd_per_tonne", l.TariffUsdPerTonne, FieldRanges.Link("tariff_usd_per_tonne"));
+        }
         return l;
+    }
+
+    private void InRange(JNode at, string element, string file, string column, double? value, FieldRange range)
+    {
+        if (value is { } v && !range.Contains(v))
+        {
+            Error(at, $"on {element}: {column} would become {v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, outside {range} (the range {file} allows)");
+        }
     }
 
     private Link SetLink(Link l, string name, JNode v)
@@ -138,6 +164,12 @@ internal sealed class AttributeEditor(NetworkBuilder net, OverlayChange change, 
                 _ => t,
             };
         }
+        var where = change.Values.Concat(change.Factors).First().Node;
+        var code = net.Places[t.Place].Code;
+        foreach (var (column, value) in new (string, double?)[] { ("median_hours", t.MedianHours), ("p90_hours", t.P90Hours), ("cost_usd_per_feu", t.CostUsdPerFeu), ("cost_usd_per_tonne", t.CostUsdPerTonne), ("co2e_kg_per_tonne", t.Co2eKgPerTonne), ("capacity_per_year", t.CapacityPerYear) })
+        {
+            InRange(where, code, "transfers.csv", column, value, FieldRanges.Transfer(column));
+        }
         if (t.P90Hours < t.MedianHours)
         {
             Error(change.Values.Concat(change.Factors).First().Node, $"at {net.Places[t.Place].Code}: p90 ({t.P90Hours:0.##} h) would fall below the median ({t.MedianHours:0.##} h); change both");
@@ -151,9 +183,9 @@ internal sealed class AttributeEditor(NetworkBuilder net, OverlayChange change, 
         foreach (var (_, v) in change.Operation == OverlayOperation.Scale ? change.Factors : change.Values)
         {
             var perWeek = change.Operation == OverlayOperation.Scale ? s.DeparturesPerWeek * v.Number : v.Number;
-            if (!(perWeek >= 0.01))
+            if (!FieldRanges.Service("departures_per_week").Contains(perWeek))
             {
-                Error(v, $"on {s.Id}: departures_per_week must be at least 0.01");
+                Error(v, $"on {s.Id}: departures_per_week would become {perWeek.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, outside {FieldRanges.Service("departures_per_week")} (the range services.csv allows)");
                 continue;
             }
             // A changed frequency no longer fits the published timetable: the service becomes a frequency only.

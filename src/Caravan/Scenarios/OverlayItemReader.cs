@@ -32,8 +32,8 @@ internal sealed class OverlayItemReader(NetworkBuilder network, OverlayChange ch
         {
             Error(item.Get("country")!, $"'{LocatedJsonParser.Clip(country)}' is not an ISO 3166-1 alpha-2 code");
         }
-        var lat = Number(item, "lat", true, -90, 90);
-        var lon = Number(item, "lon", true, -180, 180);
+        var lat = Number(item, "lat", true, FieldRanges.Place("lat"));
+        var lon = Number(item, "lon", true, FieldRanges.Place("lon"));
         var kindText = Text(item, "kind", required: false);
         var kind = PlaceKind.City;
         if (kindText.Length > 0 && !(Enum.TryParse(kindText.Replace("-", "", StringComparison.Ordinal), true, out kind) && Enum.IsDefined(kind)))
@@ -60,18 +60,18 @@ internal sealed class OverlayItemReader(NetworkBuilder network, OverlayChange ch
             Error(item.Get("to")!, "a link joins two different places");
         }
         var mode = ModeRef(item, "mode");
-        var distance = Number(item, "distance_km", !crossing, 0, 50_000);
-        var speed = Number(item, "speed_kmh", false, 0.001, 2000);
-        var hours = Number(item, "hours", false, 0, 24 * 60);
-        var capacity = Number(item, "capacity_per_year", false, 0, 1e12);
-        var tracks = Number(item, "tracks", false, 1, 8);
+        var distance = Number(item, "distance_km", !crossing, FieldRanges.Link("distance_km", crossing));
+        var speed = Number(item, "speed_kmh", false, FieldRanges.Link("speed_kmh"));
+        var hours = Number(item, "hours", false, FieldRanges.Link("hours"));
+        var capacity = Number(item, "capacity_per_year", false, FieldRanges.Link("capacity_per_year"));
+        var tracks = Number(item, "tracks", false, FieldRanges.Link("tracks"));
         var statusText = Text(item, "status", required: false);
         var status = LinkStatus.Operating;
         if (statusText.Length > 0 && !OverlayReader.TryParseStatus(statusText, out status))
         {
             Error(item.Get("status")!, "'status' is one of operating, construction, planned");
         }
-        var opening = Number(item, "opening_year", false, 1800, 2200);
+        var opening = Number(item, "opening_year", false, FieldRanges.Link("opening_year"));
         if (status != LinkStatus.Operating && opening is null)
         {
             Error(item, $"a {statusText} link needs 'opening_year'", item.Path + ".opening_year");
@@ -89,13 +89,13 @@ internal sealed class OverlayItemReader(NetworkBuilder network, OverlayChange ch
         BorderCrossing? border = null;
         if (crossing)
         {
-            var median = Number(item, "median_hours", true, 0, 24 * 365);
-            var p90 = Number(item, "p90_hours", true, 0, 24 * 365);
+            var median = Number(item, "median_hours", true, FieldRanges.Crossing("median_hours"));
+            var p90 = Number(item, "p90_hours", true, FieldRanges.Crossing("p90_hours"));
             if (median is { } m && p90 is { } p && p < m)
             {
                 Error(item.Get("p90_hours")!, $"p90 ({p}) must not be below the median ({m})");
             }
-            border = new BorderCrossing(median ?? 0, p90 ?? 0, Number(item, "fee_usd_per_feu", false, 0, 1e7) ?? 0, Number(item, "fee_usd_per_tonne", false, 0, 1e6) ?? 0);
+            border = new BorderCrossing(median ?? 0, p90 ?? 0, Number(item, "fee_usd_per_feu", false, FieldRanges.Crossing("fee_usd_per_feu")) ?? 0, Number(item, "fee_usd_per_tonne", false, FieldRanges.Crossing("fee_usd_per_tonne")) ?? 0);
             if (from >= 0 && to >= 0 && network.Places[from].Country == network.Places[to].Country)
             {
                 Error(item.Get("to")!, $"a border crossing joins two countries, but both ends are in {network.Places[from].Country}");
@@ -106,7 +106,7 @@ internal sealed class OverlayItemReader(NetworkBuilder network, OverlayChange ch
             Error(item.Get("to")!, $"a {md} link may not join {network.Places[from].Country} and {network.Places[to].Country} directly; add it with \"on\": \"crossings\"");
         }
         var link = new Link(id, from, to, mode ?? Mode.Road, distance ?? 0, speed, hours,
-            crossing ? null : Number(item, "tariff_usd_per_feu", false, 0, 1e7), crossing ? null : Number(item, "tariff_usd_per_tonne", false, 0, 1e6),
+            crossing ? null : Number(item, "tariff_usd_per_feu", false, FieldRanges.Link("tariff_usd_per_feu")), crossing ? null : Number(item, "tariff_usd_per_tonne", false, FieldRanges.Link("tariff_usd_per_tonne")),
             capacity, Text(item, "capacity_unit", capacity is not null), tracks is { } t ? (int)t : null, status, opening is { } o ? (int)o : null,
             direction != "forward", corridor, border, Sources(item), Text(item, "notes", false));
         return _errors > before ? null : link;
@@ -127,15 +127,15 @@ internal sealed class OverlayItemReader(NetworkBuilder network, OverlayChange ch
         {
             Error(item, $"a transfer between {ma} and {mb} at {network.Places[place].Code} already exists; use 'set' on transfers");
         }
-        var median = Number(item, "median_hours", true, 0, 24 * 365);
-        var p90 = Number(item, "p90_hours", false, 0, 24 * 365);
+        var median = Number(item, "median_hours", true, FieldRanges.Transfer("median_hours"));
+        var p90 = Number(item, "p90_hours", false, FieldRanges.Transfer("p90_hours"));
         if (median is { } m && p90 is { } p && p < m)
         {
             Error(item.Get("p90_hours")!, $"p90 ({p}) must not be below the median ({m})");
         }
         var transfer = new Transfer(place, a ?? Mode.Road, b ?? Mode.Road, Text(item, "kind", true), median ?? 0, p90 ?? median ?? 0,
-            Number(item, "cost_usd_per_feu", false, 0, 1e6) ?? 0, Number(item, "cost_usd_per_tonne", false, 0, 1e5) ?? 0,
-            Number(item, "co2e_kg_per_tonne", false, 0, 1000) ?? 0, Number(item, "capacity_per_year", false, 0, 1e12), Text(item, "capacity_unit", false),
+            Number(item, "cost_usd_per_feu", false, FieldRanges.Transfer("cost_usd_per_feu")) ?? 0, Number(item, "cost_usd_per_tonne", false, FieldRanges.Transfer("cost_usd_per_tonne")) ?? 0,
+            Number(item, "co2e_kg_per_tonne", false, FieldRanges.Transfer("co2e_kg_per_tonne")) ?? 0, Number(item, "capacity_per_year", false, FieldRanges.Transfer("capacity_per_year")), Text(item, "capacity_unit", false),
             Sources(item), Text(item, "notes", false));
         return _errors > before ? null : transfer;
     }
@@ -161,7 +161,7 @@ internal sealed class OverlayItemReader(NetworkBuilder network, OverlayChange ch
                 Error(item.Get("links")!, $"unknown link id '{LocatedJsonParser.Clip(l)}'{OverlayReader.Suggest(l, network.Links.Select(x => x.Id))}");
             }
         }
-        var perWeek = Number(item, "departures_per_week", true, 0.01, 10_000);
+        var perWeek = Number(item, "departures_per_week", true, FieldRanges.Service("departures_per_week"));
         var timetable = new List<WeeklyDeparture>();
         foreach (var entry in List(item, "timetable"))
         {
@@ -219,8 +219,9 @@ internal sealed class OverlayItemReader(NetworkBuilder network, OverlayChange ch
         return "";
     }
 
-    private double? Number(JNode item, string key, bool required, double min, double max)
+    private double? Number(JNode item, string key, bool required, FieldRange range)
     {
+        var (min, max) = (range.Min, range.Max);
         var node = item.Get(key);
         if (node is null || node.Kind == JKind.Null)
         {

@@ -335,14 +335,9 @@ public static class OverlayReader
         {
             foreach (var text in r.StringList(m))
             {
-                if (text.Equals("rail", StringComparison.OrdinalIgnoreCase))
+                if (Modes.TryParseGroup(text, out var group))
                 {
-                    modes.Add(Mode.Rail1435);
-                    modes.Add(Mode.Rail1520);
-                }
-                else if (Modes.TryParse(text, out var mode))
-                {
-                    modes.Add(mode);
+                    modes.AddRange(group);
                 }
                 else
                 {

@@ -63,7 +63,7 @@ public static class QueryFields
     public static EngineError Unknown(string name, IEnumerable<string> valid)
     {
         var near = NearestNames.Of(name, valid);
-        var shown = name.Length > 60 ? name[..60] + "…" : name;
+        var shown = Diagnostic.Cut(name, 61);
         var hint = near.Count > 0 ? $"; did you mean {string.Join(", ", near)}?" : "";
         return new EngineError(ErrorCode.UnknownParameter, name, $"'{shown}' is not a parameter of this query{hint}") { Names = near };
     }

@@ -171,7 +171,7 @@ public sealed class RouteQueryParser
         }
         var hint = suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions.Select(p => $"{p.Name} ({p.Code})"))}?" : "";
         var shown = text.Trim();
-        shown = shown.Length > 60 ? shown[..60] + "…" : shown;
+        shown = Diagnostic.Cut(shown, 61);
         errors.Add(new EngineError(ErrorCode.UnknownPlace, field, $"unknown place '{shown}'{hint}") { Places = suggestions });
         return -1;
     }
@@ -238,7 +238,7 @@ public sealed class RouteQueryParser
     private static string Shown(string text)
     {
         var t = text.Trim();
-        return t.Length > 40 ? t[..40] + "…" : t;
+        return Diagnostic.Cut(t, 41);
     }
 
     private string[]? Items(string field, string? text, List<EngineError> errors, char[] separators)
@@ -281,18 +281,12 @@ public sealed class RouteQueryParser
         var set = new HashSet<Mode>();
         foreach (var part in Items("avoidModes", text, errors, ListSeparators) ?? [])
         {
-            if (part.Equals("rail", StringComparison.OrdinalIgnoreCase))
-            {
-                set.Add(Mode.Rail1435);
-                set.Add(Mode.Rail1520);
-                continue;
-            }
-            if (!Modes.TryParse(part, out var m))
+            if (!Modes.TryParseGroup(part, out var group))
             {
                 errors.Add(EngineError.Invalid("avoidModes", $"unknown mode '{part}'; expected {string.Join(", ", Modes.All)} or Rail"));
                 continue;
             }
-            set.Add(m);
+            set.UnionWith(group);
         }
         return set;
     }

@@ -56,11 +56,14 @@ public class ReproducibilityTests
         }
     }
 
-    [Fact]
-    public void TntpFlowsAreIdenticalOnOneAndTwoThreads()
+    [Theory]
+    [InlineData(AssignmentAlgorithm.AlgorithmB, 1e-10)]
+    [InlineData(AssignmentAlgorithm.BiconjugateFrankWolfe, 1e-5)]
+    [InlineData(AssignmentAlgorithm.AllOrNothing, 1)]
+    public void TntpFlowsAreIdenticalOnOneAndTwoThreads(AssignmentAlgorithm algorithm, double gap)
     {
         var data = Caravan.Data.Tntp.TntpFolder.Load(Path.Combine(TestPaths.Shared, "tntp", "Anaheim"));
-        var options = new AssignmentOptions { TargetRelativeGap = 1e-10 };
+        var options = new AssignmentOptions { Algorithm = algorithm, TargetRelativeGap = gap };
         var one = TrafficAssignment.Solve(data.Problem, options with { Threads = 1 });
         var two = TrafficAssignment.Solve(data.Problem, options with { Threads = 2 });
         Assert.True(one.Converged);

@@ -62,6 +62,19 @@ public class VolumeReaderTests
     }
 
     [Fact]
+    public void ConstantsReadIntoTheirClass()
+    {
+        var path = Write("commodity,parameter,value,fitted,source,notes\ncontainer,asc:water,0.5,yes,,\ncontainer,asc:corridor:middle,-1,no,,\ndry-bulk,value_of_time,0.02,yes,,\n");
+        var p = ChoiceParameters.Read(path);
+        Assert.Equal(0.5, p.For(Caravan.Model.Commodity.Container).WaterCrossingConstant);
+        Assert.Equal(-1, p.For(Caravan.Model.Commodity.Container).CorridorConstant("middle"));
+        Assert.Equal(0.02, p.For(Caravan.Model.Commodity.DryBulk).ValueOfTimeUsdPerTonneHour);
+        Assert.Equal(["container asc:water", "dry-bulk value_of_time"], p.Fitted.Select(f => f.ToString()));
+        var moved = p.With(p.Fitted[0], 1.25);
+        Assert.Equal(1.25, moved.For(Caravan.Model.Commodity.Container).WaterCrossingConstant);
+    }
+
+    [Fact]
     public void TheShippedParametersRead()
     {
         var p = ChoiceParameters.Read(Path.Combine(TestPaths.Root, "data", "demand", "choice-parameters.csv"));

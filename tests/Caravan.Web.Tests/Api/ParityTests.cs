@@ -1,7 +1,5 @@
-using System.CommandLine;
 using System.Text.Json.Nodes;
 using Caravan.Cli;
-using Caravan.Cli.Commands;
 using Caravan.Services;
 
 namespace Caravan.Web.Tests.Api;
@@ -141,6 +139,46 @@ public sealed class ParityTests : IAsyncLifetime
         Assert.Contains("did you mean avoid?", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("q=xian", "xian")]
+    [InlineData("q=duis&limit=3", "duis", "--limit", "3")]
+    [InlineData("q=%E8%A5%BF%E5%AE%89", "西安")]
+    [InlineData("limit=5", null, "--limit", "5")]
+    public async Task PlaceSearchGivesTheSameAnswer(string query, string? text, params string[] options)
+    {
+        var web = JsonNode.Parse(await _client.GetStringAsync("/api/places?" + query))!;
+        var args = new List<string> { "places" };
+        if (text is not null)
+        {
+            args.Add(text);
+        }
+        args.AddRange(options);
+        args.AddRange(["--json", "--data", WebTestPaths.Mini]);
+        var (exit, stdout, stderr) = RunCli([.. args]);
+        Assert.True(exit == 0, stderr);
+        Assert.True(JsonNode.DeepEquals(web, JsonNode.Parse(stdout)), $"API:\n{web}\nCLI:\n{stdout}");
+    }
+
+    [Fact]
+    public async Task APlaceLimitOutOfRangeIsTheSameErrorThroughBothDoors()
+    {
+        var web = JsonNode.Parse(await (await _client.GetAsync("/api/places?q=xian&limit=500")).Content.ReadAsStringAsync())!;
+        var (exit, stdout, _) = RunCli(["places", "xian", "--limit", "500", "--json", "--data", WebTestPaths.Mini]);
+        Assert.Equal(2, exit);
+        var cli = JsonNode.Parse(stdout)!;
+        Assert.Equal("InvalidValue", web["code"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(web["issues"], cli["issues"]), $"API:\n{web}\nCLI:\n{cli}");
+    }
+
+    [Fact]
+    public async Task TheScenarioCatalogueIsTheSameThroughBothDoors()
+    {
+        var web = JsonNode.Parse(await _client.GetStringAsync("/api/scenarios"))!;
+        var (exit, stdout, stderr) = RunCli(["scenarios", "--json", "--data", WebTestPaths.Mini]);
+        Assert.True(exit == 0, stderr);
+        Assert.True(JsonNode.DeepEquals(web, JsonNode.Parse(stdout)), $"API:\n{web}\nCLI:\n{stdout}");
+    }
+
     private static string[] FieldsOf(JsonNode doc) =>
         doc["issues"]!.AsArray().Select(i => i!["field"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();
 
@@ -170,26 +208,5 @@ public sealed class ParityTests : IAsyncLifetime
         return [.. args];
     }
 
-    private static (int Code, string Out, string Error) RunCli(string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All())
-        {
-            root.Subcommands.Add(command);
-        }
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        var (output, error) = (new StringWriter(), new StringWriter());
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = CliRunner.Run(root, args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private static (int Code, string Out, string Error) RunCli(string[] args) => CliRunner.RunCaptured(args);
 }

@@ -66,6 +66,12 @@ public sealed class CsvRecord
         return parts;
     }
 
+    /// <summary>A finite number within a shared field range (<see cref="FieldRanges"/>); null when empty and not required.</summary>
+    public double? Number(string column, bool required, FieldRange range) => Number(column, required, range.Min, range.Max);
+
+    /// <summary>A whole number within a shared field range; null when empty and not required.</summary>
+    public int? Integer(string column, bool required, FieldRange range) => Integer(column, required, (int)range.Min, (int)range.Max);
+
     /// <summary>A finite number within [min, max]; null when empty and not required.</summary>
     public double? Number(string column, bool required, double min = double.MinValue, double max = double.MaxValue)
     {

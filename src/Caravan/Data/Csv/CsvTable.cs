@@ -66,7 +66,7 @@ public static class CsvTable
                 diagnostics.Error(displayName, 0, "", "file is empty: expected a header row with columns " + string.Join(",", required));
                 return [];
             }
-            using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer }).From(new HeaderThenRest(header, text));
+            using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer, CreateToString = SepToString.PoolPerCol(maximumStringLength: 64) }).From(new HeaderThenRest(header, text));
             var columns = new List<string>();
             foreach (var name in reader.Header.ColNames)
             {

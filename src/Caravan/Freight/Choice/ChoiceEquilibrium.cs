@@ -125,7 +125,7 @@ public static class ChoiceEquilibrium
                 }
                 cost[r] = c;
                 nest[r] = (int)route.Group;
-                constant[r] = p.CorridorConstant(route.Corridor) + pathSize[i][r];
+                constant[r] = p.CorridorConstant(route.Corridor) + (route.WaterCrossing ? p.WaterCrossingConstant : 0) + pathSize[i][r];
             }
             foreach (var grp in ModeGroups.All)
             {
@@ -184,5 +184,10 @@ public static class ChoiceEquilibrium
         return terms;
     }
 
-    private static double Length(RoutingGraph graph, int e) => graph.Kind[e] == EdgeKind.Transfer ? 1 : Math.Max(graph.DistanceKm[e], 1);
+    private static double Length(RoutingGraph graph, int e) => graph.Kind[e] switch
+    {
+        EdgeKind.Transfer => 1,
+        EdgeKind.Stay => 0,
+        _ => Math.Max(graph.DistanceKm[e], 1),
+    };
 }

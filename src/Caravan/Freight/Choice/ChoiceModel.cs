@@ -86,7 +86,12 @@ public sealed class ChoiceModel
         for (var e = 0; e < graph.EdgeCount; e++)
         {
             capacity[e] = FreightAssignment.CapacityTonnes(network, graph, e, units) ?? double.PositiveInfinity;
-            var unit = graph.Kind[e] == EdgeKind.Transfer ? network.Transfers[graph.Ref[e]].CapacityUnit : network.Links[graph.Ref[e]].CapacityUnit;
+            var unit = graph.Kind[e] switch
+            {
+                EdgeKind.Transfer => network.Transfers[graph.Ref[e]].CapacityUnit,
+                EdgeKind.Stay => "",
+                _ => network.Links[graph.Ref[e]].CapacityUnit,
+            };
             containersOnly[e] = unit.Trim().ToLowerInvariant() is "teu" or "feu";
         }
         var builder = new ChoiceSetBuilder(graph);
@@ -150,7 +155,7 @@ public sealed class ChoiceModel
         var factor = new double[graph.EdgeCount];
         for (var e = 0; e < factor.Length; e++)
         {
-            factor[e] = graph.Kind[e] != EdgeKind.Transfer && options.CorridorTariffFactor.TryGetValue(graph.Network.Links[graph.Ref[e]].Corridor, out var f) ? f : 1;
+            factor[e] = ClassCosts.IsLink(graph, e) && options.CorridorTariffFactor.TryGetValue(graph.Network.Links[graph.Ref[e]].Corridor, out var f) ? f : 1;
         }
         return factor;
     }

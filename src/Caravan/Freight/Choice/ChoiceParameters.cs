@@ -9,8 +9,8 @@ namespace Caravan.Freight.Choice;
 /// <summary>
 /// The choice parameters of every commodity class, read from <c>data/demand/choice-parameters.csv</c>
 /// (<c>commodity,parameter,value,fitted,source,notes</c>). Parameters: <c>groups</c> (|-separated mode groups),
-/// <c>beta</c>, <c>mu</c>, <c>reliability_ratio</c>, <c>value_of_time</c> (USD per tonne-hour), <c>asc:GROUP</c> and
-/// <c>asc:corridor:LABEL</c>. Rows marked <c>fitted=yes</c> (constants, β and the value of time) are what the volume
+/// <c>beta</c>, <c>mu</c>, <c>reliability_ratio</c>, <c>value_of_time</c> (USD per tonne-hour), <c>asc:GROUP</c>,
+/// <c>asc:corridor:LABEL</c> and <c>asc:water</c> (a land route with a Caspian or Black Sea crossing). Rows marked <c>fitted=yes</c> (constants, β and the value of time) are what the volume
 /// calibration adjusts.
 /// </summary>
 public sealed class ChoiceParameters
@@ -54,6 +54,10 @@ public sealed class ChoiceParameters
         {
             return p.Beta;
         }
+        if (constant.Parameter == "asc:water")
+        {
+            return p.WaterCrossingConstant;
+        }
         return constant.Parameter.StartsWith("asc:corridor:", StringComparison.Ordinal)
             ? p.CorridorConstant(constant.Parameter["asc:corridor:".Length..])
             : ModeGroups.TryParse(constant.Parameter["asc:".Length..], out var g) ? p.GroupConstant(g) : 0;
@@ -94,6 +98,7 @@ public sealed class ChoiceParameters
         {
             var p = new ClassChoiceParameters { Commodity = group.Key, Groups = ModeGroups.All };
             var groupConstants = new Dictionary<ModeGroup, double>();
+            var water = 0.0;
             var corridorConstants = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
             foreach (var row in group)
             {
@@ -144,7 +149,11 @@ public sealed class ChoiceParameters
                         }
                         continue;
                     default:
-                        if (row.Parameter.StartsWith("asc:corridor:", StringComparison.Ordinal) && row.Parameter.Length > "asc:corridor:".Length)
+                        if (row.Parameter == "asc:water")
+                        {
+                            water = Number(-20, 20);
+                        }
+                        else if (row.Parameter.StartsWith("asc:corridor:", StringComparison.Ordinal) && row.Parameter.Length > "asc:corridor:".Length)
                         {
                             corridorConstants[row.Parameter["asc:corridor:".Length..]] = Number(-20, 20);
                         }
@@ -154,7 +163,7 @@ public sealed class ChoiceParameters
                         }
                         else
                         {
-                            bag.Error(display, row.Line, "parameter", $"unknown parameter '{CsvRecord.Clip(row.Parameter)}' (groups, beta, mu, reliability_ratio, value_of_time, asc:GROUP, asc:corridor:LABEL)");
+                            bag.Error(display, row.Line, "parameter", $"unknown parameter '{CsvRecord.Clip(row.Parameter)}' (groups, beta, mu, reliability_ratio, value_of_time, asc:GROUP, asc:corridor:LABEL, asc:water)");
                             continue;
                         }
                         if (row.Fitted)
@@ -168,7 +177,7 @@ public sealed class ChoiceParameters
                     bag.Error(display, row.Line, "fitted", "only asc: constants, beta and value_of_time are fitted");
                 }
             }
-            classes.Add(p with { GroupConstants = groupConstants, CorridorConstants = corridorConstants });
+            classes.Add(p with { GroupConstants = groupConstants, CorridorConstants = corridorConstants, WaterCrossingConstant = water });
         }
         return new ChoiceParameters(classes, fitted, rows);
     }

@@ -63,7 +63,7 @@ public sealed class ChoiceReport
         {
             var t = solution.EdgeTonnes[e];
             var shadow = solution.ShadowUsdPerTonne[e];
-            if (t <= 1e-6 && shadow <= 0)
+            if ((t <= 1e-6 && shadow <= 0) || g.Kind[e] == EdgeKind.Stay)
             {
                 continue;
             }

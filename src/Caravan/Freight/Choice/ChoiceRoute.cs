@@ -8,4 +8,5 @@ namespace Caravan.Freight.Choice;
 /// <param name="TariffUsdPerTonne">The tariff part, USD per tonne.</param>
 /// <param name="Hours">Expected door-to-door hours.</param>
 /// <param name="DistanceKm">Length, km.</param>
-public sealed record ChoiceRoute(int[] Edges, ModeGroup Group, string Corridor, double BaseCostUsdPerTonne, double TariffUsdPerTonne, double Hours, double DistanceKm);
+/// <param name="WaterCrossing">True for a land route (rail or road) that crosses the Caspian or the Black Sea by ferry or feeder.</param>
+public sealed record ChoiceRoute(int[] Edges, ModeGroup Group, string Corridor, double BaseCostUsdPerTonne, double TariffUsdPerTonne, double Hours, double DistanceKm, bool WaterCrossing = false);

@@ -86,7 +86,7 @@ public sealed class ChoiceSetBuilder
                 }
                 foreach (var e in path)
                 {
-                    if (g.Kind[e] != EdgeKind.Transfer)
+                    if (ClassCosts.IsLink(g, e))
                     {
                         _weight[e] *= PenaltyFactor;
                     }
@@ -125,7 +125,7 @@ public sealed class ChoiceSetBuilder
     private ChoiceRoute? Describe(int[] path, ModeGroup group, ClassCosts costs)
     {
         var g = _graph;
-        bool main = false, sea = false, land = false;
+        bool main = false, sea = false, land = false, ferry = false;
         double cost = 0, tariff = 0, hours = 0, km = 0;
         var kmByCorridor = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
         foreach (var e in path)
@@ -134,13 +134,14 @@ public sealed class ChoiceSetBuilder
             tariff += costs.TariffUsdPerTonne[e];
             hours += costs.Profile.Hours[e];
             km += g.DistanceKm[e];
-            if (g.Kind[e] == EdgeKind.Transfer)
+            if (!ClassCosts.IsLink(g, e))
             {
                 continue;
             }
             var mode = g.EdgeMode[e];
             main |= group.IsMain(mode, ClassCosts.IsOceanSea(g, e));
             sea |= mode == Model.Mode.Sea;
+            ferry |= mode == Model.Mode.Ferry;
             land |= mode is Model.Mode.Rail1435 or Model.Mode.Rail1520 or Model.Mode.Road;
             var label = g.Network.Links[g.Ref[e]].Corridor;
             kmByCorridor[label] = kmByCorridor.GetValueOrDefault(label) + g.DistanceKm[e];
@@ -151,7 +152,8 @@ public sealed class ChoiceSetBuilder
         {
             return null;
         }
-        return new ChoiceRoute(path, group, CorridorOf(kmByCorridor), Math.Max(cost, 1e-6), tariff, hours, km);
+        var water = group is ModeGroup.Rail or ModeGroup.Road && (sea || ferry);
+        return new ChoiceRoute(path, group, CorridorOf(kmByCorridor), Math.Max(cost, 1e-6), tariff, hours, km, water);
     }
 
     /// <summary>The corridor with the most kilometres; the generic labels (domestic, europe) only when nothing else is on the path.</summary>

@@ -35,6 +35,9 @@ public sealed record ClassChoiceParameters
     /// <summary>Constant per corridor label of a route (e.g. middle), added inside the nest.</summary>
     public IReadOnlyDictionary<string, double> CorridorConstants { get; init; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Constant of a land route that crosses the Caspian or the Black Sea (a ferry or feeder leg with its own port calls).</summary>
+    public double WaterCrossingConstant { get; init; }
+
     /// <summary>The constant of a group (0 when none is set).</summary>
     public double GroupConstant(ModeGroup g) => GroupConstants.GetValueOrDefault(g);
 

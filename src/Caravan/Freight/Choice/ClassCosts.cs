@@ -66,9 +66,12 @@ public sealed class ClassCosts
     /// <summary>Per mode group, the edges its routes may use.</summary>
     public bool[][] Allowed { get; }
 
+    /// <summary>True when the edge stands for a link (a move or a border crossing), not a transfer or a stay at a place.</summary>
+    public static bool IsLink(RoutingGraph graph, int e) => graph.Kind[e] is EdgeKind.Move or EdgeKind.Border;
+
     /// <summary>True when the edge is a deep-sea move (a sea link of the <c>sea</c> corridor), not a Caspian or Black Sea crossing.</summary>
     public static bool IsOceanSea(RoutingGraph graph, int e) =>
-        graph.Kind[e] != EdgeKind.Transfer && graph.EdgeMode[e] == Mode.Sea && graph.Network.Links[graph.Ref[e]].Corridor.Equals("sea", StringComparison.OrdinalIgnoreCase);
+        IsLink(graph, e) && graph.EdgeMode[e] == Mode.Sea && graph.Network.Links[graph.Ref[e]].Corridor.Equals("sea", StringComparison.OrdinalIgnoreCase);
 
     private static bool Fits(RoutingGraph graph, ModeGroup g, int e)
     {
@@ -78,7 +81,7 @@ public sealed class ClassCosts
         {
             return false;
         }
-        if (graph.Kind[e] == EdgeKind.Transfer)
+        if (!IsLink(graph, e))
         {
             return true;
         }

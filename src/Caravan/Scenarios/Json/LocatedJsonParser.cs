@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Caravan.Data;
+using Caravan.Data.Csv;
 
 namespace Caravan.Scenarios.Json;
 
@@ -169,6 +170,6 @@ public static class LocatedJsonParser
         return cut > 0 ? message[..cut].TrimEnd() : message;
     }
 
-    /// <summary>Shortens user text quoted in a message.</summary>
-    public static string Clip(string text) => text.Length <= 60 ? text : text[..57] + "...";
+    /// <summary>Shortens user text quoted in a message: the readers' one <see cref="CsvRecord.Clip"/>, which never cuts a surrogate pair.</summary>
+    public static string Clip(string text) => CsvRecord.Clip(text);
 }

@@ -33,7 +33,7 @@ public class ChoiceEquilibriumTests
         var g = s.Model.Graph;
         for (var e = 0; e < g.EdgeCount; e++)
         {
-            if (g.Kind[e] != Caravan.Routing.EdgeKind.Transfer && Net.Links[g.Ref[e]].Id == linkId && Net.Places[g.VertexPlace[g.Tail[e]]].Code == from)
+            if (ClassCosts.IsLink(g, e) && Net.Links[g.Ref[e]].Id == linkId && Net.Places[g.VertexPlace[g.Tail[e]]].Code == from)
             {
                 return e;
             }
@@ -83,6 +83,16 @@ public class ChoiceEquilibriumTests
             differ += Math.Abs(container.TariffUsdPerTonne[e] - bulk.TariffUsdPerTonne[e]) > 1e-6 ? 1 : 0;
         }
         Assert.True(differ > 0);
+    }
+
+    [Fact]
+    public void TheMiddleCorridorRouteIsMarkedAsAWaterCrossing()
+    {
+        // Xi'an→Duisburg over Aktau–Baku (ferry L4) is a rail route with a Caspian crossing; the sea route is not.
+        var s = Solve();
+        var routes = s.Model.Routes[0];
+        Assert.Contains(routes, r => r.Group == ModeGroup.Rail && r.WaterCrossing && r.Corridor == "middle");
+        Assert.Contains(routes, r => r.Group == ModeGroup.Sea && !r.WaterCrossing);
     }
 
     [Fact]

@@ -1,0 +1,100 @@
+using Caravan.Data;
+using Caravan.Scenarios;
+
+namespace Caravan.Services;
+
+/// <summary>A scenario the server can plan on.</summary>
+/// <param name="Name">Its name, the value of <c>scenario=</c>.</param>
+/// <param name="Description">What it represents.</param>
+/// <param name="BasedOn">The scenario it builds on, if any.</param>
+/// <param name="Sources">Source ids (data/sources.csv) it rests on.</param>
+/// <param name="Changes">Number of changes in its own file.</param>
+public sealed record ScenarioSummary(string Name, string Description, string? BasedOn, IReadOnlyList<string> Sources, int Changes);
+
+/// <summary>One change of a scenario as applied to the served network.</summary>
+/// <param name="Scenario">The overlay it belongs to (a basedOn chain has several).</param>
+/// <param name="Index">1-based position in that overlay.</param>
+/// <param name="Change">What it does, in a sentence, with its sources.</param>
+/// <param name="Operation">set, scale, open, close, add or remove.</param>
+/// <param name="Matched">How many elements it selected; 0 means the selector missed the data.</param>
+/// <param name="Touched">Links, transfers and places it touched.</param>
+public sealed record ScenarioChange(string Scenario, int Index, string Change, string Operation, int Matched, IReadOnlyList<string> Touched);
+
+/// <summary>A scenario with what it changes.</summary>
+/// <param name="Name">Its name.</param>
+/// <param name="Description">What it represents.</param>
+/// <param name="Chain">The overlays applied, base-most first.</param>
+/// <param name="ContentHash">Identity of the data and overlays.</param>
+/// <param name="Sources">Source ids it rests on.</param>
+/// <param name="Changes">Each change with what it touched.</param>
+/// <param name="Warnings">Warnings found while applying it.</param>
+public sealed record ScenarioDetail(string Name, string Description, IReadOnlyList<string> Chain, string ContentHash, IReadOnlyList<string> Sources, IReadOnlyList<ScenarioChange> Changes, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// The scenario catalogue, one for every door: which scenarios exist (the data folder's own files win over the
+/// shipped ones), what each is and what it changes. <c>base</c> always means the unmodified base network.
+/// </summary>
+public static class ScenarioCatalog
+{
+    /// <summary>The scenario files by name: the shipped folder first, then the data folder's (which wins).</summary>
+    /// <param name="dataFolder">The network's folder (its <c>scenarios/</c> is read), or null.</param>
+    /// <param name="shippedFolder">The shipped scenarios folder, or null.</param>
+    public static IReadOnlyDictionary<string, string> Files(string? dataFolder, string? shippedFolder)
+    {
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dir in new[] { shippedFolder, string.IsNullOrEmpty(dataFolder) ? null : ScenarioLoader.ScenariosFolder(dataFolder) })
+        {
+            if (dir is not null && Directory.Exists(dir))
+            {
+                foreach (var f in Directory.GetFiles(dir, "*.json"))
+                {
+                    var name = Path.GetFileNameWithoutExtension(f);
+                    if (OverlayReader.IsValidName(name))
+                    {
+                        files[name] = f; // the data folder's own file wins over the shipped one
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
+    /// <summary>Every scenario, <c>base</c> first, then by name.</summary>
+    public static IReadOnlyList<ScenarioSummary> Summaries(IReadOnlyDictionary<string, string> files)
+    {
+        var list = new List<ScenarioSummary> { new(ScenarioLoader.BaseName, "the unmodified base network", null, [], 0) };
+        foreach (var name in files.Keys.Where(k => !ScenarioLoader.IsBase(k)).Order(StringComparer.Ordinal))
+        {
+            var bag = new DiagnosticBag();
+            var overlay = OverlayReader.ReadFile(files[name], name + ".json", bag);
+            list.Add(overlay is null
+                ? new ScenarioSummary(name, "(unreadable: " + (bag.Items.FirstOrDefault()?.Message ?? "invalid file") + ")", null, [], 0)
+                : new ScenarioSummary(name, overlay.Description, overlay.BasedOn, overlay.SourceIds, overlay.Changes.Count));
+        }
+        return list;
+    }
+
+    /// <summary>What a loaded scenario changes; null is the base network (with its content hash).</summary>
+    public static ScenarioDetail Detail(ScenarioNetwork? scenario, string baseContentHash)
+    {
+        if (scenario is not { } s)
+        {
+            return new ScenarioDetail(ScenarioLoader.BaseName, "the unmodified base network", [], baseContentHash, [], [], []);
+        }
+        var changes = s.Log.Entries.Select(e => new ScenarioChange(
+            e.Scenario,
+            e.Change.Index + 1,
+            e.Change.Describe(),
+            e.Change.Operation.ToString().ToLowerInvariant(),
+            e.Matched,
+            e.LinkIds.Concat(e.TransferKeys).Concat(e.PlaceCodes).Distinct(StringComparer.Ordinal).ToList())).ToList();
+        return new ScenarioDetail(
+            s.Name,
+            s.Description,
+            s.Chain.Select(o => o.Name).ToList(),
+            s.ContentHash,
+            s.Chain.SelectMany(o => o.SourceIds).Distinct(StringComparer.Ordinal).ToList(),
+            changes,
+            s.Diagnostics.Where(d => d.Severity == Severity.Warning).Select(d => d.Message).ToList());
+    }
+}
