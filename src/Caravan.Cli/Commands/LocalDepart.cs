@@ -7,12 +7,16 @@ namespace Caravan.Cli.Commands;
 /// <summary><c>--depart</c> without an offset is the origin's local time (its IANA zone from data/timezones.csv).</summary>
 internal static class LocalDepart
 {
-    public static TimeZoneTable Zones(Network network, string? dataFolder)
+    /// <summary>
+    /// The network's time zones; null when its folder has no <c>timezones.csv</c> (the embedded table names places
+    /// another network need not have, so a departure there stays UTC, as without a zone).
+    /// </summary>
+    public static TimeZoneTable? Zones(Network network, string? dataFolder)
     {
         var folder = string.IsNullOrWhiteSpace(dataFolder) ? NetworkLoader.DefaultDataFolder() : dataFolder;
         if (!File.Exists(Path.Combine(folder, TimeZoneTable.FileName)))
         {
-            folder = NetworkLoader.DefaultDataFolder();
+            return null;
         }
         try
         {
@@ -25,9 +29,9 @@ internal static class LocalDepart
     }
 
     /// <summary>The query with a local departure rewritten as the instant it is at the origin (an explicit offset is kept).</summary>
-    public static RoutePlanQuery Apply(RoutePlanQuery query, Network network, TimeZoneTable zones)
+    public static RoutePlanQuery Apply(RoutePlanQuery query, Network network, TimeZoneTable? zones)
     {
-        if (string.IsNullOrWhiteSpace(query.Depart) || string.IsNullOrWhiteSpace(query.From))
+        if (zones is null || string.IsNullOrWhiteSpace(query.Depart) || string.IsNullOrWhiteSpace(query.From))
         {
             return query;
         }

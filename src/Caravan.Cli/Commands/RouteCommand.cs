@@ -50,7 +50,14 @@ internal static class RouteCommand
                 return ServiceOutput.Errors(result.Errors, parse.GetValue(json));
             }
             var (request, plan, document) = result.Value!;
-            ItineraryFiles.Write(network, plan, zones, parse.GetValue(csv), parse.GetValue(xlsx));
+            if (zones is not null)
+            {
+                ItineraryFiles.Write(network, plan, zones, parse.GetValue(csv), parse.GetValue(xlsx));
+            }
+            else if (parse.GetValue(csv) is not null || parse.GetValue(xlsx) is not null)
+            {
+                throw new CliInputException($"--csv and --xlsx give local times: the network folder needs a {Caravan.Units.TimeZoneTable.FileName}");
+            }
             if (parse.GetValue(save))
             {
                 Console.Error.WriteLine($"saved run {RunSaving.SaveRoute(parse.GetValue(db), loaded, plan.Options[0].Itinerary)}");
@@ -71,7 +78,7 @@ internal static class RouteCommand
             }
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(Caravan.Units.LocalDates.Localize(document, plan, network, zones), JsonDefaults.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(zones is null ? document : Caravan.Units.LocalDates.Localize(document, plan, network, zones), JsonDefaults.Indented));
                 return ExitCodes.Ok;
             }
             PlanTable.Write(network, plan, request.Depart, request.Deadline);
