@@ -1,19 +1,13 @@
 using Caravan.Export;
-using Caravan.Model;
-using Caravan.Planning;
 
 namespace Caravan.Cli.Commands;
 
-/// <summary><c>caravan route --csv FILE --xlsx FILE</c>: the chosen option's legs as spreadsheets.</summary>
+/// <summary><c>caravan route --csv FILE --xlsx FILE</c>: the chosen option's legs (of the route document) as spreadsheets.</summary>
 internal static class ItineraryFiles
 {
-    public static void Write(Network network, PlanResult plan, Caravan.Units.TimeZoneTable zones, string? csv, string? xlsx)
+    public static void Write(RouteResponse document, string? csv, string? xlsx)
     {
-        if (string.IsNullOrEmpty(csv) && string.IsNullOrEmpty(xlsx))
-        {
-            return;
-        }
-        var route = Caravan.Units.LocalDates.Localize(PlanDocuments.Response(network, plan).Routes[0], plan.Options[0], network, zones);
+        var route = document.Routes[0];
         if (!string.IsNullOrEmpty(csv))
         {
             ItinerarySheet.WriteCsv(route, csv);

@@ -40,8 +40,6 @@ internal static class RouteCommand
                 return RouteBatchRun.Run(network, batchPath);
             }
             var bound = query.Bind(parse);
-            var zones = LocalDepart.Zones(network, parse.GetValue(data));
-            bound = LocalDepart.Apply(bound, network, zones);
             bound = ContainerQuantity.Apply(bound, parse.GetValue(container), parse.GetValue(cargoKg), parse.GetValue(data));
             var result = new RouteService(network, EngineOptions.Default).Plan(bound);
             ServiceOutput.Warnings(result.Warnings);
@@ -50,14 +48,7 @@ internal static class RouteCommand
                 return ServiceOutput.Errors(result.Errors, parse.GetValue(json));
             }
             var (request, plan, document) = result.Value!;
-            if (zones is not null)
-            {
-                ItineraryFiles.Write(network, plan, zones, parse.GetValue(csv), parse.GetValue(xlsx));
-            }
-            else if (parse.GetValue(csv) is not null || parse.GetValue(xlsx) is not null)
-            {
-                throw new CliInputException($"--csv and --xlsx give local times: the network folder needs a {Caravan.Units.TimeZoneTable.FileName}");
-            }
+            ItineraryFiles.Write(document, parse.GetValue(csv), parse.GetValue(xlsx));
             if (parse.GetValue(save))
             {
                 Console.Error.WriteLine($"saved run {RunSaving.SaveRoute(parse.GetValue(db), loaded, plan.Options[0].Itinerary)}");
@@ -78,7 +69,7 @@ internal static class RouteCommand
             }
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(zones is null ? document : Caravan.Units.LocalDates.Localize(document, plan, network, zones), JsonDefaults.Indented));
+                Console.WriteLine(JsonSerializer.Serialize(document, JsonDefaults.Indented));
                 return ExitCodes.Ok;
             }
             PlanTable.Write(network, plan, request.Depart, request.Deadline);

@@ -8,7 +8,7 @@ namespace Caravan.Units;
 public static class LocalDates
 {
     /// <summary>The response with every dated leg's <c>departs</c>/<c>arrives</c> in local time (<c>2026-12-01T16:00+08:00</c>).</summary>
-    public static RouteResponse Localize(RouteResponse response, PlanResult plan, Network network, TimeZoneTable zones) => response with
+    public static RouteResponse Localize(RouteResponse response, PlanResult plan, Network network, TimeZoneTable? zones) => zones is null ? response : response with
     {
         Routes = [.. response.Routes.Select((r, i) => Localize(r, plan.Options[i], network, zones))],
         Alternatives = response.Alternatives is null ? null : [.. response.Alternatives.Select((r, i) => Localize(r, plan.Alternatives[i], network, zones))],

@@ -19,8 +19,12 @@ public sealed class TimeZoneTable
     /// <summary>The zone of a place.</summary>
     public TimeZoneInfo Of(int place) => _byPlace[place];
 
-    /// <summary>Reads the table for a network; throws <see cref="CaravanDataException"/> listing every problem.</summary>
-    public static TimeZoneTable Read(string folder, Network network)
+    /// <summary>
+    /// Reads the table for a network; throws <see cref="CaravanDataException"/> listing every problem. With
+    /// <paramref name="borrowed"/> (the file of another network, e.g. the embedded one for a folder without its own),
+    /// overrides of places this network does not have are skipped instead of being errors.
+    /// </summary>
+    public static TimeZoneTable Read(string folder, Network network, bool borrowed = false)
     {
         var bag = new DiagnosticBag();
         var rows = CsvTable.Read(Path.Combine(folder, FileName), FileName, ["country", "tz", "source"], ["place", "notes"], bag);
@@ -53,7 +57,10 @@ public sealed class TimeZoneTable
             }
             else if (!network.TryGetPlace(code, out var place))
             {
-                r.Error("place", $"unknown place '{CsvRecord.Clip(code)}'");
+                if (!borrowed)
+                {
+                    r.Error("place", $"unknown place '{CsvRecord.Clip(code)}'");
+                }
             }
             else if (network.Places[place].Country != country)
             {

@@ -1,7 +1,7 @@
-using Xunit;
 using System.Text.Json;
 using Caravan.Data;
 using Caravan.Export;
+using Xunit;
 
 namespace Caravan.Tests.Formats;
 

@@ -1,7 +1,7 @@
-using Xunit;
 using Caravan.Data;
 using Caravan.Data.GeoPackage;
 using Microsoft.Data.Sqlite;
+using Xunit;
 
 namespace Caravan.Tests.Formats;
 

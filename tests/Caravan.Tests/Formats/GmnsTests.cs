@@ -1,8 +1,8 @@
-using Xunit;
 using Caravan.Data;
 using Caravan.Data.Gmns;
-using Caravan.Routing;
 using Caravan.Model;
+using Caravan.Routing;
+using Xunit;
 
 namespace Caravan.Tests.Formats;
 

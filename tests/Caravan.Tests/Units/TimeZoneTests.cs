@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Caravan.Data;
-using Caravan.Tests.Cli;
 using Caravan.Units;
 using Xunit;
 
@@ -42,22 +40,5 @@ public sealed class TimeZoneTests
         File.WriteAllLines(Path.Combine(dir, TimeZoneTable.FileName), File.ReadAllLines(Path.Combine(TestPaths.Data, TimeZoneTable.FileName)).Where(l => !l.StartsWith("DE,,", StringComparison.Ordinal)));
         var e = Assert.Throws<CaravanDataException>(() => TimeZoneTable.Read(dir, Network));
         Assert.Contains(e.Diagnostics, d => d.Message.Contains("(DE): add a row for DE", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public void Depart_is_read_in_the_origin_local_time_and_legs_are_dated_locally()
-    {
-        var local = CliProcess.Run("route", "--from", "Xi'an", "--to", "Duisburg", "--depart", "2026-12-01T08:00", "--json");
-        var utc = CliProcess.Run("route", "--from", "Xi'an", "--to", "Duisburg", "--depart", "2026-12-01T00:00Z", "--json");
-        Assert.True(local.ExitCode == 0, local.Stderr);
-        using var a = JsonDocument.Parse(local.Stdout);
-        using var b = JsonDocument.Parse(utc.Stdout);
-        var legsA = a.RootElement.GetProperty("routes")[0].GetProperty("legs");
-        var legsB = b.RootElement.GetProperty("routes")[0].GetProperty("legs");
-        // 08:00 in Xi'an is 00:00 UTC: the same plan, dated the same.
-        Assert.Equal("2026-12-01T08:00+08:00", legsA[0].GetProperty("departs").GetString());
-        Assert.Equal(legsB[legsB.GetArrayLength() - 1].GetProperty("arrives").GetString(), legsA[legsA.GetArrayLength() - 1].GetProperty("arrives").GetString());
-        // The last leg arrives in Duisburg, in Central European time.
-        Assert.EndsWith("+01:00", legsA[legsA.GetArrayLength() - 1].GetProperty("arrives").GetString(), StringComparison.Ordinal);
     }
 }
