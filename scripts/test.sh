@@ -11,4 +11,7 @@ cd "$(dirname "$0")/.."
 # Everything is restored and built from the project's own files; building src/Caravan.Web runs
 # `npm ci && npm run build` in web/ (src/Caravan.Web/WebPage.targets) when the page is stale.
 dotnet build Caravan.sln -c Release -warnaserror -nologo -v quiet
+# The native AOT caravan (clang and zlib from install-tools.sh), which tests/Caravan.Tests/Cli/AotBinaryTests.cs runs
+# against the JIT one; artifacts/ is gitignored.
+dotnet publish src/Caravan.Cli -c Release -r linux-x64 -p:PublishAot=true -o artifacts/aot -nologo -v quiet
 dotnet test Caravan.sln -c Release --no-build -nologo --logger "console;verbosity=minimal"

@@ -28,7 +28,7 @@ internal static class CliRunner
             parse.Invoke(new InvocationConfiguration { Output = Console.Error, Error = Console.Error, EnableDefaultExceptionHandler = false });
             if (args.Contains("--json", StringComparer.Ordinal))
             {
-                Console.WriteLine(JsonSerializer.Serialize(ErrorDocument.From(ParseErrors(parse)), JsonDefaults.Indented));
+                Console.WriteLine(JsonDefaults.Serialize(ErrorDocument.From(ParseErrors(parse)), Caravan.Cli.Json.CliJson.Indented));
             }
             return ExitCodes.BadInput;
         }

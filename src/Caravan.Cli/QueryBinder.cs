@@ -11,7 +11,7 @@ namespace Caravan.Cli;
 /// every value the same way the web API does (a missing required field too). Boolean fields are flags.
 /// </summary>
 /// <typeparam name="T">The engine query type.</typeparam>
-internal sealed class QueryBinder<T>
+internal sealed class QueryBinder<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)] T>
     where T : new()
 {
     private readonly List<(QueryField Field, Option Option)> _options = [];
@@ -68,7 +68,7 @@ internal static class ServiceOutput
     {
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(ErrorDocument.From(errors), JsonDefaults.Indented));
+            Console.WriteLine(JsonDefaults.Serialize(ErrorDocument.From(errors), Caravan.Cli.Json.CliJson.Indented));
         }
         foreach (var e in errors)
         {

@@ -43,8 +43,8 @@ internal static class RunSaving
     public static long SaveComparison(string? db, ComparisonResult result, string? pairsFile)
     {
         var store = Open(db);
-        var parameters = JsonSerializer.Serialize(new { objective = result.Objective, year = result.Year, pairs = pairsFile ?? "data/scenarios/od-pairs.csv" }, JsonDefaults.Compact);
-        var summary = JsonSerializer.Serialize(new
+        var parameters = JsonDefaults.Serialize(new { objective = result.Objective, year = result.Year, pairs = pairsFile ?? "data/scenarios/od-pairs.csv" }, Caravan.Cli.Json.CliJson.Compact);
+        var summary = JsonDefaults.Serialize(new
         {
             pairs = result.Routes.Count,
             skipped = result.Skipped.Count,
@@ -54,7 +54,7 @@ internal static class RunSaving
             gained = result.Routes.Count(r => r.A is null && r.B is not null),
             meanDeltaHours = result.Routes.Where(r => r.DeltaHours is not null).Select(r => r.DeltaHours!.Value).DefaultIfEmpty(0).Average(),
             targets = result.Targets,
-        }, JsonDefaults.Compact);
+        }, Caravan.Cli.Json.CliJson.Compact);
         var run = new NewRun(RunKind.Compare, result.A.Name, result.A.ContentHash, result.B.Name, result.B.ContentHash, parameters, summary);
         var rows = Rows(result).Concat(SyntheticRows()).ToList();
         Console.Error.WriteLine($"saving run ({rows.Count} rows)");
@@ -67,7 +67,7 @@ internal static class RunSaving
         var store = Open(db);
         var network = scenario.Network;
         var r = itinerary.Request;
-        var parameters = JsonSerializer.Serialize(new
+        var parameters = JsonDefaults.Serialize(new
         {
             from = network.Places[r.From].Code,
             to = network.Places[r.To].Code,
@@ -79,11 +79,11 @@ internal static class RunSaving
             avoidPlaces = r.Constraints.AvoidPlaces.Select(p => network.Places[p].Code),
             year = r.Constraints.Year,
             maxTransfers = r.Constraints.MaxTransfers,
-        }, JsonDefaults.Compact);
+        }, Caravan.Cli.Json.CliJson.Compact);
         var document = RouteDocuments.Route(network, itinerary);
-        var summary = JsonSerializer.Serialize(new { corridor = itinerary.Corridor, totals = document.Totals }, JsonDefaults.Compact);
+        var summary = JsonDefaults.Serialize(new { corridor = itinerary.Corridor, totals = document.Totals }, Caravan.Cli.Json.CliJson.Compact);
         var run = new NewRun(RunKind.Route, scenario.Name, scenario.ContentHash, null, null, parameters, summary);
-        var rows = document.Legs.Select((leg, i) => new RunResultRow("leg", i.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(leg, JsonDefaults.Compact)))
+        var rows = document.Legs.Select((leg, i) => new RunResultRow("leg", i.ToString(CultureInfo.InvariantCulture), JsonDefaults.Serialize(leg, Caravan.Cli.Json.CliJson.Compact)))
             .Concat(SyntheticRows()).ToList();
         Console.Error.WriteLine($"saving run ({rows.Count} rows)");
         Console.Error.Flush();
@@ -95,8 +95,8 @@ internal static class RunSaving
     {
         var store = Open(db);
         var r = report.Result;
-        var parameters = JsonSerializer.Serialize(new { demand = demandPath, demandHash = FileHash(demandPath), year, algorithm }, JsonDefaults.Compact);
-        var summary = JsonSerializer.Serialize(new
+        var parameters = JsonDefaults.Serialize(new { demand = demandPath, demandHash = FileHash(demandPath), year, algorithm }, Caravan.Cli.Json.CliJson.Compact);
+        var summary = JsonDefaults.Serialize(new
         {
             converged = r.Converged,
             stopReason = r.StopReason.ToString(),
@@ -107,11 +107,11 @@ internal static class RunSaving
             seconds = r.Elapsed.TotalSeconds,
             bottlenecks = report.Bottlenecks.Take(15).Select(b => new { b.Id, b.From, b.To, b.Utilisation, b.FlowTonnes }),
             corridors = report.Corridors,
-        }, JsonDefaults.Compact);
+        }, Caravan.Cli.Json.CliJson.Compact);
         var run = new NewRun(RunKind.Assign, scenario.Name, scenario.ContentHash, null, null, parameters, summary);
         var rows = report.Links.Where(l => l.FlowTonnes > 0)
-            .Select(l => new RunResultRow("link", $"{l.Id} {l.From}→{l.To}", JsonSerializer.Serialize(new { l.Id, l.Kind, mode = l.Mode.ToString(), l.From, l.To, l.Corridor, l.FlowTonnes, l.CapacityTonnes, l.Utilisation, l.FreeFlowHours, l.CongestedHours }, JsonDefaults.Compact)))
-            .Concat(report.OdPairs.Select((o, i) => new RunResultRow("od", i.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(new { o.Row.Line, o.Row.Tonnes, o.FreeFlowHours, o.CongestedHours, o.CostUsdPerUnit, o.Corridor }, JsonDefaults.Compact))))
+            .Select(l => new RunResultRow("link", $"{l.Id} {l.From}→{l.To}", JsonDefaults.Serialize(new { l.Id, l.Kind, mode = l.Mode.ToString(), l.From, l.To, l.Corridor, l.FlowTonnes, l.CapacityTonnes, l.Utilisation, l.FreeFlowHours, l.CongestedHours }, Caravan.Cli.Json.CliJson.Compact)))
+            .Concat(report.OdPairs.Select((o, i) => new RunResultRow("od", i.ToString(CultureInfo.InvariantCulture), JsonDefaults.Serialize(new { o.Row.Line, o.Row.Tonnes, o.FreeFlowHours, o.CongestedHours, o.CostUsdPerUnit, o.Corridor }, Caravan.Cli.Json.CliJson.Compact))))
             .Concat(SyntheticRows()).ToList();
         Console.Error.WriteLine($"saving run ({rows.Count} rows)");
         Console.Error.Flush();
@@ -124,10 +124,10 @@ internal static class RunSaving
         var store = Open(db);
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.tntp").OrderBy(f => f, StringComparer.Ordinal).ToList() : [];
         var hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", files.Select(FileHash)))));
-        var parameters = JsonSerializer.Serialize(new { tntp = folder, algorithm }, JsonDefaults.Compact);
-        var summary = JsonSerializer.Serialize(new { converged = result.Converged, stopReason = result.StopReason.ToString(), relativeGap = result.RelativeGap, objective = result.Objective, totalSystemTravelTime = result.TotalSystemTravelTime, iterations = result.Iterations, seconds = result.Elapsed.TotalSeconds }, JsonDefaults.Compact);
+        var parameters = JsonDefaults.Serialize(new { tntp = folder, algorithm }, Caravan.Cli.Json.CliJson.Compact);
+        var summary = JsonDefaults.Serialize(new { converged = result.Converged, stopReason = result.StopReason.ToString(), relativeGap = result.RelativeGap, objective = result.Objective, totalSystemTravelTime = result.TotalSystemTravelTime, iterations = result.Iterations, seconds = result.Elapsed.TotalSeconds }, Caravan.Cli.Json.CliJson.Compact);
         var run = new NewRun(RunKind.Assign, "tntp:" + name, hash, null, null, parameters, summary);
-        var rows = result.LinkFlow.Select((f, i) => new RunResultRow("link", i.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(new { link = i, flow = f, cost = result.LinkCost[i] }, JsonDefaults.Compact)))
+        var rows = result.LinkFlow.Select((f, i) => new RunResultRow("link", i.ToString(CultureInfo.InvariantCulture), JsonDefaults.Serialize(new { link = i, flow = f, cost = result.LinkCost[i] }, Caravan.Cli.Json.CliJson.Compact)))
             .Concat(SyntheticRows()).ToList();
         Console.Error.WriteLine($"saving run ({rows.Count} rows)");
         Console.Error.Flush();
@@ -144,21 +144,21 @@ internal static class RunSaving
     {
         foreach (var r in result.Routes)
         {
-            yield return new RunResultRow("od", $"{r.From}→{r.To}", JsonSerializer.Serialize(r, JsonDefaults.Compact));
+            yield return new RunResultRow("od", $"{r.From}→{r.To}", JsonDefaults.Serialize(r, Caravan.Cli.Json.CliJson.Compact));
         }
         foreach (var s in result.Skipped)
         {
-            yield return new RunResultRow("skipped", $"{s.From}→{s.To}", JsonSerializer.Serialize(s, JsonDefaults.Compact));
+            yield return new RunResultRow("skipped", $"{s.From}→{s.To}", JsonDefaults.Serialize(s, Caravan.Cli.Json.CliJson.Compact));
         }
         if (result.Assignment is { } flows)
         {
             foreach (var l in flows.Links)
             {
-                yield return new RunResultRow("link", l.LinkId, JsonSerializer.Serialize(l, JsonDefaults.Compact));
+                yield return new RunResultRow("link", l.LinkId, JsonDefaults.Serialize(l, Caravan.Cli.Json.CliJson.Compact));
             }
             foreach (var c in flows.Corridors)
             {
-                yield return new RunResultRow("corridor", c.Corridor, JsonSerializer.Serialize(c, JsonDefaults.Compact));
+                yield return new RunResultRow("corridor", c.Corridor, JsonDefaults.Serialize(c, Caravan.Cli.Json.CliJson.Compact));
             }
         }
     }

@@ -86,7 +86,7 @@ internal static class AssignDemand
                     o.Corridor,
                 }),
             };
-            Console.WriteLine(JsonSerializer.Serialize(doc, JsonDefaults.Indented));
+            Console.WriteLine(JsonDefaults.Serialize(doc, Caravan.Cli.Json.CliJson.Indented));
             return AssignCommand.NotConverged(r, solver);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -50,47 +50,8 @@ internal static class CalibrateCommand
             var prices = priceCases is null ? null : PriceCalibrator.Run(network, priceCases);
             if (parse.GetValue(json))
             {
-                var doc = new
-                {
-                    timeMape = report.TimeMape,
-                    worstTimeError = report.WorstTimeError,
-                    costMape = report.CostMape,
-                    splits = report.Splits.Select(s => new
-                    {
-                        split = s.Split,
-                        cases = s.Cases,
-                        timeMape = s.TimeMape,
-                        inside = s.Inside,
-                        worstTimeError = s.WorstTimeError,
-                        fastestTimeMape = s.FastestTimeMape,
-                        fastestInside = s.FastestInside,
-                    }),
-                    cases = report.Results.Select(r => new
-                    {
-                        id = r.Case.Id,
-                        from = r.Case.From,
-                        to = r.Case.To,
-                        corridor = r.Corridor,
-                        year = r.Case.Year,
-                        split = r.Case.Split == CalibrationSplit.Fit ? "fit" : "test",
-                        predictedDays = r.PredictedDays,
-                        inside = r.Inside,
-                        fastestDays = r.FastestDays,
-                        fastestTimeError = r.FastestError,
-                        fastestInside = r.FastestInside,
-                        observedLowDays = r.Case.ObservedLowDays,
-                        observedHighDays = r.Case.ObservedHighDays,
-                        timeError = r.TimeError,
-                        predictedCostUsd = r.PredictedCostUsd,
-                        costLowUsd = r.Case.CostLowUsd,
-                        costHighUsd = r.Case.CostHighUsd,
-                        costError = r.CostError,
-                        problem = r.Problem,
-                        sources = r.Case.SourceIds,
-                    }),
-                    prices = prices is null ? null : PriceCalibrationView.Json(prices),
-                };
-                Console.WriteLine(JsonSerializer.Serialize(doc, JsonDefaults.Indented));
+                var doc = Json.CalibrationJson.Of(report, prices);
+                Console.WriteLine(JsonDefaults.Serialize(doc, Caravan.Cli.Json.CliJson.Indented));
             }
             else
             {

@@ -73,7 +73,7 @@ internal static class CalibrateVolumes
                 iterations = solution.Iterations,
                 fitSteps = steps.Count,
             };
-            Console.WriteLine(JsonSerializer.Serialize(doc, JsonDefaults.Indented));
+            Console.WriteLine(JsonDefaults.Serialize(doc, Caravan.Cli.Json.CliJson.Indented));
             return ExitCodes.Ok;
         }
         var table = new Table { Title = new TableTitle($"Volumes: {cases.Count} observed flows ({Path.GetFileName(volumesPath)}) against the choice model") };

@@ -77,7 +77,7 @@ internal static class CompareCommand
             }
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(result, JsonDefaults.Indented));
+                Console.WriteLine(JsonDefaults.Serialize(result, Caravan.Cli.Json.CliJson.Indented));
             }
             else
             {

@@ -91,7 +91,7 @@ internal static class FlowsCommand
                     modalSplit = report.ModalSplits.Select(m => new { origin = m.Origin, destination = m.Destination, commodity = m.Commodity.Name(), tonnes = m.Tonnes, modes = m.GroupShares, corridors = m.CorridorShares }),
                     elasticities = elastic.Select(x => new { corridor = x.Corridor, priceChange = x.PriceChange, baseTonnes = x.BaseTonnes, newTonnes = x.NewTonnes, deltaTonnes = x.DeltaTonnes, elasticity = x.Elasticity }),
                 };
-                Console.WriteLine(JsonSerializer.Serialize(doc, JsonDefaults.Indented));
+                Console.WriteLine(JsonDefaults.Serialize(doc, Caravan.Cli.Json.CliJson.Indented));
                 return ExitCodes.Ok;
             }
             Render(model, solution, report, volumeReport, elastic, topCount);

@@ -82,7 +82,7 @@ internal static class MatrixCommand
             }
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(SkimDocuments.Document(network, matrix), JsonDefaults.Indented));
+                Console.WriteLine(JsonDefaults.Serialize(SkimDocuments.Document(network, matrix), Caravan.Cli.Json.CliJson.Indented));
                 wrote = true;
             }
             if (!wrote)

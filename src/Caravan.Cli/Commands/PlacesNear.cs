@@ -26,7 +26,7 @@ internal static class PlacesNear
         var hits = NearestPlaces.Find(new RoutingGraph(network), parsed.Lat, parsed.Lon, parsed.Mode, parsed.Limit);
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(NearPlaceDocument.Of(network, hits), JsonDefaults.Indented));
+            Console.WriteLine(JsonDefaults.Serialize(NearPlaceDocument.Of(network, hits), Caravan.Cli.Json.CliJson.Indented));
             return ExitCodes.Ok;
         }
         var table = new Table().AddColumns("Code", "Name", "Country", "Kind", "km");

@@ -26,35 +26,6 @@ internal static class PriceCalibrationView
         }
     }
 
-    /// <summary>The JSON shape of the price section.</summary>
-    public static object Json(PriceReport report) => new
-    {
-        fit = Score(report.Fit),
-        test = Score(report.Test),
-        targetMape = PriceReport.TargetMape,
-        targetWorst = PriceReport.TargetWorst,
-        cases = report.Results.Select(r => new
-        {
-            id = r.Case.Id,
-            from = r.Case.From,
-            to = r.Case.To,
-            cargo = r.Case.Commodity.Name(),
-            split = r.Case.Split == CalibrationSplit.Fit ? "fit" : "test",
-            year = r.Case.Year,
-            date = r.Case.Date,
-            basis = r.Case.Basis,
-            corridor = r.Corridor,
-            predictedUsd = r.PredictedUsd,
-            rateLowUsd = r.Case.RateLowUsd,
-            rateHighUsd = r.Case.RateHighUsd,
-            midpointUsd = r.Case.MidpointUsd,
-            error = r.Error,
-            insideRange = r.InsideRange,
-            problem = r.Problem,
-            sources = r.Case.SourceIds,
-        }),
-    };
-
     /// <summary>Prints the table and the two split scores.</summary>
     public static void Write(PriceReport report)
     {
@@ -87,6 +58,4 @@ internal static class PriceCalibrationView
 
     private static string Line(PriceScore s) =>
         $"{s.Cases} cases, midpoint MAPE {RouteTable.Num(s.MidpointMape * 100, "0.0")}%, worst {RouteTable.Num(s.WorstError * 100, "0.0")}%, {s.InsideRange} inside their range";
-
-    private static object Score(PriceScore s) => new { cases = s.Cases, midpointMape = s.MidpointMape, worstError = s.WorstError, insideRange = s.InsideRange };
 }

@@ -52,7 +52,7 @@ internal static class ReachCommand
             var doc = Reach.Compute(new RoutingGraph(network), parsed.Origin, parsed.Budget, parsed.Template);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(doc, JsonDefaults.Indented));
+                Console.WriteLine(JsonDefaults.Serialize(doc, Caravan.Cli.Json.CliJson.Indented));
                 return ExitCodes.Ok;
             }
             if (parse.GetValue(geojson))

@@ -26,7 +26,7 @@ internal static class RouteBatchRun
         foreach (var r in results)
         {
             failed += r.Route is null ? 1 : 0;
-            Console.WriteLine(JsonSerializer.Serialize(new BatchLine(rows[r.Index].Line, r), JsonDefaults.Compact));
+            Console.WriteLine(JsonDefaults.Serialize(new BatchLine(rows[r.Index].Line, r), Caravan.Cli.Json.CliJson.Compact));
         }
         Console.Error.WriteLine($"{results.Count} queries: {results.Count - failed} routed, {failed} with a problem");
         return ExitCodes.Ok;

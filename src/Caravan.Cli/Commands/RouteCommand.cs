@@ -69,7 +69,7 @@ internal static class RouteCommand
             }
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(document, JsonDefaults.Indented));
+                Console.WriteLine(JsonDefaults.Serialize(document, Caravan.Cli.Json.CliJson.Indented));
                 return ExitCodes.Ok;
             }
             PlanTable.Write(network, plan, request.Depart, request.Deadline);

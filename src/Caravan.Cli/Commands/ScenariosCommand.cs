@@ -32,7 +32,7 @@ internal static class ScenariosCommand
             if (parse.GetValue(json))
             {
                 var detail = ScenarioCatalog.Detail(ScenarioLoader.IsBase(scenario) ? null : s, s.ContentHash);
-                Console.WriteLine(JsonSerializer.Serialize(detail, JsonDefaults.Indented));
+                Console.WriteLine(JsonDefaults.Serialize(detail, Caravan.Cli.Json.CliJson.Indented));
                 return ExitCodes.Ok;
             }
             Console.WriteLine($"{s.Name}: {s.Description}");
@@ -65,7 +65,7 @@ internal static class ScenariosCommand
         var summaries = ScenarioCatalog.Summaries(ScenarioCatalog.Files(folder, ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder())));
         if (json)
         {
-            Console.WriteLine(JsonSerializer.Serialize(summaries, JsonDefaults.Indented));
+            Console.WriteLine(JsonDefaults.Serialize(summaries, Caravan.Cli.Json.CliJson.Indented));
             return ExitCodes.Ok;
         }
         var table = new Table().AddColumns("name", "based on", "changes", "sources", "description");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using Caravan.Web;
 using Microsoft.AspNetCore.Builder;
 
@@ -23,59 +24,68 @@ internal static class ServeCommand
         {
             urls, data, scenario, db, webRoot, concurrency, queue, cors, apiKeyFile, allowedHosts,
         };
-        command.SetAction(parse =>
-        {
-            var folder = parse.GetValue(data) ?? NetworkLoader.DefaultDataFolder();
-            var network = NetworkLoader.Load(folder, parse.GetValue(scenario));
-            var options = new CaravanWebOptions
-            {
-                Network = network,
-                DataFolder = Path.GetFullPath(folder),
-                DatabasePath = parse.GetValue(db),
-                ScenariosFallbackFolder = Caravan.Scenarios.ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder()),
-                WebRoot = parse.GetValue(webRoot),
-                CorsOrigins = parse.GetValue(cors) ?? [],
-                Scenario = Caravan.Scenarios.ScenarioLoader.IsBase(parse.GetValue(scenario)) ? null : parse.GetValue(scenario),
-                Urls = parse.GetValue(urls)!,
-                AllowedHosts = parse.GetValue(allowedHosts) ?? [],
-                ApiKey = ApiKey(parse.GetValue(apiKeyFile)),
-            };
-            if (parse.GetValue(concurrency) is { } c)
-            {
-                options = c >= 1 ? options with { RouteConcurrency = c } : throw new CliInputException("--route-concurrency must be 1 or more");
-            }
-            if (parse.GetValue(queue) is { } q)
-            {
-                options = q >= 0 ? options with { RouteQueue = q } : throw new CliInputException("--route-queue must be 0 or more");
-            }
-            if (options.WebRoot is { } root && !File.Exists(Path.Combine(root, "index.html")))
-            {
-                throw new CliInputException($"--web-root: no index.html in {root}");
-            }
-            var url = options.Urls;
-            WebApplication app;
-            try
-            {
-                app = CaravanWebApp.Create(options);
-            }
-            catch (ArgumentException e)
-            {
-                throw new CliInputException("--urls: " + e.Message.Split(" (Parameter", 2)[0]);
-            }
-            // The banner names the addresses really bound, whatever configured them.
-            app.Lifetime.ApplicationStarted.Register(() =>
-                Console.WriteLine($"Caravan serving {options.DataFolder} ({network.Places.Count} places, {network.Links.Count} links) at {string.Join(", ", CaravanWebApp.ListeningAddresses(app))}{(options.ApiKey is null ? "" : " (API key required for POST)")} — Ctrl+C to stop"));
-            try
-            {
-                app.Run();
-            }
-            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
-            {
-                throw new CliInputException($"--urls: {url} is already in use; pick another port");
-            }
-            return ExitCodes.Ok;
-        });
+        // The web host binds and serializes by reflection (minimal APIs, OpenAPI); a native AOT build has no
+        // reflection-based JSON, so there `serve` says so instead of failing on the first request. The check is a
+        // feature switch the AOT compiler folds, so the host's code is not even compiled into that binary.
+        command.SetAction(parse => RuntimeFeature.IsDynamicCodeSupported
+            ? Serve(parse, urls, data, scenario, db, webRoot, concurrency, queue, cors, apiKeyFile, allowedHosts)
+            : throw new CliInputException("serve is not available in this build (native AOT); use the dotnet tool (`dotnet tool install Caravan.Cli`) or `dotnet run --project src/Caravan.Cli -- serve`"));
         return command;
+    }
+
+    private static int Serve(
+        ParseResult parse, Option<string> urls, Option<string?> data, Option<string?> scenario, Option<string?> db, Option<string?> webRoot,
+        Option<int?> concurrency, Option<int?> queue, Option<string[]> cors, Option<string?> apiKeyFile, Option<string[]> allowedHosts)
+    {
+        var folder = parse.GetValue(data) ?? NetworkLoader.DefaultDataFolder();
+        var network = NetworkLoader.Load(folder, parse.GetValue(scenario));
+        var options = new CaravanWebOptions
+        {
+            Network = network,
+            DataFolder = Path.GetFullPath(folder),
+            DatabasePath = parse.GetValue(db),
+            ScenariosFallbackFolder = Caravan.Scenarios.ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder()),
+            WebRoot = parse.GetValue(webRoot),
+            CorsOrigins = parse.GetValue(cors) ?? [],
+            Scenario = Caravan.Scenarios.ScenarioLoader.IsBase(parse.GetValue(scenario)) ? null : parse.GetValue(scenario),
+            Urls = parse.GetValue(urls)!,
+            AllowedHosts = parse.GetValue(allowedHosts) ?? [],
+            ApiKey = ApiKey(parse.GetValue(apiKeyFile)),
+        };
+        if (parse.GetValue(concurrency) is { } c)
+        {
+            options = c >= 1 ? options with { RouteConcurrency = c } : throw new CliInputException("--route-concurrency must be 1 or more");
+        }
+        if (parse.GetValue(queue) is { } q)
+        {
+            options = q >= 0 ? options with { RouteQueue = q } : throw new CliInputException("--route-queue must be 0 or more");
+        }
+        if (options.WebRoot is { } root && !File.Exists(Path.Combine(root, "index.html")))
+        {
+            throw new CliInputException($"--web-root: no index.html in {root}");
+        }
+        var url = options.Urls;
+        WebApplication app;
+        try
+        {
+            app = CaravanWebApp.Create(options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliInputException("--urls: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
+        // The banner names the addresses really bound, whatever configured them.
+        app.Lifetime.ApplicationStarted.Register(() =>
+            Console.WriteLine($"Caravan serving {options.DataFolder} ({network.Places.Count} places, {network.Links.Count} links) at {string.Join(", ", CaravanWebApp.ListeningAddresses(app))}{(options.ApiKey is null ? "" : " (API key required for POST)")} — Ctrl+C to stop"));
+        try
+        {
+            app.Run();
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new CliInputException($"--urls: {url} is already in use; pick another port");
+        }
+        return ExitCodes.Ok;
     }
 
     private static string? ApiKey(string? file)

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Caravan.Batch;
+using Caravan.Comparison;
 using Caravan.Geography;
+using Caravan.Services;
 using Caravan.Skims;
 
 namespace Caravan.Export;
@@ -18,4 +20,10 @@ namespace Caravan.Export;
 [JsonSerializable(typeof(BatchResult))]
 [JsonSerializable(typeof(IReadOnlyList<BatchResult>))]
 [JsonSerializable(typeof(NearPlaceDocument[]))]
+[JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(ValidationDocument))]
+[JsonSerializable(typeof(IReadOnlyList<PlaceHit>))]
+[JsonSerializable(typeof(ComparisonResult))]
+[JsonSerializable(typeof(ScenarioDetail))]
+[JsonSerializable(typeof(IReadOnlyList<ScenarioSummary>))]
 public sealed partial class CaravanJsonContext : JsonSerializerContext;

@@ -15,6 +15,13 @@ public static class JsonDefaults
     /// <summary>Compact output for the web API.</summary>
     public static JsonSerializerOptions Compact { get; } = Create(false);
 
+    /// <summary>
+    /// Serializes through the options' resolver (the source-generated context first), never through reflection, so the
+    /// call is the same under native AOT; a type the resolver does not know fails loudly.
+    /// </summary>
+    public static string Serialize<T>(T value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
+
     private static JsonSerializerOptions Create(bool indented)
     {
         var o = new JsonSerializerOptions(JsonSerializerDefaults.Web)

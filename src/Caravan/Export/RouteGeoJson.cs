@@ -97,8 +97,8 @@ public static class RouteGeoJson
     /// <summary>Serializes a feature collection to GeoJSON text.</summary>
     public static string Write(FeatureCollection features, bool indented = true)
     {
-        var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = indented };
+        var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = indented, TypeInfoResolver = GeoJsonContext.Default };
         options.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
-        return System.Text.Json.JsonSerializer.Serialize(features, options);
+        return JsonDefaults.Serialize(features, options);
     }
 }

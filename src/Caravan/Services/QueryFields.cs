@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Caravan.Model;
@@ -40,20 +41,24 @@ public static class QueryFields
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<QueryField>> Known = new();
 
     /// <summary>Every field of a query type, in declaration order (base type first).</summary>
-    public static IReadOnlyList<QueryField> Of(Type queryType) => Known.GetOrAdd(queryType, t =>
+    public static IReadOnlyList<QueryField> Of([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type queryType) =>
+        Known.TryGetValue(queryType, out var fields) ? fields : Known.GetOrAdd(queryType, Read(queryType));
+
+    private static List<QueryField> Read([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] Type t) =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Property: p, Field: p.GetCustomAttribute<QueryFieldAttribute>()))
             .Where(x => x.Field is not null)
+            // Base type first; within a type, GetProperties' declaration order (a stable sort keeps it). Metadata
+            // tokens would say the same but do not exist in a native AOT build.
             .OrderBy(x => Depth(x.Property.DeclaringType!))
-            .ThenBy(x => x.Property.MetadataToken)
             .Select(x => new QueryField(char.ToLowerInvariant(x.Property.Name[0]) + x.Property.Name[1..], x.Property, x.Field!.Kind, x.Field.Description, x.Field.Required))
-            .ToList());
+            .ToList();
 
     /// <summary>Every field of a query type.</summary>
-    public static IReadOnlyList<QueryField> Of<T>() => Of(typeof(T));
+    public static IReadOnlyList<QueryField> Of<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] T>() => Of(typeof(T));
 
     /// <summary>The field's (name, text) pairs of a query.</summary>
-    public static IEnumerable<(string Field, string? Value)> Values(object query) =>
+    public static IEnumerable<(string Field, string? Value)> Values(RouteQuery query) =>
         Of(query.GetType()).Select(f => (f.Name, (string?)f.Property.GetValue(query)));
 
     /// <summary>

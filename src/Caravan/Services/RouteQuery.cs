@@ -1,10 +1,12 @@
 namespace Caravan.Services;
 
+// Annotated so the fields of a derived query (read through GetType()) survive trimming and native AOT.
 /// <summary>
 /// A route query as people and programs write it: every field is text, exactly as typed on the command line or
 /// sent in a URL, so one parser (<see cref="RouteQueryParser"/>) checks it the same way through every door. The CLI
 /// builds its options from these properties (<c>--avoid-modes</c>), the web binds them by name (<c>avoidModes</c>).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)]
 public record RouteQuery
 {
     /// <summary>Origin: code, name or alias.</summary>

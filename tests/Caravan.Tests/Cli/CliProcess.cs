@@ -7,10 +7,13 @@ internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) =>
+        RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "Caravan.Cli.dll"), .. args]);
+
+    /// <summary>Runs an executable (the native AOT <c>caravan</c>) with these arguments.</summary>
+    public static Result RunProgram(string program, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Caravan.Cli.dll");
-        var psi = new ProcessStartInfo("dotnet")
+        var psi = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -18,7 +21,6 @@ internal static class CliProcess
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        psi.ArgumentList.Add(dll);
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
