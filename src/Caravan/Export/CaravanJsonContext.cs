@@ -21,6 +21,9 @@ namespace Caravan.Export;
 [JsonSerializable(typeof(IReadOnlyList<BatchResult>))]
 [JsonSerializable(typeof(NearPlaceDocument[]))]
 [JsonSerializable(typeof(ErrorDocument))]
+// ErrorDocument.Suggestions holds these as object values: polymorphic, so they are named here.
+[JsonSerializable(typeof(SuggestedPlace[]))]
+[JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(ValidationDocument))]
 [JsonSerializable(typeof(IReadOnlyList<PlaceHit>))]
 [JsonSerializable(typeof(ComparisonResult))]
