@@ -1,3 +1,5 @@
+using Caravan.Collections;
+
 namespace Caravan.Assignment;
 
 /// <summary>
@@ -7,12 +9,12 @@ namespace Caravan.Assignment;
 internal sealed class ShortestPathTree
 {
     private readonly AssignmentNetwork _network;
-    private readonly QuadHeap _heap;
+    private readonly IndexedMinHeap _heap;
 
     public ShortestPathTree(AssignmentNetwork network)
     {
         _network = network;
-        _heap = new QuadHeap(network.NodeCount);
+        _heap = new IndexedMinHeap(network.NodeCount);
         Distance = new double[network.NodeCount];
         PredecessorLink = new int[network.NodeCount];
         SettleOrder = new int[network.NodeCount];
