@@ -18,4 +18,6 @@ namespace Caravan.Export;
 [JsonSerializable(typeof(BatchResult))]
 [JsonSerializable(typeof(IReadOnlyList<BatchResult>))]
 [JsonSerializable(typeof(NearPlaceDocument[]))]
+[JsonSerializable(typeof(Caravan.Services.FlowFeatureCollection))]
+[JsonSerializable(typeof(IReadOnlyList<Caravan.Services.BottleneckSummary>))]
 public sealed partial class CaravanJsonContext : JsonSerializerContext;
