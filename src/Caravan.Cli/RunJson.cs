@@ -7,7 +7,11 @@ namespace Caravan.Cli;
 /// <summary>Writes a saved run as one JSON document, streaming its rows (a run may hold millions).</summary>
 internal static class RunJson
 {
-    public static void WriteRun(Utf8JsonWriter w, RunInfo run, IEnumerable<RunResultRow>? results)
+    /// <summary>
+    /// One run: its record, then either all its <paramref name="results"/> (export) or the number of rows of each
+    /// kind (<paramref name="resultsByKind"/>, for <c>runs show --json</c>), or neither (list).
+    /// </summary>
+    public static void WriteRun(Utf8JsonWriter w, RunInfo run, IEnumerable<RunResultRow>? results, IReadOnlyDictionary<string, int>? resultsByKind = null)
     {
         w.WriteStartObject();
         w.WriteNumber("id", run.Id);
@@ -25,6 +29,15 @@ internal static class RunJson
         w.WritePropertyName("summary");
         w.WriteRawValue(run.SummaryJson);
         w.WriteNumber("resultCount", run.ResultCount);
+        if (resultsByKind is not null)
+        {
+            w.WriteStartObject("resultsByKind");
+            foreach (var (kind, count) in resultsByKind)
+            {
+                w.WriteNumber(kind, count);
+            }
+            w.WriteEndObject();
+        }
         if (results is not null)
         {
             w.WriteStartArray("results");

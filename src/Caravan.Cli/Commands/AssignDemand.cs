@@ -70,10 +70,10 @@ internal static class AssignDemand
                 iterations = r.Iterations,
                 seconds = r.Elapsed.TotalSeconds,
                 year,
-                demandTonnes = model.Demand.Sum(d => d.Tonnes),
+                demandTonnes = Caravan.Services.AssignmentService.DemandTonnes(model),
                 unserved,
-                bottlenecks = report.Bottlenecks.Take(top).Select(b => new { b.Id, b.Kind, mode = b.Mode.ToString(), b.From, b.To, b.Corridor, flowTonnes = Math.Round(b.FlowTonnes), capacityTonnes = b.CapacityTonnes, utilisation = b.Utilisation, delayHours = b.CongestedHours - b.FreeFlowHours }),
-                corridors = report.Corridors.Select(c => new { c.Corridor, tonneKm = c.TonneKm, maxLinkTonnes = c.MaxLinkTonnes, c.Share }),
+                bottlenecks = Caravan.Services.AssignmentService.Bottlenecks(report, top),
+                corridors = report.Corridors,
                 odPairs = report.OdPairs.Select(o => new
                 {
                     origin = network.Places[o.Row.Origin].Code,

@@ -64,11 +64,25 @@ internal static class RunsCommand
     {
         var db = CommonOptions.Db();
         var id = IdArgument();
-        var c = new Command("show", "Show a saved run: scenarios, content hashes, parameters, summary, rows") { id, db };
+        var json = new Option<bool>("--json") { Description = "Print JSON: the run's record and its number of rows of each kind" };
+        var c = new Command("show", "Show a saved run: scenarios, content hashes, parameters, summary, rows") { id, db, json };
         c.SetAction(parse =>
         {
             var store = RunSaving.OpenForReading(parse.GetValue(db));
             var run = Find(store, parse.GetValue(id));
+            if (parse.GetValue(json))
+            {
+                var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
+                foreach (var row in store.Results(run.Id))
+                {
+                    byKind[row.Kind] = byKind.GetValueOrDefault(row.Kind) + 1;
+                }
+                using var w = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });
+                RunJson.WriteRun(w, run, null, byKind);
+                w.Flush();
+                Console.WriteLine();
+                return ExitCodes.Ok;
+            }
             Console.WriteLine($"run {run.Id} ({run.Kind.Name()}), saved {run.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
             Console.WriteLine($"  scenario {(run.ScenarioB is null ? "" : "A ")}{run.ScenarioA}: {run.ContentHashA}");
             if (run.ScenarioB is not null)

@@ -138,22 +138,10 @@ public static class AssignmentEndpoints
             iterations = report?.Result.Iterations ?? last.Iteration,
             relativeGap = report?.Result.RelativeGap ?? (progress.Count > 0 ? last.RelativeGap : (double?)null),
             seconds = report?.Result.Elapsed.TotalSeconds ?? last.Elapsed.TotalSeconds,
-            demandTonnes = model?.Demand.Sum(d => d.Tonnes),
-            bottlenecks = report?.Bottlenecks.Take(TopBottlenecks).Select(b => new
-            {
-                b.Id,
-                b.Kind,
-                mode = b.Mode.ToString(),
-                b.From,
-                b.To,
-                b.Corridor,
-                flowTonnes = Math.Round(b.FlowTonnes),
-                capacityTonnes = b.CapacityTonnes,
-                utilisation = b.Utilisation,
-                delayHours = b.CongestedHours - b.FreeFlowHours,
-            }),
-            corridors = report?.Corridors.Select(c => new { c.Corridor, tonneKm = c.TonneKm, maxLinkTonnes = c.MaxLinkTonnes, c.Share }),
-            flows = report is not null && model is not null ? Flows(model, report) : null,
+            demandTonnes = model is null ? (double?)null : AssignmentService.DemandTonnes(model),
+            bottlenecks = report is null ? null : AssignmentService.Bottlenecks(report, TopBottlenecks),
+            corridors = report?.Corridors,
+            flows = report is not null && model is not null ? AssignmentService.Flows(model, report) : null,
         };
         return TypedResults.Ok(doc);
     }
@@ -204,37 +192,6 @@ public static class AssignmentEndpoints
             // the client left
         }
         return Results.Empty;
-    }
-
-    private static object Flows(FreightModel model, FreightAssignmentReport report)
-    {
-        var g = model.Graph;
-        var features = report.Links
-            .Where(l => l.FlowTonnes > 0 && l.Kind != "transfer")
-            .Select(l =>
-            {
-                var a = model.Network.Places[g.VertexPlace[g.Tail[l.Edge]]];
-                var b = model.Network.Places[g.VertexPlace[g.Head[l.Edge]]];
-                return new
-                {
-                    type = "Feature",
-                    geometry = new { type = "LineString", coordinates = new[] { new[] { a.Longitude, a.Latitude }, new[] { b.Longitude, b.Latitude } } },
-                    properties = new
-                    {
-                        id = l.Id,
-                        kind = l.Kind,
-                        mode = l.Mode.ToString(),
-                        from = l.From,
-                        to = l.To,
-                        corridor = l.Corridor,
-                        flowTonnes = Math.Round(l.FlowTonnes, 1),
-                        capacityTonnes = l.CapacityTonnes ?? 0,
-                        utilisation = l.Utilisation is { } u ? Math.Round(u, 4) : -1,
-                    },
-                };
-            })
-            .ToList();
-        return new { type = "FeatureCollection", features };
     }
 
     private static ProblemHttpResult UnknownRun(string id) =>

@@ -1,18 +1,25 @@
+using Caravan.Collections;
+
 namespace Caravan.Assignment;
 
 /// <summary>
 /// Dijkstra from one node over link costs, honouring the class mask and through-blocking nodes.
 /// One instance per worker thread: all arrays are allocated once and reused for every origin.
+/// Not merged with <c>Routing.ShortestPathSearch</c>: that one runs on a product state space (vertex × transfer
+/// layer × mode phase) of the routing graph with several origins and stops at the destination, while this one
+/// scans plain nodes of the assignment network to the end, skips through-blocked zones and records the settle
+/// order the solvers walk backwards. They share the heap (<see cref="Collections.IndexedMinHeap"/>); a common
+/// loop would need a callback or an interface in the innermost relaxation, which the solvers' hot loop cannot pay.
 /// </summary>
 internal sealed class ShortestPathTree
 {
     private readonly AssignmentNetwork _network;
-    private readonly QuadHeap _heap;
+    private readonly IndexedMinHeap _heap;
 
     public ShortestPathTree(AssignmentNetwork network)
     {
         _network = network;
-        _heap = new QuadHeap(network.NodeCount);
+        _heap = new IndexedMinHeap(network.NodeCount);
         Distance = new double[network.NodeCount];
         PredecessorLink = new int[network.NodeCount];
         SettleOrder = new int[network.NodeCount];

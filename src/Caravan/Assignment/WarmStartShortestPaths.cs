@@ -7,6 +7,8 @@ namespace Caravan.Assignment;
 /// Algorithm B: shortest paths within the origin's bush). A label-correcting pass with a deque (small labels to
 /// the front) then only has to fix the few nodes the bush does not reach optimally, so it costs about one scan of
 /// the links instead of a heap-based Dijkstra. One instance per worker.
+/// Not a Dijkstra loop, so not merged with <see cref="ShortestPathTree"/>: it starts from finite labels, may
+/// settle a node more than once and needs no heap.
 /// </summary>
 internal sealed class WarmStartShortestPaths
 {

@@ -29,4 +29,6 @@ namespace Caravan.Export;
 [JsonSerializable(typeof(ComparisonResult))]
 [JsonSerializable(typeof(ScenarioDetail))]
 [JsonSerializable(typeof(IReadOnlyList<ScenarioSummary>))]
+[JsonSerializable(typeof(Caravan.Services.FlowFeatureCollection))]
+[JsonSerializable(typeof(IReadOnlyList<Caravan.Services.BottleneckSummary>))]
 public sealed partial class CaravanJsonContext : JsonSerializerContext;

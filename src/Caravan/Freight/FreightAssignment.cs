@@ -105,13 +105,17 @@ public static class FreightAssignment
                 continue;
             }
             var mask = MaskFor(graph.VertexMode[graph.Tail[e]], graph.VertexMode[graph.Head[e]]);
-            // Air cargo moves by air; roads serve it only to reach or leave an airport. Without this rule the
-            // one value of time shared by all classes would send it by truck across Asia.
-            if ((mask & (1UL << (int)Commodity.AirCargo)) != 0 && graph.EdgeMode[e] != Mode.Air
-                && network.Places[graph.VertexPlace[graph.Tail[e]]].Kind != PlaceKind.Airport
-                && network.Places[graph.VertexPlace[graph.Head[e]]].Kind != PlaceKind.Airport)
+            // The commodities' road rules (air cargo flies) in the form a class mask can hold.
+            var tailKind = network.Places[graph.VertexPlace[graph.Tail[e]]].Kind;
+            var headKind = network.Places[graph.VertexPlace[graph.Head[e]]].Kind;
+            for (var i = 0; i < commodities.Count; i++)
             {
-                mask &= ~(1UL << (int)Commodity.AirCargo);
+                var c = commodities[i];
+                if ((mask & (1UL << (int)c)) != 0 && network.CommodityInfos[(int)c] is { } info
+                    && !info.MayUseLinkWithoutPhases(graph.EdgeMode[e], tailKind, headKind))
+                {
+                    mask &= ~(1UL << (int)c);
+                }
             }
             if (mask == 0)
             {

@@ -45,6 +45,25 @@ public sealed record CommodityInfo(Commodity Commodity, string Unit, double Tonn
 
     /// <summary>Where the commodity may go by road.</summary>
     public RoadRule RoadRule { get; init; }
+
+    /// <summary>
+    /// The road rule for a search that cannot carry the planner's mode-order phases (<c>Routing.ModeSequence</c>),
+    /// such as the freight assignment's per-link class masks. Under <see cref="RoadRule.Access"/> (air cargo flies)
+    /// a link off the main haul must touch one of its terminals (an airport), so road only reaches or leaves it;
+    /// without this the one value of time shared by all classes would send air cargo by truck across Asia. The
+    /// other rules allow every link here; their order of modes needs the phases.
+    /// </summary>
+    /// <param name="linkMode">The link's mode.</param>
+    /// <param name="tailKind">Kind of the place the link leaves.</param>
+    /// <param name="headKind">Kind of the place the link reaches.</param>
+    public bool MayUseLinkWithoutPhases(Mode linkMode, PlaceKind tailKind, PlaceKind headKind)
+    {
+        if (RoadRule != RoadRule.Access || (linkMode != Mode.Road && AllowedModes.Contains(linkMode)))
+        {
+            return true;
+        }
+        return AllowedModes.Contains(Mode.Air) && (tailKind == PlaceKind.Airport || headKind == PlaceKind.Airport);
+    }
 }
 
 /// <summary>Names of commodities as written on the command line and in files.</summary>

@@ -1,3 +1,5 @@
+using Caravan.Collections;
+
 namespace Caravan.Routing;
 
 /// <summary>

@@ -63,18 +63,21 @@ public static class ContentHash
         }
     }
 
-    /// <summary>Canonical JSON: compact, object keys sorted by ordinal, numbers in round-trip form.</summary>
+    /// <summary>
+    /// Canonical JSON: compact, object keys sorted by ordinal, numbers in round-trip form. The root's
+    /// <c>$schema</c> is left out: it only tells editors where the schema is and changes nothing in the network.
+    /// </summary>
     public static byte[] Canonical(JNode node)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
         {
-            Write(writer, node);
+            Write(writer, node, isRoot: true);
         }
         return stream.ToArray();
     }
 
-    private static void Write(Utf8JsonWriter w, JNode node)
+    private static void Write(Utf8JsonWriter w, JNode node, bool isRoot = false)
     {
         switch (node.Kind)
         {
@@ -82,6 +85,10 @@ public static class ContentHash
                 w.WriteStartObject();
                 foreach (var (key, value) in node.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
+                    if (isRoot && key == "$schema")
+                    {
+                        continue;
+                    }
                     w.WritePropertyName(key);
                     Write(w, value);
                 }

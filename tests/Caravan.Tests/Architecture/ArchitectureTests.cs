@@ -17,6 +17,7 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
     /// </summary>
     public static readonly IReadOnlyDictionary<string, int> Rank = new Dictionary<string, int>(StringComparer.Ordinal)
     {
+        ["Collections"] = 0,   // low-level data structures of the hot loops (the indexed heap)
         ["Diagnostics"] = 0,   // file:line: field: message, below everything
         ["Model"] = 1,         // places, links, modes, commodities; the immutable Network
         ["Costs"] = 2,         // objectives, generalized-cost weights, dwell distributions

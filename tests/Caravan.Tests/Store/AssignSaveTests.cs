@@ -24,6 +24,15 @@ public class AssignSaveTests
             var show = CliProcess.Run("runs", "show", "2", "--db", db);
             Assert.Equal(0, show.ExitCode);
             Assert.Contains("X3", show.Stdout, StringComparison.Ordinal);
+            var showJson = CliProcess.Run("runs", "show", "2", "--db", db, "--json");
+            Assert.True(showJson.ExitCode == 0, showJson.Stderr);
+            using var doc = System.Text.Json.JsonDocument.Parse(showJson.Stdout);
+            var root = doc.RootElement;
+            Assert.Equal(2, root.GetProperty("id").GetInt64());
+            Assert.Equal("base", root.GetProperty("scenarioA").GetString());
+            var rows = root.GetProperty("resultsByKind").EnumerateObject().Sum(p => p.Value.GetInt32());
+            Assert.Equal(root.GetProperty("resultCount").GetInt64(), rows);
+            Assert.True(rows > 0);
         }
         finally
         {
