@@ -94,7 +94,8 @@ internal static class MatrixCommand
         return command;
     }
 
-    private static string Option(string field) => field switch
+    /// <summary>The CLI option for an engine query field (camelCase → kebab-case), shared by matrix and reach.</summary>
+    internal static string Option(string field) => field switch
     {
         "avoidModes" => "avoid-modes",
         "valueOfTime" => "value-of-time",

@@ -44,10 +44,10 @@ internal static class ReachCommand
                 Avoid = parse.GetValue(avoid),
                 AvoidModes = parse.GetValue(avoidModes),
                 Year = parse.GetValue(year)?.ToString(CultureInfo.InvariantCulture),
-            }, DateTime.UtcNow.Year);
+            }, EngineOptions.Default.DefaultYear);
             if (parsed.Template is null)
             {
-                throw new CliInputException(string.Join(Environment.NewLine, parsed.Errors.Select(e => $"--{(e.Field == "avoidModes" ? "avoid-modes" : e.Field)}: {e.Message}")));
+                throw new CliInputException(string.Join(Environment.NewLine, parsed.Errors.Select(e => $"--{MatrixCommand.Option(e.Field)}: {e.Message}")));
             }
             var doc = Reach.Compute(new RoutingGraph(network), parsed.Origin, parsed.Budget, parsed.Template);
             if (parse.GetValue(json))
