@@ -61,7 +61,7 @@ internal static class DimacsReader
             reader.Skip(1);
             var u = reader.Number("tail", n);
             var v = reader.Number("head", n);
-            var w = reader.Number("weight", uint.MaxValue);
+            var w = reader.Number("weight", (long)uint.MaxValue);
             reader.EndOfLine();
             if (u == 0 || v == 0)
             {
@@ -132,7 +132,7 @@ internal static class DimacsReader
             return true;
         }
 
-        public ulong Number(string field, ulong max)
+        public ulong Number(string field, long max)
         {
             SkipBlanks();
             ulong value = 0;
@@ -149,7 +149,7 @@ internal static class DimacsReader
                     break;
                 }
                 value = (value * 10) + (ulong)(b - '0');
-                if (value > max)
+                if (value > (ulong)max)
                 {
                     throw Error($"{field}: exceeds {max}");
                 }
