@@ -108,12 +108,8 @@ public sealed class RouteQueryParser
             errors.Add(EngineError.Invalid("cargo", $"this network does not define {commodity.Name()}; it defines {string.Join(", ", defined)}"));
         }
         var quantity = Number("quantity", query.Quantity, 1, errors, v => v > 0 && v <= 1e9, "must be a positive number (at most 1e9)");
-        var objective = Objective.Generalized;
-        if (!string.IsNullOrWhiteSpace(query.Optimize) && !TryParseObjective(query.Optimize, out objective))
-        {
-            errors.Add(EngineError.Invalid("optimize", $"expected recommended, time, cost, co2 or generalized, not '{query.Optimize}'"));
-        }
-        var year = Integer("year", query.Year, _options.DefaultYear, errors, _options.MinYear, _options.MaxYear);
+        var objective = ParseObjective("optimize", query.Optimize, errors);
+        var year = ParseYear("year", query.Year, _options, errors);
         int? maxTransfers = string.IsNullOrWhiteSpace(query.MaxTransfers) ? null : Integer("maxTransfers", query.MaxTransfers, 0, errors, 0, 1000);
         var valueOfTime = Number("valueOfTime", query.ValueOfTime, double.NaN, errors, v => v >= 0 && v <= 1e6, "must be a number from 0 to 1e6");
         var carbonPrice = Number("carbonPrice", query.CarbonPrice, 0.07, errors, v => v >= 0 && v <= 1e6, "must be a number from 0 to 1e6");
@@ -134,6 +130,25 @@ public sealed class RouteQueryParser
         };
         return new RouteRequest(from, to, commodity, quantity, objective, constraints, new GeneralizedWeights(double.IsNaN(valueOfTime) ? GeneralizedWeights.For(_network.InfoOf(commodity)).ValueOfTimeUsdPerHour : valueOfTime, carbonPrice));
     }
+
+    /// <summary>
+    /// An objective field as every query reads it (default: recommended, the generalized cost); an error added when
+    /// the text is not one.
+    /// </summary>
+    public static Objective ParseObjective(string field, string? text, List<EngineError> errors)
+    {
+        var objective = Objective.Generalized;
+        if (!string.IsNullOrWhiteSpace(text) && !TryParseObjective(text, out objective))
+        {
+            errors.Add(EngineError.Invalid(field, $"expected recommended, time, cost, co2 or generalized, not '{Shown(text)}'"));
+            return Objective.Generalized;
+        }
+        return objective;
+    }
+
+    /// <summary>A year of travel as every query reads it: from the options' range, the options' default year when empty.</summary>
+    public static int ParseYear(string field, string? text, EngineOptions options, List<EngineError> errors) =>
+        Integer(field, text, options.DefaultYear, errors, options.MinYear, options.MaxYear);
 
     /// <summary>Parses an objective name: time/fastest, cost/cheapest, co2/co2e/greenest, generalized.</summary>
     public static bool TryParseObjective(string? text, out Objective objective)

@@ -149,6 +149,51 @@ public sealed class ParityTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Comparisons, good and bad: <c>/api/compare?…</c> against <c>caravan compare A B --json</c>.</summary>
+    public static readonly TheoryData<string> CompareCorpus = new(
+        "a=base&b=northern-closed",
+        "a=base&b=northern-closed&optimize=time",
+        "a=northern-closed&b=base&optimize=cost&year=2031",
+        "a=base&b=cku-railway&year=2030",
+        "a=base&b=northern-closd",
+        "a=basse&b=northern-closed",
+        "a=base&b=northern-closed&optimize=fastes",
+        "a=base&b=northern-closed&year=soon",
+        "a=base&b=northern-closed&year=1800");
+
+    [Theory]
+    [MemberData(nameof(CompareCorpus))]
+    public async Task BothDoorsCompareAlike(string query)
+    {
+        var fields = query.Split('&').Select(p => p.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1], StringComparer.Ordinal);
+        var response = await _client.GetAsync("/api/compare?" + query);
+        var status = (int)response.StatusCode;
+        var web = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var args = new List<string> { "compare", fields["a"], fields["b"], "--json", "--data", WebTestPaths.Mini };
+        foreach (var option in new[] { "optimize", "year" })
+        {
+            if (fields.TryGetValue(option, out var value))
+            {
+                args.AddRange(["--" + option, value]);
+            }
+        }
+        var (exit, stdout, stderr) = RunCli([.. args]);
+        var cli = JsonNode.Parse(stdout)!;
+        if (status == 200)
+        {
+            Assert.True(exit == 0, $"the web answered 200, the CLI exited {exit}: {stderr}");
+            Assert.True(JsonNode.DeepEquals(web, cli), $"API:\n{web}\nCLI:\n{cli}");
+            return;
+        }
+        Assert.True(exit == 2, $"the web answered {status}, the CLI exited {exit}: {stderr}");
+        Assert.Equal(cli["code"]!.GetValue<string>(), web["code"]!.GetValue<string>());
+        Assert.Equal(cli["code"]!.GetValue<string>() == nameof(ErrorCode.UnknownScenario) ? 404 : 400, status);
+        foreach (var member in new[] { "issues", "errors", "suggestions" })
+        {
+            Assert.True(JsonNode.DeepEquals(web[member], cli[member]), $"{member} differs\nAPI:\n{web}\nCLI:\n{cli}");
+        }
+    }
+
     [Fact]
     public async Task AnUnknownParameterNamesTheNearestValidOne()
     {
