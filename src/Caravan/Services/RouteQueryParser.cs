@@ -3,6 +3,7 @@ using System.Globalization;
 using Caravan.Model;
 using Caravan.Planning;
 using Caravan.Routing;
+using Caravan.Units;
 
 namespace Caravan.Services;
 
@@ -18,6 +19,7 @@ public sealed class RouteQueryParser
     private readonly Network _network;
     private readonly PlaceSearch _search;
     private readonly HashSet<string> _countries;
+    private readonly TimeZoneTable? _zones;
 
     /// <summary>Most place texts whose resolution is remembered (a server sees the same few names again and again).</summary>
     private const int MaxRemembered = 4096;
@@ -25,8 +27,13 @@ public sealed class RouteQueryParser
     private int _remembered;
 
     /// <summary>Creates a parser for a network.</summary>
-    public RouteQueryParser(Network network, EngineOptions? options = null, PlaceSearch? search = null)
+    /// <param name="network">The network whose places are resolved.</param>
+    /// <param name="options">Limits and defaults.</param>
+    /// <param name="search">Place resolution (shared with the route service).</param>
+    /// <param name="zones">Time zones: a departure without an offset is read in the origin's local time, a deadline in the destination's.</param>
+    public RouteQueryParser(Network network, EngineOptions? options = null, PlaceSearch? search = null, TimeZoneTable? zones = null)
     {
+        _zones = zones;
         _options = options ?? EngineOptions.Default;
         _network = network;
         _search = search ?? new PlaceSearch(network);
@@ -61,8 +68,8 @@ public sealed class RouteQueryParser
         var maxOptions = Integer("maxOptions", query.MaxOptions, o.DefaultOptions, errors, 1, o.MaxOptions);
         var alternatives = Integer("alternatives", query.Alternatives, 0, errors, 0, o.MaxAlternatives);
         var explain = Flag("explain", query.Explain, errors);
-        var depart = Instant("depart", query.Depart, errors);
-        var deadline = Instant("deadline", query.Deadline, errors);
+        var depart = Instant("depart", query.Depart, route?.From, errors);
+        var deadline = Instant("deadline", query.Deadline, route?.To, errors);
         if (depart is { } d && deadline is { } dl && dl <= d)
         {
             errors.Add(EngineError.Invalid("deadline", "must be after the departure"));
@@ -238,7 +245,8 @@ public sealed class RouteQueryParser
         }
     }
 
-    private static DateTimeOffset? Instant(string field, string? text, List<EngineError> errors)
+    /// <summary>A date and time: with an offset as given; without, the local time of <paramref name="place"/> when zones are known, else UTC.</summary>
+    private DateTimeOffset? Instant(string field, string? text, int? place, List<EngineError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -246,7 +254,7 @@ public sealed class RouteQueryParser
         }
         if (PlanDates.TryParse(text, out var value, out var error))
         {
-            return value;
+            return _zones is not null && place is { } p && _zones.ParseLocalOrOffset(text, p) is { } local ? local : value;
         }
         errors.Add(EngineError.Invalid(field, error));
         return null;
