@@ -39,7 +39,7 @@ internal static class DimacsReader
                     throw reader.Error("problem line: expected 'p sp <vertices> <arcs>'");
                 }
                 n = (int)reader.Number("vertices", int.MaxValue - 1);
-                m = (int)reader.Number("arcs", Array.MaxLength);
+                m = (int)reader.Number("arcs", (ulong)Array.MaxLength);
                 reader.EndOfLine();
                 tail = new int[m];
                 head = new int[m];
@@ -59,8 +59,8 @@ internal static class DimacsReader
                 throw reader.Error($"more arcs than the {m} the problem line declares");
             }
             reader.Skip(1);
-            var u = reader.Number("tail", n);
-            var v = reader.Number("head", n);
+            var u = reader.Number("tail", (ulong)n);
+            var v = reader.Number("head", (ulong)n);
             var w = reader.Number("weight", uint.MaxValue);
             reader.EndOfLine();
             if (u == 0 || v == 0)
