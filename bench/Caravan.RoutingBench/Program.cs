@@ -13,6 +13,11 @@ if (DimacsBench.TryRun(args))
 {
     return;
 }
+if (args.Length > 0 && args[0] == "plan-profile")
+{
+    PlanProfile.Run(ArgValue(args, "--data") ?? FindData(), int.Parse(ArgValue(args, "--pairs") ?? "100", CultureInfo.InvariantCulture), int.Parse(ArgValue(args, "--rounds") ?? "3", CultureInfo.InvariantCulture), ArgValue(args, "--dump"));
+    return;
+}
 var dataFolder = ArgValue(args, "--data") ?? FindData();
 var sizes = (ArgValue(args, "--sizes") ?? "100,300,600").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var quick = args.Contains("--quick");
