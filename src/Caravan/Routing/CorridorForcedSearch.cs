@@ -14,10 +14,16 @@ public sealed class CorridorForcedSearch
     private readonly int[] _parent;
     private readonly int[] _parentState;
 
+    // Per corridor, computed once per search object: which edges run on it, and which the strict search may use
+    // (its own links and the shared ones: domestic, europe, unlabelled).
+    private readonly Dictionary<string, (bool[] InCorridor, bool[] StrictOk)> _corridorEdges = new(StringComparer.OrdinalIgnoreCase);
+    private readonly bool[] _strictAllowed;
+
     /// <summary>Creates a search object for a graph.</summary>
     public CorridorForcedSearch(RoutingGraph graph)
     {
         _graph = graph;
+        _strictAllowed = new bool[graph.EdgeCount];
         var states = graph.VertexCount * 2 * ModeSequence.Phases;
         _heap = new IndexedMinHeap(states);
         _distance = new double[states];
@@ -38,15 +44,13 @@ public sealed class CorridorForcedSearch
     {
         var g = _graph;
         var n = g.VertexCount;
-        var inCorridor = new bool[g.EdgeCount];
-        var allowed = strict ? new bool[g.EdgeCount] : allowedIn;
-        for (var e = 0; e < g.EdgeCount; e++)
+        var (inCorridor, strictOk) = EdgesOf(corridor);
+        var allowed = strict ? _strictAllowed : allowedIn;
+        if (strict)
         {
-            var label = g.IsLinkEdge(e) ? g.Network.Links[g.Ref[e]].Corridor : "";
-            inCorridor[e] = g.IsLinkEdge(e) && string.Equals(label, corridor, StringComparison.OrdinalIgnoreCase);
-            if (strict)
+            for (var e = 0; e < g.EdgeCount; e++)
             {
-                allowed[e] = allowedIn[e] && (inCorridor[e] || label.Length == 0 || label is "domestic" or "europe");
+                allowed[e] = allowedIn[e] && strictOk[e];
             }
         }
         Array.Fill(_distance, double.PositiveInfinity);
@@ -103,5 +107,23 @@ public sealed class CorridorForcedSearch
         }
         path.Reverse();
         return [.. path];
+    }
+
+    private (bool[] InCorridor, bool[] StrictOk) EdgesOf(string corridor)
+    {
+        if (_corridorEdges.TryGetValue(corridor, out var known))
+        {
+            return known;
+        }
+        var g = _graph;
+        var inCorridor = new bool[g.EdgeCount];
+        var strictOk = new bool[g.EdgeCount];
+        for (var e = 0; e < g.EdgeCount; e++)
+        {
+            var label = g.IsLinkEdge(e) ? g.Network.Links[g.Ref[e]].Corridor : "";
+            inCorridor[e] = g.IsLinkEdge(e) && string.Equals(label, corridor, StringComparison.OrdinalIgnoreCase);
+            strictOk[e] = inCorridor[e] || label.Length == 0 || label is "domestic" or "europe";
+        }
+        return _corridorEdges[corridor] = (inCorridor, strictOk);
     }
 }
