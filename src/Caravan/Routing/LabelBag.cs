@@ -5,13 +5,18 @@ namespace Caravan.Routing;
 
 /// <summary>
 /// The labels of one vertex × phase in <see cref="ParetoSearch"/> (or its complete paths at the target): each
-/// label's index and its four criteria side by side, kept in order of hours, so a dominance scan reads one
-/// contiguous array four criteria at a time and stops where the hours alone decide. The comparisons are
+/// label's index and its four criteria side by side, kept in order of one criterion, so a dominance scan reads one
+/// contiguous array four criteria at a time and stops where that criterion alone decides. The comparisons are
 /// <see cref="ParetoLabel.Dominates"/>'s, lane by lane, so the answers are the same; the order of a bag never
 /// matters to the search (only which labels it holds).
 /// </summary>
 internal sealed class LabelBag
 {
+    // The criterion the bag is kept in (descending) order of: cost, which on a Pareto front runs against the hours
+    // that order the search, so new labels mostly land at the end, and the entries that could dominate a new label
+    // (cost no higher) are a short run at the end.
+    private const int Key = 1;
+
     private int[] _index = new int[4];
     private double[] _criteria = new double[16];
     private int _hint;
@@ -25,7 +30,7 @@ internal sealed class LabelBag
         _hint = 0;
     }
 
-    /// <summary>Adds a label at its place in the order of hours.</summary>
+    /// <summary>Adds a label at its place in the bag's order.</summary>
     public void Add(int index, in ParetoLabel label)
     {
         if (Count == _index.Length)
@@ -34,7 +39,8 @@ internal sealed class LabelBag
             Array.Resize(ref _criteria, Count * 8);
         }
         var at = Count;
-        while (at > 0 && _criteria[(at - 1) * 4] > label.Hours)
+        var key = label.CostUsd;
+        while (at > 0 && _criteria[((at - 1) * 4) + Key] < key)
         {
             at--;
         }
@@ -58,21 +64,21 @@ internal sealed class LabelBag
     }
 
     /// <summary>
-    /// True when some entry, not marked dead, dominates the label with slack ε. Only entries with hours within the
-    /// label's bound can (a prefix, in order of hours); the entry that did last time is asked first.
+    /// True when some entry, not marked dead, dominates the label with slack ε. Only entries within the label's
+    /// bound in the bag's criterion can (a run at the end); the entry that did last time is asked first.
     /// </summary>
     public bool AnyDominates(in ParetoLabel label, double epsilon, bool[]? dead)
     {
         var f = 1 + epsilon;
         var bound = Bound(label, f);
-        var hoursBound = bound.GetElement(0);
+        var keyBound = bound.GetElement(Key);
         var criteria = _criteria;
         var hint = _hint;
         if (hint < Count && Vector256.LessThanOrEqualAll(Load(criteria, hint * 4), bound) && (dead is null || !dead[_index[hint]]))
         {
             return true;
         }
-        for (var i = 0; i < Count && criteria[i * 4] <= hoursBound; i++)
+        for (var i = Count - 1; i >= 0 && criteria[(i * 4) + Key] <= keyBound; i--)
         {
             if (Vector256.LessThanOrEqualAll(Load(criteria, i * 4), bound) && (dead is null || !dead[_index[i]]))
             {
@@ -85,20 +91,21 @@ internal sealed class LabelBag
 
     /// <summary>
     /// Removes every entry the label dominates (ε = 0), marking it dead. Only entries with at least the label's
-    /// hours (less the 1e-9 slack) can be dominated: a suffix, in order of hours.
+    /// value of the bag's criterion (less the 1e-9 slack) can be dominated: a run at the start.
     /// </summary>
     public void RemoveDominatedBy(in ParetoLabel label, bool[] dead)
     {
         var mine = Vector256.Create(label.Hours, label.CostUsd, label.Co2eKg, label.VarianceHours2);
         var slack = Vector256.Create(1e-9);
         var criteria = _criteria;
-        var first = Count;
-        while (first > 0 && label.Hours <= (criteria[(first - 1) * 4] * 1.0) + 1e-9)
+        // Entries that could be dominated come first (cost no lower than the label's, less the slack).
+        var end = 0;
+        while (end < Count && label.CostUsd <= (criteria[(end * 4) + Key] * 1.0) + 1e-9)
         {
-            first--;
+            end++;
         }
-        var kept = first;
-        for (var i = first; i < Count; i++)
+        var kept = 0;
+        for (var i = 0; i < end; i++)
         {
             var theirs = Load(criteria, i * 4);
             // label.Dominates(entry, 0): mine ≤ theirs × 1 + 1e-9 in every criterion.
@@ -112,6 +119,16 @@ internal sealed class LabelBag
                 _index[kept] = _index[i];
                 theirs.CopyTo(criteria.AsSpan(kept * 4, 4));
             }
+            kept++;
+        }
+        if (kept == end)
+        {
+            return; // nothing removed
+        }
+        for (var i = end; i < Count; i++)
+        {
+            _index[kept] = _index[i];
+            Load(criteria, i * 4).CopyTo(criteria.AsSpan(kept * 4, 4));
             kept++;
         }
         Count = kept;
