@@ -109,7 +109,7 @@ internal static unsafe class InProcessFuzzer
             return NewCoverage(map, virgin);
         }
 
-        foreach (var file in Directory.Exists(s.Corpus) ? Directory.GetFiles(s.Corpus).Order(StringComparer.Ordinal) : [])
+        foreach (var file in Directory.Exists(s.Corpus) ? Directory.GetFiles(s.Corpus).Order(StringComparer.Ordinal).ToArray() : [])
         {
             var seed = File.ReadAllBytes(file);
             Execute(seed);
