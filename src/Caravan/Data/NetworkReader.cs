@@ -81,7 +81,7 @@ public static class NetworkReader
                 bag.Error(D("modes.csv"), 0, "mode", $"no row for mode {m}");
             }
         }
-        foreach (var c in Commodities.All)
+        foreach (var c in Commodities.Required)
         {
             if (!commodities.Exists(p => p.Commodity == c))
             {
@@ -224,12 +224,16 @@ public static class NetworkReader
             Commodity commodity = default;
             if (name.Length > 0 && !Commodities.TryParse(name, out commodity))
             {
-                r.Error("commodity", $"unknown commodity '{CsvRecord.Clip(name)}'; expected container, air-cargo, dry-bulk, liquid-bulk or gas");
+                r.Error("commodity", $"unknown commodity '{CsvRecord.Clip(name)}'; expected {string.Join(", ", Commodities.All.Select(c => c.Name()))}");
             }
             var unit = r.RequiredText("unit");
             if (unit.Length > 0 && !unit.Equals("FEU", StringComparison.OrdinalIgnoreCase) && !unit.Equals("tonne", StringComparison.OrdinalIgnoreCase))
             {
                 r.Error("unit", $"unit must be FEU or tonne, not '{CsvRecord.Clip(unit)}'");
+            }
+            else if (commodity.IsContainer() && unit.Equals("tonne", StringComparison.OrdinalIgnoreCase))
+            {
+                r.Error("unit", $"{commodity.Name()} is a container class: its unit is FEU");
             }
             var tpu = r.Number("tonnes_per_unit", true, 0.001, 1000);
             var modes = new HashSet<Mode>();
