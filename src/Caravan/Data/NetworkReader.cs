@@ -48,7 +48,7 @@ public static class NetworkReader
         var context = new ReadContext(bag, sourceIds) { CheckSources = !sourcesUnreadable };
 
         var modes = ReadModes(CsvTable.Read(P("modes.csv"), D("modes.csv"), ["mode", "speed_kmh", "cost_usd_per_feu_km", "cost_usd_per_tonne_km", "co2e_kg_per_tonne_km", "source"], ["min_speed_kmh", "max_speed_kmh", "notes"], bag), context);
-        var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["value_of_time_usd_per_hour", "reliability_ratio", "road", "notes"], bag), context);
+        var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["value_of_time_usd_per_hour", "reliability_ratio", "road", "rail_usd_per_tonne_km", "notes"], bag), context);
         var places = ReadPlaces(CsvTable.Read(P("places.csv"), D("places.csv"), ["code", "name", "country", "lat", "lon", "source"], ["kind", "locality", "aliases", "notes"], bag, out var placesUnreadable), context);
         // localities.csv is optional: it names the localities that are not simply one place of the same code.
         var localities = File.Exists(P("localities.csv"))
@@ -259,6 +259,11 @@ public static class NetworkReader
             }
             var vot = r.Number("value_of_time_usd_per_hour", false, 0, 1e6);
             var ratio = r.Number("reliability_ratio", false, 0, 10);
+            var railRate = r.Number("rail_usd_per_tonne_km", false, 0, 10);
+            if (railRate is not null && unit.Equals("FEU", StringComparison.OrdinalIgnoreCase))
+            {
+                r.Error("rail_usd_per_tonne_km", "a containerised commodity is priced per FEU; a per-tonne rail rate applies to tonne commodities");
+            }
             var roadText = r.Text("road");
             RoadRule? parsed = roadText.ToLowerInvariant() switch { "" or "any" => RoadRule.Any, "ends" => RoadRule.Ends, "access" => RoadRule.Access, _ => null };
             var road = parsed ?? RoadRule.Any;
@@ -268,7 +273,7 @@ public static class NetworkReader
             }
             if (r.Errors == 0)
             {
-                list.Add(new CommodityInfo(commodity, unit, tpu!.Value, modes, src) { ValueOfTimeUsdPerHour = vot, ReliabilityRatio = ratio ?? 0, RoadRule = road });
+                list.Add(new CommodityInfo(commodity, unit, tpu!.Value, modes, src) { ValueOfTimeUsdPerHour = vot, ReliabilityRatio = ratio ?? 0, RoadRule = road, RailUsdPerTonneKm = railRate });
             }
         }
         return list;

@@ -50,6 +50,9 @@ public sealed record CommodityInfo(Commodity Commodity, string Unit, double Tonn
     /// <summary>Where the commodity may go by road.</summary>
     public RoadRule RoadRule { get; init; }
 
+    /// <summary>Its own rail rate per tonne-km (a bulk class's tariff), replacing the mode default; null: the mode's.</summary>
+    public double? RailUsdPerTonneKm { get; init; }
+
     /// <summary>
     /// The road rule for a search that cannot carry the planner's mode-order phases (<c>Routing.ModeSequence</c>),
     /// such as the freight assignment's per-link class masks. Under <see cref="RoadRule.Access"/> (air cargo flies)
