@@ -13,7 +13,7 @@ public sealed class ChoiceSetBuilder
     public const double PenaltyFactor = 1.6;
 
     /// <summary>Options costlier than this multiple of their group's best are not competitive and are left out.</summary>
-    public const double MaxCostRatio = 1.8;
+    public const double MaxCostRatio = 1.5;
 
     /// <summary>Re-searches when a group's cheapest path does not use the group's own mode.</summary>
     public const int MaxDetours = 4;
