@@ -139,7 +139,7 @@ public sealed class ChoiceSetBuilder
                 continue;
             }
             var mode = g.EdgeMode[e];
-            main |= group.IsMain(mode, ClassCosts.IsOceanSea(g, e));
+            main |= group.IsMain(mode, ClassCosts.IsSeaLeg(g, e, costs.Commodity));
             sea |= mode == Model.Mode.Sea;
             ferry |= mode == Model.Mode.Ferry;
             land |= mode is Model.Mode.Rail1435 or Model.Mode.Rail1520 or Model.Mode.Road;
