@@ -24,6 +24,7 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
         ["Assignment"] = 2,    // pure solvers: problems in, flows out
         ["Data"] = 3,          // readers and writers: files → Model (and TNTP files → Assignment problems)
         ["Routing"] = 4,       // the routing graph, searches, the single-route pipeline
+        ["Units"] = 4,         // container types, time zones (from data files, for the documents above)
         ["Reliability"] = 5,   // time distributions of itineraries
         ["Scenarios"] = 5,     // overlays: Network → Network
         ["Store"] = 5,         // run store
@@ -32,11 +33,11 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
         ["Freight"] = 8,       // demand, choice model, freight assignment
         ["Calibration"] = 9,   // predicted vs observed: times, prices, volumes (through the freight model)
         ["Comparison"] = 9,    // scenario A vs B
+        ["Appraisal"] = 9,     // sweeps: portfolios × futures × years through the freight choice model, NPV, BCR, regret, frontier
         ["Services"] = 10,     // the front door: one service per use case
         ["Skims"] = 11,        // matrices, built on the route query parser
         ["Geography"] = 11,    // nearest places, on the services' errors
         ["Batch"] = 11,        // many routes from a file, through the route service
-        ["Units"] = 11,        // container types, time zones, local dates of plan documents
     };
 
     private static readonly Lazy<EngineDependencies> Engine = new(() => EngineDependencies.Read(typeof(Router).Assembly.Location));
