@@ -20,6 +20,9 @@ public enum Severity
 /// <param name="Severity">Error or warning.</param>
 public sealed record Diagnostic(string File, int Line, string Field, string Message, Severity Severity = Severity.Error)
 {
+    /// <summary>1-based column (UTF-8 byte in the line) where the problem starts, or 0 when not known (CSV rows, whole files).</summary>
+    public int Column { get; init; }
+
     /// <summary>Longest message kept; longer ones are cut (a diagnostic quotes input, and input can be huge).</summary>
     public const int MaxMessageLength = 1000;
 
@@ -56,6 +59,10 @@ public sealed record Diagnostic(string File, int Line, string Field, string Mess
         if (Line > 0)
         {
             sb.Append(':').Append(Line);
+            if (Column > 0)
+            {
+                sb.Append(':').Append(Column);
+            }
         }
         sb.Append(": ");
         if (Severity == Severity.Warning)

@@ -33,6 +33,7 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
         ["Freight"] = 8,       // demand, choice model, freight assignment
         ["Calibration"] = 9,   // predicted vs observed: times, prices, volumes (through the freight model)
         ["Comparison"] = 9,    // scenario A vs B
+        ["Appraisal"] = 9,     // sweeps: portfolios × futures × years through the freight choice model, NPV, BCR, regret, frontier
         ["Services"] = 10,     // the front door: one service per use case
         ["Skims"] = 11,        // matrices, built on the route query parser
         ["Geography"] = 11,    // nearest places, on the services' errors

@@ -39,6 +39,9 @@ public sealed class JNode
     /// <summary>1-based line where the value starts.</summary>
     public int Line { get; }
 
+    /// <summary>1-based column (UTF-8 byte within the line) where the value starts; 0 when not known.</summary>
+    public int Column { get; internal init; }
+
     /// <summary>JSON path of the value, from <c>$</c>.</summary>
     public string Path { get; }
 

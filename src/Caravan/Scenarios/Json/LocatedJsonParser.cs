@@ -77,6 +77,7 @@ public static class LocatedJsonParser
     private static JNode ReadValue(ref Utf8JsonReader reader, string path, int[] lines, string file, DiagnosticBag bag)
     {
         var line = LineOf(lines, reader.TokenStartIndex);
+        var column = (int)Math.Min(reader.TokenStartIndex - lines[line - 1] + 1, int.MaxValue);
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
@@ -87,17 +88,18 @@ public static class LocatedJsonParser
                     {
                         var name = reader.GetString() ?? "";
                         var keyLine = LineOf(lines, reader.TokenStartIndex);
+                        var keyColumn = (int)Math.Min(reader.TokenStartIndex - lines[keyLine - 1] + 1, int.MaxValue);
                         reader.Read();
                         var childPath = IsSimpleName(name) ? $"{path}.{name}" : $"{path}[\"{name.Replace("\"", "\\\"", StringComparison.Ordinal)}\"]";
                         var value = ReadValue(ref reader, childPath, lines, file, bag);
                         if (!seen.Add(name))
                         {
-                            bag.Error(file, keyLine, childPath, $"duplicate key '{Clip(name)}'");
+                            bag.Add(new Diagnostic(file, keyLine, childPath, $"duplicate key '{Clip(name)}'") { Column = keyColumn });
                             continue;
                         }
                         props.Add(new(name, value));
                     }
-                    return new JNode(JKind.Object, line, path) { Properties = props };
+                    return new JNode(JKind.Object, line, path) { Column = column, Properties = props };
                 }
             case JsonTokenType.StartArray:
                 {
@@ -106,10 +108,10 @@ public static class LocatedJsonParser
                     {
                         items.Add(ReadValue(ref reader, $"{path}[{items.Count}]", lines, file, bag));
                     }
-                    return new JNode(JKind.Array, line, path) { Items = items };
+                    return new JNode(JKind.Array, line, path) { Column = column, Items = items };
                 }
             case JsonTokenType.String:
-                return new JNode(JKind.String, line, path) { Text = reader.GetString() ?? "" };
+                return new JNode(JKind.String, line, path) { Column = column, Text = reader.GetString() ?? "" };
             case JsonTokenType.Number:
                 {
                     var raw = Encoding.UTF8.GetString(reader.ValueSpan);
@@ -118,13 +120,13 @@ public static class LocatedJsonParser
                     {
                         bag.Error(file, line, path, $"number {Clip(raw)} is out of range");
                     }
-                    return new JNode(JKind.Number, line, path) { Text = raw, Number = ok ? d : 0 };
+                    return new JNode(JKind.Number, line, path) { Column = column, Text = raw, Number = ok ? d : 0 };
                 }
             case JsonTokenType.True:
             case JsonTokenType.False:
-                return new JNode(JKind.Boolean, line, path) { Boolean = reader.TokenType == JsonTokenType.True };
+                return new JNode(JKind.Boolean, line, path) { Column = column, Boolean = reader.TokenType == JsonTokenType.True };
             default:
-                return new JNode(JKind.Null, line, path);
+                return new JNode(JKind.Null, line, path) { Column = column };
         }
     }
 
