@@ -48,7 +48,7 @@ public static class NetworkReader
         var context = new ReadContext(bag, sourceIds) { CheckSources = !sourcesUnreadable };
 
         var modes = ReadModes(CsvTable.Read(P("modes.csv"), D("modes.csv"), ["mode", "speed_kmh", "cost_usd_per_feu_km", "cost_usd_per_tonne_km", "co2e_kg_per_tonne_km", "source"], ["min_speed_kmh", "max_speed_kmh", "notes"], bag), context);
-        var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["value_of_time_usd_per_hour", "reliability_ratio", "road", "notes"], bag), context);
+        var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["value_of_time_usd_per_hour", "reliability_ratio", "road", "rail_usd_per_tonne_km", "notes"], bag), context);
         var places = ReadPlaces(CsvTable.Read(P("places.csv"), D("places.csv"), ["code", "name", "country", "lat", "lon", "source"], ["kind", "locality", "aliases", "notes"], bag, out var placesUnreadable), context);
         // localities.csv is optional: it names the localities that are not simply one place of the same code.
         var localities = File.Exists(P("localities.csv"))
@@ -78,7 +78,7 @@ public static class NetworkReader
                 bag.Error(D("modes.csv"), 0, "mode", $"no row for mode {m}");
             }
         }
-        foreach (var c in Commodities.All)
+        foreach (var c in Commodities.Required)
         {
             if (!commodities.Exists(p => p.Commodity == c))
             {
@@ -253,12 +253,16 @@ public static class NetworkReader
             Commodity commodity = default;
             if (name.Length > 0 && !Commodities.TryParse(name, out commodity))
             {
-                r.Error("commodity", $"unknown commodity '{CsvRecord.Clip(name)}'; expected container, air-cargo, dry-bulk, liquid-bulk or gas");
+                r.Error("commodity", $"unknown commodity '{CsvRecord.Clip(name)}'; expected {string.Join(", ", Commodities.All.Select(c => c.Name()))}");
             }
             var unit = r.RequiredText("unit");
             if (unit.Length > 0 && !unit.Equals("FEU", StringComparison.OrdinalIgnoreCase) && !unit.Equals("tonne", StringComparison.OrdinalIgnoreCase))
             {
                 r.Error("unit", $"unit must be FEU or tonne, not '{CsvRecord.Clip(unit)}'");
+            }
+            else if (commodity.IsContainer() && unit.Equals("tonne", StringComparison.OrdinalIgnoreCase))
+            {
+                r.Error("unit", $"{commodity.Name()} is a container class: its unit is FEU");
             }
             var tpu = r.Number("tonnes_per_unit", true, 0.001, 1000);
             var modes = new HashSet<Mode>();
@@ -284,6 +288,11 @@ public static class NetworkReader
             }
             var vot = r.Number("value_of_time_usd_per_hour", false, 0, 1e6);
             var ratio = r.Number("reliability_ratio", false, 0, 10);
+            var railRate = r.Number("rail_usd_per_tonne_km", false, 0, 10);
+            if (railRate is not null && unit.Equals("FEU", StringComparison.OrdinalIgnoreCase))
+            {
+                r.Error("rail_usd_per_tonne_km", "a containerised commodity is priced per FEU; a per-tonne rail rate applies to tonne commodities");
+            }
             var roadText = r.Text("road");
             RoadRule? parsed = roadText.ToLowerInvariant() switch { "" or "any" => RoadRule.Any, "ends" => RoadRule.Ends, "access" => RoadRule.Access, _ => null };
             var road = parsed ?? RoadRule.Any;
@@ -293,7 +302,7 @@ public static class NetworkReader
             }
             if (r.Errors == 0)
             {
-                list.Add(new CommodityInfo(commodity, unit, tpu!.Value, modes, src) { ValueOfTimeUsdPerHour = vot, ReliabilityRatio = ratio ?? 0, RoadRule = road });
+                list.Add(new CommodityInfo(commodity, unit, tpu!.Value, modes, src) { ValueOfTimeUsdPerHour = vot, ReliabilityRatio = ratio ?? 0, RoadRule = road, RailUsdPerTonneKm = railRate });
             }
         }
         return list;
