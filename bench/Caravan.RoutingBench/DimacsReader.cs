@@ -12,7 +12,7 @@ internal static class DimacsReader
 {
     public static CompactGraph Read(string path)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var stream = File.OpenRead(path);
         var reader = new ByteLines(stream, path);
         var n = -1;
         var m = 0;

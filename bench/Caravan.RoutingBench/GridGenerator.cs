@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using Caravan.Data;
 
 namespace Caravan.RoutingBench;
 
@@ -18,7 +18,7 @@ internal static class GridGenerator
         var m = 4L * side * (side - 1);
         var random = new Random(seed);
         var graphPath = basePath + ".gr";
-        using (var gr = new StreamWriter(graphPath, false, new UTF8Encoding(false), 1 << 20))
+        AtomicFile.WriteText(graphPath, gr =>
         {
             gr.Write(string.Create(CultureInfo.InvariantCulture, $"c {side}x{side} grid, 4-neighbour, weights uniform in [1, 1000]{(roads ? ", /4 on every 8th row and column, /16 on every 64th" : "")}, seed {seed} (Caravan bench)\n"));
             gr.Write(string.Create(CultureInfo.InvariantCulture, $"p sp {n} {m}\n"));
@@ -43,9 +43,9 @@ internal static class GridGenerator
                     }
                 }
             }
-        }
+        });
         var coordinatesPath = basePath + ".co";
-        using (var co = new StreamWriter(coordinatesPath, false, new UTF8Encoding(false), 1 << 20))
+        AtomicFile.WriteText(coordinatesPath, co =>
         {
             co.Write(string.Create(CultureInfo.InvariantCulture, $"c {side}x{side} grid coordinates (Caravan bench)\np aux sp co {n}\n"));
             for (var y = 0; y < side; y++)
@@ -55,7 +55,7 @@ internal static class GridGenerator
                     co.Write(string.Create(CultureInfo.InvariantCulture, $"v {((long)y * side) + x + 1} {x * 100} {y * 100}\n"));
                 }
             }
-        }
+        });
         return (graphPath, coordinatesPath);
     }
 
@@ -63,7 +63,7 @@ internal static class GridGenerator
 
     private static int Weight(Random random, int divisor) => Math.Max(1, random.Next(1, 1001) / divisor);
 
-    private static void Arc(StreamWriter writer, Span<char> line, long tail, long head, int weight)
+    private static void Arc(TextWriter writer, Span<char> line, long tail, long head, int weight)
     {
         line[0] = 'a';
         line[1] = ' ';

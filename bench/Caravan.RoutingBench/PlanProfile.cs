@@ -16,7 +16,7 @@ internal static class PlanProfile
 {
     public static void Run(string dataFolder, int pairCount, int rounds, string? dump, string? from, string? to, string? avoid)
     {
-        using var dumpWriter = dump is null ? null : new StreamWriter(dump);
+        var dumpWriter = dump is null ? null : new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var network = NetworkReader.ReadFolder(dataFolder);
         var service = new RouteService(network);
         var graph = service.Planner.Graph;
@@ -114,6 +114,10 @@ internal static class PlanProfile
                 Add("labels created", result.LabelsCreated);
                 Add("Pareto paths", result.Paths.Count);
             }
+        }
+        if (dump is not null && dumpWriter is not null)
+        {
+            AtomicFile.WriteAllText(dump, dumpWriter.ToString());
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan-profile: {pairs.Count} pairs × {rounds} rounds, {graph.VertexCount} vertices, {graph.EdgeCount} edges; thread CPU ms"));
         Console.WriteLine("| part | median | mean | p90 |");
