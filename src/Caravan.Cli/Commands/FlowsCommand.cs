@@ -6,7 +6,6 @@ using Caravan.Data;
 using Caravan.Export;
 using Caravan.Freight;
 using Caravan.Freight.Choice;
-using Caravan.Freight.Documents;
 using Caravan.Scenarios;
 using Caravan.Services;
 using Caravan.Model;

@@ -31,7 +31,7 @@ namespace Caravan.Export;
 [JsonSerializable(typeof(IReadOnlyList<ScenarioSummary>))]
 [JsonSerializable(typeof(Caravan.Services.FlowFeatureCollection))]
 [JsonSerializable(typeof(IReadOnlyList<Caravan.Services.BottleneckSummary>))]
-[JsonSerializable(typeof(Caravan.Freight.Documents.FreightAssignmentDocument))]
-[JsonSerializable(typeof(Caravan.Freight.Documents.FlowsDocument))]
+[JsonSerializable(typeof(Caravan.Services.FreightAssignmentDocument))]
+[JsonSerializable(typeof(Caravan.Services.FlowsDocument))]
 [JsonSerializable(typeof(Caravan.Calibration.VolumeCalibrationDocument))]
 public sealed partial class CaravanJsonContext : JsonSerializerContext;

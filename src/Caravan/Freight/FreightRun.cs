@@ -77,7 +77,7 @@ public sealed class FreightRun
         var model = solution.Model;
         var choice = ChoiceReport.Create(solution);
         var totals = Totalise(solution, out var od);
-        var result = new FreightEquilibrium(solution.Converged, solution.Converged ? "Converged" : "IterationLimit", Math.Max(0, solution.MaxUtilisation() - 1), totals.GeneralizedCostUsd, totals.TonneHours, solution.Iterations, elapsed);
+        var result = new FreightEquilibrium(solution.Converged, solution.Converged ? "Converged" : "MaxIterations", Math.Max(0, solution.MaxUtilisation() - 1), totals.GeneralizedCostUsd, totals.TonneHours, solution.Iterations, elapsed);
         var links = Links(solution, choice);
         var report = new FreightAssignmentReport
         {

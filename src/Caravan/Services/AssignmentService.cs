@@ -138,7 +138,7 @@ public static class AssignmentService
     }
 
     /// <summary>The document of <c>assign --demand --json</c> (and the web run's summary).</summary>
-    public static Freight.Documents.FreightAssignmentDocument Document(FreightRun run, int top) => Freight.Documents.FreightAssignmentDocument.Of(run, top);
+    public static FreightAssignmentDocument Document(FreightRun run, int top) => FreightAssignmentDocument.Of(run, top);
 
     /// <summary>Link flows as GeoJSON: one LineString per link direction with flow (transfers left out).</summary>
     public static FlowFeatureCollection Flows(FreightRun run)

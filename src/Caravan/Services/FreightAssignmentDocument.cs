@@ -1,5 +1,6 @@
+using Caravan.Freight;
 using Caravan.Model;
-namespace Caravan.Freight.Documents;
+namespace Caravan.Services;
 
 /// <summary>One OD flow of a freight run.</summary>
 /// <param name="Line">Line of the demand row.</param>
@@ -23,7 +24,7 @@ public sealed record OdFlowDocument(int Line, string Origin, string Destination,
 /// </summary>
 /// <param name="Model">The freight model: <c>choice</c> (nested logit under binding capacities).</param>
 /// <param name="Converged">Every element within capacity and every priced element full.</param>
-/// <param name="StopReason">Converged or IterationLimit.</param>
+/// <param name="StopReason">Converged or MaxIterations.</param>
 /// <param name="RelativeGap">The capacity excess max(0, largest utilisation − 1).</param>
 /// <param name="Objective">Total generalized cost, USD per year.</param>
 /// <param name="TotalSystemTravelTime">Tonne-hours per year.</param>
@@ -38,7 +39,7 @@ public sealed record OdFlowDocument(int Line, string Origin, string Destination,
 /// <param name="Corridors">Tonne-km per corridor.</param>
 /// <param name="CorridorTonnes">Tonnes per corridor and class (a route counts for its main corridor).</param>
 /// <param name="OdPairs">Per demand row.</param>
-public sealed record FreightAssignmentDocument(string Model, bool Converged, string StopReason, double RelativeGap, double Objective, double TotalSystemTravelTime, int Iterations, double Seconds, int Year, double DemandTonnes, double MaxUtilisation, FreightTotals Totals, IReadOnlyList<UnservedDemand> Unserved, IReadOnlyList<Services.BottleneckSummary> Bottlenecks, IReadOnlyList<CorridorVolume> Corridors, IReadOnlyList<Choice.CorridorFlow> CorridorTonnes, IReadOnlyList<OdFlowDocument> OdPairs)
+public sealed record FreightAssignmentDocument(string Model, bool Converged, string StopReason, double RelativeGap, double Objective, double TotalSystemTravelTime, int Iterations, double Seconds, int Year, double DemandTonnes, double MaxUtilisation, FreightTotals Totals, IReadOnlyList<UnservedDemand> Unserved, IReadOnlyList<BottleneckSummary> Bottlenecks, IReadOnlyList<CorridorVolume> Corridors, IReadOnlyList<Caravan.Freight.Choice.CorridorFlow> CorridorTonnes, IReadOnlyList<OdFlowDocument> OdPairs)
 {
     /// <summary>The document of a run.</summary>
     public static FreightAssignmentDocument Of(FreightRun run, int top)
@@ -52,6 +53,6 @@ public sealed record FreightAssignmentDocument(string Model, bool Converged, str
             var l = run.Logsums[i];
             od[i] = new OdFlowDocument(o.Row.Line, m.Origin, m.Destination, m.Commodity.Name(), o.Row.Tonnes, o.FreeFlowHours, o.CongestedHours, o.CostUsdPerUnit, o.Corridor, m.GroupShares, m.CorridorShares, l.Logsum, l.CompositeCostUsdPerTonne);
         }
-        return new FreightAssignmentDocument("choice", r.Converged, r.StopReason, r.RelativeGap, r.Objective, r.TotalSystemTravelTime, r.Iterations, r.Elapsed.TotalSeconds, run.Model.Options.Year, run.DemandTonnes, run.Solution.MaxUtilisation(), run.Totals, run.Unserved, Services.AssignmentService.Bottlenecks(run, top), run.Report.Corridors, run.Choice.Corridors, od);
+        return new FreightAssignmentDocument("choice", r.Converged, r.StopReason, r.RelativeGap, r.Objective, r.TotalSystemTravelTime, r.Iterations, r.Elapsed.TotalSeconds, run.Model.Options.Year, run.DemandTonnes, run.Solution.MaxUtilisation(), run.Totals, run.Unserved, AssignmentService.Bottlenecks(run, top), run.Report.Corridors, run.Choice.Corridors, od);
     }
 }

@@ -1,8 +1,9 @@
 using Caravan.Model;
 using Caravan.Calibration;
+using Caravan.Freight;
 using Caravan.Freight.Choice;
 
-namespace Caravan.Freight.Documents;
+namespace Caravan.Services;
 
 /// <summary>A loaded or capacitated element with its utilisation and queue price.</summary>
 /// <param name="Id">Link id, or place and transfer kind.</param>
