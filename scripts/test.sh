@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 
 # The browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
 ./scripts/install-browser.sh
-# The format tests read the GeoPackage export back with ogrinfo (Debian's gdal-bin); the AOT step needs clang.
+# The format tests read the GeoPackage export back with ogrinfo (Debian's gdal-bin); the AOT step needs clang; the
+# run store and sweep cluster tests start a throwaway PostgreSQL (scripts/lib/postgres.sh) from Debian's postgresql.
 ./scripts/install-tools.sh
 
 # Everything is restored and built from the project's own files; building src/Caravan.Web runs

@@ -54,6 +54,23 @@ internal static class NetworkLoader
         return result.Scenario;
     }
 
+    /// <summary>The data folder's time zones (null when it has no timezones.csv: dates in UTC); a bad file is input error.</summary>
+    /// <param name="folder">The data folder (null: the embedded one).</param>
+    /// <param name="network">The network routed on.</param>
+    /// <param name="scenario">Its scenario: a scenario may remove places that the file's overrides name.</param>
+    public static Caravan.Units.TimeZoneTable? TimeZones(string? folder, Network network, string? scenario)
+    {
+        var path = string.IsNullOrWhiteSpace(folder) ? DefaultDataFolder() : folder;
+        try
+        {
+            return Caravan.Units.TimeZoneTable.ForFolder(path, network, borrowed: !ScenarioLoader.IsBase(scenario));
+        }
+        catch (CaravanDataException e)
+        {
+            throw new CliInputException(DiagnosticText(Path.Combine(path, Caravan.Units.TimeZoneTable.FileName), e.Diagnostics));
+        }
+    }
+
     /// <summary>Formats diagnostics, one per line.</summary>
     public static string DiagnosticText(string what, IReadOnlyList<Diagnostic> diagnostics)
     {

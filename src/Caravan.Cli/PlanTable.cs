@@ -8,7 +8,8 @@ namespace Caravan.Cli;
 /// <summary>Prints a plan: the options side by side, then the legs of the chosen one.</summary>
 internal static class PlanTable
 {
-    public static void Write(Network network, PlanResult plan, DateTimeOffset? depart, DateTimeOffset? deadline)
+    /// <summary>Prints the plan; dates come from its document (local time with the offset where the data have time zones).</summary>
+    public static void Write(Network network, PlanResult plan, Caravan.Export.RouteResponse document, DateTimeOffset? deadline)
     {
         var chosen = plan.Options[0];
         var r = chosen.Itinerary.Request;
@@ -67,8 +68,8 @@ internal static class PlanTable
         }
         AnsiConsole.WriteLine();
         var heading = $"Option 1 ({string.Join(", ", chosen.Labels.DefaultIfEmpty(RouteTable.Describe(r.Objective)))}), corridor {chosen.Itinerary.Corridor}" +
-            (depart is { } d ? $", departing {d:yyyy-MM-dd HH:mm}Z" : "");
-        RouteTable.Write(network, chosen.Itinerary, heading, chosen.DatedLegs);
+            (chosen.DatedLegs is not null ? $", departing {RouteTable.Local(document.Routes[0].Legs[0].Departs)}" : "");
+        RouteTable.Write(network, chosen.Itinerary, heading, chosen.DatedLegs is not null ? document.Routes[0].Legs : null, chosen.DatedLegs);
         AnsiConsole.MarkupLine(Markup.Escape($"Time distribution: median {RouteTable.Num(chosen.Distribution.P50Hours / 24, "0.0")} days, p90 {RouteTable.Num(chosen.Distribution.P90Hours / 24, "0.0")} days (Monte Carlo, {Reliability.TransitTimeDistribution.SampleCount} samples, fixed seed)."));
     }
 

@@ -64,15 +64,16 @@ internal static class ServiceOutput
     /// Prints the errors (stderr, worded with option names; with <paramref name="json"/> also the engine's error
     /// document on stdout) and returns exit code 2.
     /// </summary>
-    public static int Errors(IReadOnlyList<EngineError> errors, bool json)
+    public static int Errors(IReadOnlyList<EngineError> errors, bool json, Func<string, string>? name = null)
     {
+        name ??= OptionName;
         if (json)
         {
             Console.WriteLine(JsonDefaults.Serialize(ErrorDocument.From(errors), Caravan.Cli.Json.CliJson.Indented));
         }
         foreach (var e in errors)
         {
-            Console.Error.WriteLine(e.Field.Length > 0 ? $"error: {OptionName(e.Field)}: {e.Message}" : $"error: {e.Message}");
+            Console.Error.WriteLine(e.Field.Length > 0 ? $"error: {name(e.Field)}: {e.Message}" : $"error: {e.Message}");
             foreach (var b in e.Blocking)
             {
                 Console.Error.WriteLine($"  {OptionName(RouteService.FieldOf(b.Constraint))} {b.Value}: {b.Message}");

@@ -7,7 +7,8 @@ namespace Caravan.Cli;
 /// <summary>Prints an itinerary as a table of legs with totals.</summary>
 internal static class RouteTable
 {
-    public static void Write(Network network, Itinerary itinerary, string? title = null, IReadOnlyList<Caravan.Planning.DatedLeg>? dated = null)
+    /// <summary>Prints the legs; with <paramref name="dated"/> (the plan document's legs), when each departs and arrives, in local time with its offset.</summary>
+    public static void Write(Network network, Itinerary itinerary, string? title = null, IReadOnlyList<Caravan.Export.LegDocument>? dated = null, IReadOnlyList<Caravan.Planning.DatedLeg>? timetabled = null)
     {
         var r = itinerary.Request;
         var info = network.InfoOf(r.Commodity);
@@ -26,8 +27,8 @@ internal static class RouteTable
         table.AddColumn("What happens");
         if (dated is not null)
         {
-            table.AddColumn("Departs (UTC)");
-            table.AddColumn("Arrives (UTC)");
+            table.AddColumn("Departs (local)");
+            table.AddColumn("Arrives (local)");
         }
         var i = 0;
         foreach (var leg in itinerary.Legs)
@@ -55,8 +56,8 @@ internal static class RouteTable
             if (dated is not null)
             {
                 var d = dated[i - 1];
-                cells.Add(d.Departs.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
-                cells.Add(d.Arrives.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + (d.FromTimetable ? " (timetable)" : ""));
+                cells.Add(Local(d.Departs));
+                cells.Add(Local(d.Arrives) + (timetabled is not null && timetabled[i - 1].FromTimetable ? " (timetable)" : ""));
             }
             table.AddRow(cells.ToArray());
         }
@@ -70,7 +71,7 @@ internal static class RouteTable
         if (dated is not null && dated.Count > 0)
         {
             total.Add("");
-            total.Add(Markup.Escape("arrives " + dated[^1].Arrives.ToString("ddd yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+            total.Add(Markup.Escape("arrives " + Local(dated[^1].Arrives)));
         }
         table.AddRow(total.ToArray());
         AnsiConsole.Write(table);
@@ -83,6 +84,12 @@ internal static class RouteTable
         Objective.Co2 => "lowest CO2e",
         _ => "recommended (generalized cost)",
     };
+
+    /// <summary>A document's ISO 8601 local time (<c>2026-12-01T16:00+08:00</c>) as <c>Tue 2026-12-01 16:00 +08:00</c>.</summary>
+    public static string Local(string? iso) =>
+        iso is not null && DateTimeOffset.TryParse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t)
+            ? t.ToString("ddd yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture)
+            : iso ?? "";
 
     public static string Num(double v, string format) => v.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,17 +18,16 @@ internal static class RunSaving
     /// </summary>
     public const string SyntheticRowsVariable = "CARAVAN_DEBUG_SYNTHETIC_ROWS";
 
-    public static SqliteRunStore Open(string? path) => Open(path, readOnly: false);
+    public static IRunStore Open(string? location) => Open(location, readOnly: false);
 
     /// <summary>Opens the store for listing, showing and exporting: read-only, so no write access is needed and nothing is created.</summary>
-    public static SqliteRunStore OpenForReading(string? path) => Open(path, readOnly: true);
+    public static IRunStore OpenForReading(string? location) => Open(location, readOnly: true);
 
-    private static SqliteRunStore Open(string? path, bool readOnly)
+    private static IRunStore Open(string? location, bool readOnly)
     {
         try
         {
-            var file = string.IsNullOrWhiteSpace(path) ? SqliteRunStore.DefaultPath : path;
-            return readOnly ? SqliteRunStore.OpenReadOnly(file) : new SqliteRunStore(file);
+            return readOnly ? RunStores.OpenReadOnly(location) : RunStores.Open(location);
         }
         catch (RunStoreException e)
         {
@@ -36,7 +35,7 @@ internal static class RunSaving
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliInputException($"--db: cannot open run store '{path}': {e.Message}");
+            throw new CliInputException($"--db: cannot open run store '{location}': {e.Message}");
         }
     }
 

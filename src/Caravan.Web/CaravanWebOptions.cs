@@ -15,7 +15,7 @@ public sealed record CaravanWebOptions
     /// <summary>Folder of the shipped scenarios, looked in after <c>&lt;data&gt;/scenarios</c> (null: only the data folder's).</summary>
     public string? ScenariosFallbackFolder { get; init; }
 
-    /// <summary>Path of the run store (SQLite) that <c>GET /api/runs</c> reads; null when none was given.</summary>
+    /// <summary>The run store that <c>GET /api/runs</c> reads (a SQLite path or a <c>postgres://</c> URL, see <see cref="Caravan.Store.RunStores"/>); null when none was given.</summary>
     public string? DatabasePath { get; init; }
 
     /// <summary>Folder with the built page (index.html); null to look beside the binary, then in the source tree.</summary>

@@ -21,13 +21,18 @@ public sealed class NetworkContext
     private readonly Protection.BoundedCache<string, string> _geoJson = new(MaxGeoJsonDocuments, StringComparer.Ordinal);
 
     /// <summary>Builds the context, compiling the routing graph.</summary>
-    public NetworkContext(string name, Network network, ScenarioNetwork? scenario, EngineOptions engine)
+    /// <param name="name">The scenario's name.</param>
+    /// <param name="network">Its network.</param>
+    /// <param name="scenario">The scenario as loaded, or null for the served network.</param>
+    /// <param name="engine">The engine's limits and defaults.</param>
+    /// <param name="dataFolder">The data folder, whose timezones.csv (if any) dates legs in local time.</param>
+    public NetworkContext(string name, Network network, ScenarioNetwork? scenario, EngineOptions engine, string? dataFolder = null)
     {
         Name = name;
         Network = network;
         Scenario = scenario;
         Search = new PlaceSearch(Network);
-        Routes = new RouteService(Network, engine, Search);
+        Routes = new RouteService(Network, engine, Search, Caravan.Units.TimeZoneTable.ForFolder(dataFolder, Network, borrowed: scenario is not null));
         Places = new PlaceService(Network, Search, engine);
         Countries = Network.Places.Select(p => p.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
@@ -78,10 +83,10 @@ public sealed class NetworkState
     public NetworkState(CaravanWebOptions options)
     {
         Options = options;
-        Served = new NetworkContext(options.Scenario ?? ScenarioLoader.BaseName, options.Network, null, options.Engine);
+        Served = new NetworkContext(options.Scenario ?? ScenarioLoader.BaseName, options.Network, null, options.Engine, options.DataFolder);
         _base = new Lazy<NetworkContext?>(() => ScenarioLoader.IsBase(options.Scenario)
             ? Served
-            : BaseScenario is { } b ? new NetworkContext(ScenarioLoader.BaseName, b.Network, b, options.Engine) : null);
+            : BaseScenario is { } b ? new NetworkContext(ScenarioLoader.BaseName, b.Network, b, options.Engine, options.DataFolder) : null);
         _files = new Lazy<IReadOnlyDictionary<string, string>>(FindScenarioFiles);
         _baseScenario = new Lazy<ScenarioNetwork?>(() => string.IsNullOrEmpty(options.DataFolder) ? null : ScenarioLoader.TryLoad(options.DataFolder, null).Scenario);
     }
@@ -178,7 +183,7 @@ public sealed class NetworkState
     private (NetworkContext?, IReadOnlyList<Diagnostic>) Load(string name)
     {
         var result = ScenarioLoader.TryLoad(Options.DataFolder, name, Options.ScenariosFallbackFolder);
-        return result.Scenario is { } s ? (new NetworkContext(s.Name, s.Network, s, Options.Engine), result.Diagnostics) : (null, result.Diagnostics);
+        return result.Scenario is { } s ? (new NetworkContext(s.Name, s.Network, s, Options.Engine, Options.DataFolder), result.Diagnostics) : (null, result.Diagnostics);
     }
 
     private IReadOnlyDictionary<string, string> FindScenarioFiles() => ScenarioCatalog.Files(Options.DataFolder, Options.ScenariosFallbackFolder);

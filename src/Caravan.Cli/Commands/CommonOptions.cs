@@ -11,5 +11,5 @@ internal static class CommonOptions
     public static Option<string?> Scenario() => new("--scenario") { Description = "Scenario: a name from data/scenarios/ (cku-railway, northern-closed, ...), an overlay .json file, or base (default)" };
 
     /// <summary><c>--db</c>: the run store file.</summary>
-    public static Option<string?> Db() => new("--db") { Description = "Run store file (default: ~/.caravan/caravan.db)" };
+    public static Option<string?> Db() => new("--db") { Description = "Run store: a SQLite file (default: ~/.caravan/caravan.db) or postgres://user@host:port/database (password from the URL or PGPASSWORD)" };
 }

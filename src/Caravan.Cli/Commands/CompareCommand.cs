@@ -5,6 +5,7 @@ using Caravan.Data;
 using Caravan.Export;
 using Caravan.Model;
 using Caravan.Scenarios;
+using Caravan.Services;
 
 namespace Caravan.Cli.Commands;
 
@@ -23,8 +24,8 @@ internal static class CompareCommand
         var chart = new Option<string?>("--chart") { Description = "Write a PNG bar chart of door-to-door days, A vs B, per pair" };
         var save = new Option<bool>("--save") { Description = "Save the run in the run store" };
         var db = CommonOptions.Db();
-        var year = new Option<int?>("--year") { Description = "Year of travel; planned links count from their opening year (default: this year)" };
-        var optimize = new Option<string>("--optimize") { Description = "recommended (default: generalized cost), time, cost or co2", DefaultValueFactory = _ => "recommended" };
+        var year = new Option<string?>("--year") { Description = "Year of travel; planned links count from their opening year (default: this year)" };
+        var optimize = new Option<string>("--optimize") { Description = "recommended (default: generalized cost), time, cost or co2", };
         var data = CommonOptions.Data();
         var demand = new Option<string?>("--demand") { Description = "Also assign this freight demand under both scenarios: flow shifts, new and relieved bottlenecks" };
         var flowMap = new Option<string?>("--flow-map") { Description = "With --demand: write a PNG map of the flow change (B − A) by link" };
@@ -34,24 +35,40 @@ internal static class CompareCommand
         };
         command.SetAction(parse =>
         {
-            if (!Caravan.Services.RouteQueryParser.TryParseObjective(parse.GetValue(optimize), out var objective))
-            {
-                throw new CliInputException($"--optimize: expected time, cost, co2 or generalized, not '{parse.GetValue(optimize)}'");
-            }
             var chartPath = parse.GetValue(chart);
             if (chartPath is not null && !chartPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
             {
                 throw new CliInputException("--chart: the chart is a PNG; give a file name ending in .png");
             }
-            var sa = NetworkLoader.LoadScenario(parse.GetValue(data), parse.GetValue(a));
-            var sb = NetworkLoader.LoadScenario(parse.GetValue(data), parse.GetValue(b));
-            var odPairs = ReadPairs(parse.GetValue(pairs), parse.GetValue(data));
-            var options = new ComparisonOptions(objective, parse.GetValue(year) ?? Caravan.Services.EngineOptions.Default.DefaultYear);
-            var result = ScenarioComparer.Compare(sa, sb, odPairs, options);
+            var dataFolder = string.IsNullOrWhiteSpace(parse.GetValue(data)) ? NetworkLoader.DefaultDataFolder() : parse.GetValue(data)!;
+            var shipped = ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder());
+            var asJson = parse.GetValue(json);
+            var odPairs = ComparisonService.Pairs(parse.GetValue(pairs), dataFolder, shipped);
+            if (!odPairs.IsValid)
+            {
+                return ServiceOutput.Errors(odPairs.Errors, asJson, FieldName);
+            }
+            var loaded = new Dictionary<string, ScenarioNetwork>(StringComparer.Ordinal);
+            var query = new ComparisonQuery { A = parse.GetValue(a), B = parse.GetValue(b), Optimize = parse.GetValue(optimize), Year = parse.GetValue(year) };
+            var compared = new ComparisonService(EngineOptions.Default).Compare(query, odPairs.Value!, (field, name) =>
+            {
+                var s = ScenarioCatalog.Load(field, name, dataFolder, shipped);
+                if (s.Value is not null)
+                {
+                    loaded[field] = s.Value;
+                }
+                return s;
+            });
+            if (!compared.IsValid)
+            {
+                return ServiceOutput.Errors(compared.Errors, asJson, FieldName);
+            }
+            var result = compared.Value!;
+            var (sa, sb) = (loaded["a"], loaded["b"]);
             if (parse.GetValue(demand) is { } demandPath)
             {
-                var (flowsA, modelA, unservedA) = CompareFlows.Assign(sa.Network, demandPath, options.Year);
-                var (flowsB, _, unservedB) = CompareFlows.Assign(sb.Network, demandPath, options.Year);
+                var (flowsA, modelA, unservedA) = CompareFlows.Assign(sa.Network, demandPath, result.Year);
+                var (flowsB, _, unservedB) = CompareFlows.Assign(sb.Network, demandPath, result.Year);
                 result = result with { Assignment = Caravan.Comparison.AssignmentComparer.Compare(flowsA, flowsB, unservedA, unservedB) };
                 if (parse.GetValue(flowMap) is { } mapPath)
                 {
@@ -67,15 +84,7 @@ internal static class CompareCommand
             {
                 throw new CliInputException("--flow-map needs --demand");
             }
-            if (result.Routes.Count == 0)
-            {
-                foreach (var s in result.Skipped)
-                {
-                    Console.Error.WriteLine($"skipped {s.From} → {s.To}: {s.Reason}");
-                }
-                throw new CliInputException("no pair could be compared");
-            }
-            if (parse.GetValue(json))
+            if (asJson)
             {
                 Console.WriteLine(JsonDefaults.Serialize(result, Caravan.Cli.Json.CliJson.Indented));
             }
@@ -90,7 +99,7 @@ internal static class CompareCommand
             }
             if (parse.GetValue(save))
             {
-                var id = RunSaving.SaveComparison(parse.GetValue(db), result, odPairs.Count > 0 ? parse.GetValue(pairs) : null);
+                var id = RunSaving.SaveComparison(parse.GetValue(db), result, parse.GetValue(pairs));
                 Console.Error.WriteLine($"saved run {id}");
             }
             return ExitCodes.Ok;
@@ -98,37 +107,11 @@ internal static class CompareCommand
         return command;
     }
 
-    private static IReadOnlyList<OdPair> ReadPairs(string? file, string? dataFolder)
+    /// <summary>The CLI's name of a comparison field: the arguments A and B, the options otherwise.</summary>
+    private static string FieldName(string field) => field switch
     {
-        var bag = new DiagnosticBag();
-        if (file is not null)
-        {
-            if (!File.Exists(file))
-            {
-                throw new CliInputException($"--pairs: file '{file}' not found");
-            }
-            var list = OdPairReader.Read(file, file, bag);
-            if (bag.HasErrors)
-            {
-                throw new CliInputException(NetworkLoader.DiagnosticText(file, bag.Snapshot()));
-            }
-            if (list.Count == 0)
-            {
-                throw new CliInputException($"--pairs: '{file}' holds no pairs");
-            }
-            return list;
-        }
-        var folder = ScenarioLoader.ScenariosFolder(string.IsNullOrWhiteSpace(dataFolder) ? NetworkLoader.DefaultDataFolder() : dataFolder);
-        var path = Path.Combine(folder, "od-pairs.csv");
-        if (!File.Exists(path))
-        {
-            path = Path.Combine(ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder()), "od-pairs.csv");
-        }
-        var pairs = OdPairReader.Read(path, "od-pairs.csv", bag);
-        if (bag.HasErrors)
-        {
-            throw new CliInputException(NetworkLoader.DiagnosticText(path, bag.Snapshot()));
-        }
-        return pairs;
-    }
+        "a" => "A",
+        "b" => "B",
+        _ => ServiceOutput.OptionName(field),
+    };
 }

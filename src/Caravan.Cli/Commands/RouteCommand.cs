@@ -41,7 +41,7 @@ internal static class RouteCommand
             }
             var bound = query.Bind(parse);
             bound = ContainerQuantity.Apply(bound, parse.GetValue(container), parse.GetValue(cargoKg), parse.GetValue(data));
-            var result = new RouteService(network, EngineOptions.Default).Plan(bound);
+            var result = new RouteService(network, EngineOptions.Default, zones: NetworkLoader.TimeZones(parse.GetValue(data), network, parse.GetValue(scenario))).Plan(bound);
             ServiceOutput.Warnings(result.Warnings);
             if (!result.IsValid)
             {
@@ -72,7 +72,7 @@ internal static class RouteCommand
                 Console.WriteLine(JsonDefaults.Serialize(document, Caravan.Cli.Json.CliJson.Indented));
                 return ExitCodes.Ok;
             }
-            PlanTable.Write(network, plan, request.Depart, request.Deadline);
+            PlanTable.Write(network, plan, document, request.Deadline);
             return ExitCodes.Ok;
         });
         return command;

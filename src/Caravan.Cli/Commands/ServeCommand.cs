@@ -13,7 +13,7 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "Where to listen (loopback by default)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var data = CommonOptions.Data();
         var scenario = CommonOptions.Scenario();
-        var db = new Option<string?>("--db") { Description = "Run store (SQLite file) whose saved runs /api/runs lists" };
+        var db = new Option<string?>("--db") { Description = "Run store whose saved runs /api/runs lists: a SQLite file or postgres://user@host:port/database" };
         var webRoot = new Option<string?>("--web-root") { Description = "Folder of the built page (default: beside the binary)" };
         var concurrency = new Option<int?>("--route-concurrency") { Description = "Route queries computed at once (default: 2 × cores)" };
         var queue = new Option<int?>("--route-queue") { Description = "Route queries that may wait; beyond that: 429 (default 256)" };

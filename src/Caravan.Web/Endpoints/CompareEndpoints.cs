@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
-using Caravan.Comparison;
-using Caravan.Data;
 using Caravan.Export;
-using Caravan.Routing;
 using Caravan.Scenarios;
+using Caravan.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,50 +37,23 @@ public static class CompareEndpoints
     /// <param name="cancellation">Request aborted.</param>
     public static Results<ContentHttpResult, ProblemHttpResult> Compare(NetworkState state, string? a = null, string? b = null, string? optimize = null, string? year = null, CancellationToken cancellation = default)
     {
-        if (string.IsNullOrWhiteSpace(b))
-        {
-            return Problems.InvalidParameter("b", "give the scenario to compare with, e.g. b=northern-closed (see /api/scenarios)");
-        }
-        var objective = Objective.Generalized;
-        if (!string.IsNullOrWhiteSpace(optimize) && !Caravan.Services.RouteQueryParser.TryParseObjective(optimize, out objective))
-        {
-            return Problems.InvalidParameter("optimize", "expected recommended, time, cost or co2");
-        }
-        var y = state.DefaultYear;
-        if (!string.IsNullOrWhiteSpace(year) && (!int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y < 1990 || y > 2100))
-        {
-            return Problems.InvalidParameter("year", "must be a year from 1990 to 2100");
-        }
-        if (!Scenario(state, a, out var sa, out var problem) || !Scenario(state, b, out var sb, out problem))
-        {
-            return problem!;
-        }
-        var key = $"{sa!.Name}|{sb!.Name}|{objective}|{y}";
+        var key = $"{a?.Trim().ToLowerInvariant()}|{b?.Trim().ToLowerInvariant()}|{optimize?.Trim().ToLowerInvariant()}|{year?.Trim()}";
         if (state.Comparisons.TryGetValue(key, out var cached))
         {
             return TypedResults.Text(cached, "application/json");
         }
-        var pairsPath = PairsFile(state);
-        if (pairsPath is null)
+        var pairs = ComparisonService.Pairs(null, state.Options.DataFolder, state.Options.ScenariosFallbackFolder);
+        if (!pairs.IsValid)
         {
-            return Problems.NotFound("od-pairs", "no scenarios/od-pairs.csv in the data folder");
+            return Problems.From(pairs.Errors);
         }
-        var bag = new DiagnosticBag();
-        var pairs = OdPairReader.Read(pairsPath, "od-pairs.csv", bag);
-        if (bag.HasErrors || pairs.Count == 0)
+        var query = new ComparisonQuery { A = a, B = b, Optimize = optimize, Year = year };
+        var compared = new ComparisonService(state.Options.Engine).Compare(query, pairs.Value!, (field, name) => Scenario(state, field, name), cancellation);
+        if (!compared.IsValid)
         {
-            return TypedResults.Problem(detail: "the OD pairs file cannot be read", statusCode: StatusCodes.Status422UnprocessableEntity, title: "No OD pairs", type: Problems.TypeBase + "no-pairs");
+            return Problems.From(compared.Errors);
         }
-        var result = ScenarioComparer.Compare(sa, sb, pairs, new ComparisonOptions(objective, y), cancellation);
-        if (result.Routes.Count == 0)
-        {
-            return TypedResults.Problem(
-                detail: "no OD pair could be routed under both scenarios: " + string.Join("; ", result.Skipped.Take(5).Select(s => $"{s.From} → {s.To}: {s.Reason}")),
-                statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "Nothing to compare",
-                type: Problems.TypeBase + "no-pairs");
-        }
-        var json = JsonSerializer.Serialize(result, JsonDefaults.Compact);
+        var json = JsonSerializer.Serialize(compared.Value!, JsonDefaults.Compact);
         if (state.Comparisons.Count < NetworkState.MaxComparisons)
         {
             state.Comparisons.TryAdd(key, json);
@@ -91,31 +61,23 @@ public static class CompareEndpoints
         return TypedResults.Text(json, "application/json");
     }
 
-    private static bool Scenario(NetworkState state, string? name, out ScenarioNetwork? scenario, out ProblemHttpResult? problem)
+    /// <summary>A served scenario by name (the server's compiled ones); <c>base</c> is always the unmodified base network.</summary>
+    private static ServiceResult<ScenarioNetwork> Scenario(NetworkState state, string field, string name)
     {
-        scenario = null;
-        if (!state.TryGet(name, out var net, out problem))
+        if (!ScenarioLoader.IsBase(name) && !state.ScenarioNames.Contains(name, StringComparer.OrdinalIgnoreCase) && !string.Equals(name, state.Options.Scenario, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return ServiceResult<ScenarioNetwork>.Fail([ScenarioCatalog.Unknown(field, name, state.ScenarioNames)]);
         }
-        scenario = net.Scenario ?? state.BaseScenario;
-        if (scenario is null)
+        if (state.TryGet(name, out var context, out var problem) && context.Scenario is null && !ScenarioLoader.IsBase(name) && !string.IsNullOrEmpty(state.Options.DataFolder))
         {
-            problem = TypedResults.Problem(detail: "the base network cannot be read from the data folder", statusCode: StatusCodes.Status422UnprocessableEntity, title: "Scenario cannot be loaded", type: Problems.TypeBase + "scenario-unloadable");
-            return false;
+            // The scenario `serve --scenario` chose is served without its change log; read it as a scenario once.
+            return ScenarioCatalog.Load(field, name, state.Options.DataFolder, state.Options.ScenariosFallbackFolder);
         }
-        return true;
-    }
-
-    private static string? PairsFile(NetworkState state)
-    {
-        foreach (var folder in new[] { string.IsNullOrEmpty(state.Options.DataFolder) ? null : ScenarioLoader.ScenariosFolder(state.Options.DataFolder), state.Options.ScenariosFallbackFolder })
+        if (problem is null && (context.Scenario ?? state.BaseScenario) is { } scenario)
         {
-            if (folder is not null && File.Exists(Path.Combine(folder, "od-pairs.csv")))
-            {
-                return Path.Combine(folder, "od-pairs.csv");
-            }
+            return ServiceResult<ScenarioNetwork>.Ok(scenario);
         }
-        return null;
+        var detail = problem?.ProblemDetails.Detail ?? "the base network cannot be read from the data folder";
+        return ServiceResult<ScenarioNetwork>.Fail([new EngineError(ErrorCode.ScenarioUnloadable, field, detail)]);
     }
 }

@@ -11,7 +11,7 @@ namespace Caravan.Web.Endpoints;
 /// <summary>The run store given by <c>caravan serve --db</c>, opened on first use.</summary>
 public sealed class RunStoreAccess(CaravanWebOptions options)
 {
-    private readonly Lazy<IRunStore?> _store = new(() => string.IsNullOrWhiteSpace(options.DatabasePath) ? null : SqliteRunStore.OpenReadOnly(options.DatabasePath));
+    private readonly Lazy<IRunStore?> _store = new(() => string.IsNullOrWhiteSpace(options.DatabasePath) ? null : RunStores.OpenReadOnly(options.DatabasePath));
 
     /// <summary>The store, or null when none was configured.</summary>
     public IRunStore? Store => _store.Value;

@@ -71,6 +71,21 @@ public sealed class IndexedMinHeap
         SiftUp(i, id, key);
     }
 
+    /// <summary>The smallest key in the heap (the heap must not be empty).</summary>
+    public double MinKey => _keys[0];
+
+    /// <summary>Inserts an id or sets its key, up or down.</summary>
+    public void Set(int id, double key)
+    {
+        var i = _position[id];
+        if (i < 0 || key < _keys[i])
+        {
+            InsertOrDecrease(id, key);
+            return;
+        }
+        SiftDown(i, id, key);
+    }
+
     /// <summary>Removes and returns the id with the smallest key.</summary>
     public int PopMin(out double key)
     {
@@ -80,7 +95,7 @@ public sealed class IndexedMinHeap
         _count--;
         if (_count > 0)
         {
-            SiftDown(_items[_count], _keys[_count]);
+            SiftDown(0, _items[_count], _keys[_count]);
         }
         return top;
     }
@@ -104,9 +119,8 @@ public sealed class IndexedMinHeap
         _position[id] = i;
     }
 
-    private void SiftDown(int id, double key)
+    private void SiftDown(int i, int id, double key)
     {
-        var i = 0;
         while (true)
         {
             var first = (i << 2) + 1;

@@ -66,11 +66,11 @@ public sealed record RoutePlanQuery : RouteQuery
     public string? MaxOptions { get; set; }
 
     /// <summary>Departure, ISO 8601.</summary>
-    [QueryField(FieldKind.DateTime, "Departure, ISO 8601 (2026-12-01T08:00, UTC unless an offset is given): uses weekly timetables and dates the legs")]
+    [QueryField(FieldKind.DateTime, "Departure, ISO 8601: 2026-12-01T08:00 is the origin's local time (UTC where the data have no time zones), or give an offset (2026-12-01T08:00+08:00, Z); uses weekly timetables and dates each leg in local time")]
     public string? Depart { get; set; }
 
     /// <summary>Arrival deadline, ISO 8601.</summary>
-    [QueryField(FieldKind.DateTime, "Arrival deadline, ISO 8601: each option gets its on-time probability")]
+    [QueryField(FieldKind.DateTime, "Arrival deadline, ISO 8601, the destination's local time unless an offset is given: each option gets its on-time probability")]
     public string? Deadline { get; set; }
 
     /// <summary>How many substantially different routes to add.</summary>

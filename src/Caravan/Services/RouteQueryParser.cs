@@ -3,6 +3,7 @@ using System.Globalization;
 using Caravan.Model;
 using Caravan.Planning;
 using Caravan.Routing;
+using Caravan.Units;
 
 namespace Caravan.Services;
 
@@ -18,6 +19,7 @@ public sealed class RouteQueryParser
     private readonly Network _network;
     private readonly PlaceSearch _search;
     private readonly HashSet<string> _countries;
+    private readonly TimeZoneTable? _zones;
 
     /// <summary>Most place texts whose resolution is remembered (a server sees the same few names again and again).</summary>
     private const int MaxRemembered = 4096;
@@ -25,8 +27,13 @@ public sealed class RouteQueryParser
     private int _remembered;
 
     /// <summary>Creates a parser for a network.</summary>
-    public RouteQueryParser(Network network, EngineOptions? options = null, PlaceSearch? search = null)
+    /// <param name="network">The network whose places are resolved.</param>
+    /// <param name="options">Limits and defaults.</param>
+    /// <param name="search">Place resolution (shared with the route service).</param>
+    /// <param name="zones">Time zones: a departure without an offset is read in the origin's local time, a deadline in the destination's.</param>
+    public RouteQueryParser(Network network, EngineOptions? options = null, PlaceSearch? search = null, TimeZoneTable? zones = null)
     {
+        _zones = zones;
         _options = options ?? EngineOptions.Default;
         _network = network;
         _search = search ?? new PlaceSearch(network);
@@ -61,8 +68,8 @@ public sealed class RouteQueryParser
         var maxOptions = Integer("maxOptions", query.MaxOptions, o.DefaultOptions, errors, 1, o.MaxOptions);
         var alternatives = Integer("alternatives", query.Alternatives, 0, errors, 0, o.MaxAlternatives);
         var explain = Flag("explain", query.Explain, errors);
-        var depart = Instant("depart", query.Depart, errors);
-        var deadline = Instant("deadline", query.Deadline, errors);
+        var depart = Instant("depart", query.Depart, route?.From, errors);
+        var deadline = Instant("deadline", query.Deadline, route?.To, errors);
         if (depart is { } d && deadline is { } dl && dl <= d)
         {
             errors.Add(EngineError.Invalid("deadline", "must be after the departure"));
@@ -108,12 +115,8 @@ public sealed class RouteQueryParser
             errors.Add(EngineError.Invalid("cargo", $"this network does not define {commodity.Name()}; it defines {string.Join(", ", defined)}"));
         }
         var quantity = Number("quantity", query.Quantity, 1, errors, v => v > 0 && v <= 1e9, "must be a positive number (at most 1e9)");
-        var objective = Objective.Generalized;
-        if (!string.IsNullOrWhiteSpace(query.Optimize) && !TryParseObjective(query.Optimize, out objective))
-        {
-            errors.Add(EngineError.Invalid("optimize", $"expected recommended, time, cost, co2 or generalized, not '{query.Optimize}'"));
-        }
-        var year = Integer("year", query.Year, _options.DefaultYear, errors, _options.MinYear, _options.MaxYear);
+        var objective = ParseObjective("optimize", query.Optimize, errors);
+        var year = ParseYear("year", query.Year, _options, errors);
         int? maxTransfers = string.IsNullOrWhiteSpace(query.MaxTransfers) ? null : Integer("maxTransfers", query.MaxTransfers, 0, errors, 0, 1000);
         var valueOfTime = Number("valueOfTime", query.ValueOfTime, double.NaN, errors, v => v >= 0 && v <= 1e6, "must be a number from 0 to 1e6");
         var carbonPrice = Number("carbonPrice", query.CarbonPrice, 0.07, errors, v => v >= 0 && v <= 1e6, "must be a number from 0 to 1e6");
@@ -134,6 +137,25 @@ public sealed class RouteQueryParser
         };
         return new RouteRequest(from, to, commodity, quantity, objective, constraints, new GeneralizedWeights(double.IsNaN(valueOfTime) ? GeneralizedWeights.For(_network.InfoOf(commodity)).ValueOfTimeUsdPerHour : valueOfTime, carbonPrice));
     }
+
+    /// <summary>
+    /// An objective field as every query reads it (default: recommended, the generalized cost); an error added when
+    /// the text is not one.
+    /// </summary>
+    public static Objective ParseObjective(string field, string? text, List<EngineError> errors)
+    {
+        var objective = Objective.Generalized;
+        if (!string.IsNullOrWhiteSpace(text) && !TryParseObjective(text, out objective))
+        {
+            errors.Add(EngineError.Invalid(field, $"expected recommended, time, cost, co2 or generalized, not '{Shown(text)}'"));
+            return Objective.Generalized;
+        }
+        return objective;
+    }
+
+    /// <summary>A year of travel as every query reads it: from the options' range, the options' default year when empty.</summary>
+    public static int ParseYear(string field, string? text, EngineOptions options, List<EngineError> errors) =>
+        Integer(field, text, options.DefaultYear, errors, options.MinYear, options.MaxYear);
 
     /// <summary>Parses an objective name: time/fastest, cost/cheapest, co2/co2e/greenest, generalized.</summary>
     public static bool TryParseObjective(string? text, out Objective objective)
@@ -223,7 +245,8 @@ public sealed class RouteQueryParser
         }
     }
 
-    private static DateTimeOffset? Instant(string field, string? text, List<EngineError> errors)
+    /// <summary>A date and time: with an offset as given; without, the local time of <paramref name="place"/> when zones are known, else UTC.</summary>
+    private DateTimeOffset? Instant(string field, string? text, int? place, List<EngineError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -231,7 +254,7 @@ public sealed class RouteQueryParser
         }
         if (PlanDates.TryParse(text, out var value, out var error))
         {
-            return value;
+            return _zones is not null && place is { } p && _zones.ParseLocalOrOffset(text, p) is { } local ? local : value;
         }
         errors.Add(EngineError.Invalid(field, error));
         return null;

@@ -2,6 +2,7 @@ using Caravan.Export;
 using Caravan.Model;
 using Caravan.Planning;
 using Caravan.Routing;
+using Caravan.Units;
 
 namespace Caravan.Services;
 
@@ -24,18 +25,26 @@ public sealed record RouteSingle(RouteRequest Request, Itinerary Itinerary, Rout
 /// </summary>
 public sealed class RouteService
 {
-    /// <summary>Compiles the network's routing graph once.</summary>
-    public RouteService(Network network, EngineOptions? options = null, PlaceSearch? search = null)
+    /// <summary>
+    /// Compiles the network's routing graph once. With <paramref name="zones"/> (the data folder's
+    /// <c>timezones.csv</c>), a departure without an offset is the origin's local time, a deadline the destination's,
+    /// and every dated leg is shown in local time with its offset; without, dates are UTC.
+    /// </summary>
+    public RouteService(Network network, EngineOptions? options = null, PlaceSearch? search = null, TimeZoneTable? zones = null)
     {
+        Zones = zones;
         Options = options ?? EngineOptions.Default;
         Network = network;
         Search = search ?? new PlaceSearch(network);
-        Parser = new RouteQueryParser(network, Options, Search);
+        Parser = new RouteQueryParser(network, Options, Search, zones);
         Planner = new ShipmentPlanner(new RoutingGraph(network));
     }
 
     /// <summary>The limits and defaults in force.</summary>
     public EngineOptions Options { get; }
+
+    /// <summary>Each place's time zone, or null when the data have none (dates in UTC).</summary>
+    public TimeZoneTable? Zones { get; }
 
     /// <summary>The network routed on.</summary>
     public Network Network { get; }
@@ -71,7 +80,7 @@ public sealed class RouteService
         {
             return ServiceResult<RoutePlan>.Fail([NoRoute(plan.NoRoute!)], parsed.Warnings);
         }
-        var document = PlanDocuments.Response(Network, plan) with { Warnings = Warnings(parsed.Warnings) };
+        var document = PlanDocuments.Response(Network, plan, Zones) with { Warnings = Warnings(parsed.Warnings) };
         return ServiceResult<RoutePlan>.Ok(new RoutePlan(request, plan, document), parsed.Warnings);
     }
 

@@ -74,6 +74,42 @@ public static class ScenarioCatalog
         return list;
     }
 
+    /// <summary>Every name of the catalogue, <c>base</c> first, then by name.</summary>
+    public static IReadOnlyList<string> Names(IReadOnlyDictionary<string, string> files) =>
+        [ScenarioLoader.BaseName, .. files.Keys.Where(k => !ScenarioLoader.IsBase(k)).Order(StringComparer.Ordinal)];
+
+    /// <summary>The error for a scenario name the catalogue does not hold, with the nearest names.</summary>
+    public static EngineError Unknown(string field, string name, IReadOnlyList<string> available) =>
+        new(ErrorCode.UnknownScenario, field, $"unknown scenario '{Diagnostic.Cut(name.Trim(), 61)}'; available: {string.Join(", ", available)}")
+        {
+            Names = NearestNames.Of(name, available),
+        };
+
+    /// <summary>The error for a scenario that exists but does not apply to the data, with its first problems.</summary>
+    public static EngineError Unloadable(string field, string name, IEnumerable<Diagnostic> diagnostics) =>
+        new(ErrorCode.ScenarioUnloadable, field, $"scenario '{Diagnostic.Cut(name.Trim(), 61)}' cannot be applied to the data: {string.Join("; ", diagnostics.Where(d => d.Severity == Severity.Error).Take(5).Select(d => d.ToString()))}");
+
+    /// <summary>
+    /// Loads a scenario from a data folder (a catalogue name, <c>base</c>, or an overlay file ending in <c>.json</c>):
+    /// the scenario, or an unknown-scenario or unloadable-scenario error for <paramref name="field"/>.
+    /// </summary>
+    public static ServiceResult<ScenarioNetwork> Load(string field, string name, string dataFolder, string? shippedFolder)
+    {
+        var isFile = name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.Contains('/', StringComparison.Ordinal) || name.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        if (!isFile && !ScenarioLoader.IsBase(name))
+        {
+            var files = Files(dataFolder, shippedFolder);
+            if (!files.ContainsKey(name.Trim()))
+            {
+                return ServiceResult<ScenarioNetwork>.Fail([Unknown(field, name, Names(files))]);
+            }
+        }
+        var loaded = ScenarioLoader.TryLoad(dataFolder, name, shippedFolder);
+        return loaded.Scenario is { } s
+            ? ServiceResult<ScenarioNetwork>.Ok(s)
+            : ServiceResult<ScenarioNetwork>.Fail([Unloadable(field, name, loaded.Diagnostics)]);
+    }
+
     /// <summary>What a loaded scenario changes; null is the base network (with its content hash).</summary>
     public static ScenarioDetail Detail(ScenarioNetwork? scenario, string baseContentHash)
     {

@@ -5,7 +5,7 @@ namespace Caravan.Store;
 
 /// <summary>
 /// The embedded run store: one SQLite file in WAL mode (readers never block the writer), schema versioned by
-/// <see cref="SqliteMigrations"/>, each save one IMMEDIATE transaction. A connection per call keeps it safe across
+/// <see cref="RunStoreMigrations"/>, each save one IMMEDIATE transaction. A connection per call keeps it safe across
 /// threads; SQLite's locking keeps it safe across processes.
 /// </summary>
 public sealed class SqliteRunStore : IRunStore
@@ -26,7 +26,7 @@ public sealed class SqliteRunStore : IRunStore
         if (readOnly)
         {
             _connectionString = new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false, DefaultTimeout = 60 }.ToString();
-            SchemaVersion = SqliteMigrations.Latest;
+            SchemaVersion = RunStoreMigrations.Latest;
             _ = Missing; // checks the schema now when the file exists
             return;
         }
@@ -93,11 +93,11 @@ public sealed class SqliteRunStore : IRunStore
     {
         using var c = Open();
         var version = UserVersion(c, null);
-        if (version != SqliteMigrations.Latest)
+        if (version != RunStoreMigrations.Latest)
         {
-            throw new RunStoreException(version > SqliteMigrations.Latest
-                ? $"{Path}: the run store has schema version {version}, newer than this Caravan knows ({SqliteMigrations.Latest}); upgrade Caravan"
-                : $"{Path}: the run store has schema version {version}; saving a run with this Caravan upgrades it to {SqliteMigrations.Latest}");
+            throw new RunStoreException(version > RunStoreMigrations.Latest
+                ? $"{Path}: the run store has schema version {version}, newer than this Caravan knows ({RunStoreMigrations.Latest}); upgrade Caravan"
+                : $"{Path}: the run store has schema version {version}; saving a run with this Caravan upgrades it to {RunStoreMigrations.Latest}");
         }
         return version;
     }
@@ -154,11 +154,11 @@ public sealed class SqliteRunStore : IRunStore
             wal.ExecuteScalar();
         }
         var version = UserVersion(c, null);
-        if (version > SqliteMigrations.Latest)
+        if (version > RunStoreMigrations.Latest)
         {
-            throw new RunStoreException($"{Path}: the run store has schema version {version}, newer than this Caravan knows ({SqliteMigrations.Latest}); upgrade Caravan");
+            throw new RunStoreException($"{Path}: the run store has schema version {version}, newer than this Caravan knows ({RunStoreMigrations.Latest}); upgrade Caravan");
         }
-        foreach (var step in SqliteMigrations.Steps)
+        foreach (var step in RunStoreMigrations.Steps)
         {
             if (step.Version <= version)
             {
@@ -174,7 +174,7 @@ public sealed class SqliteRunStore : IRunStore
             using (var cmd = c.CreateCommand())
             {
                 cmd.Transaction = tx;
-                cmd.CommandText = step.Sql + $"\nPRAGMA user_version = {step.Version};";
+                cmd.CommandText = step.Sqlite + $"\nPRAGMA user_version = {step.Version};";
                 cmd.ExecuteNonQuery();
             }
             using (var log = c.CreateCommand())

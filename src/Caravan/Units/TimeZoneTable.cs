@@ -20,6 +20,13 @@ public sealed class TimeZoneTable
     public TimeZoneInfo Of(int place) => _byPlace[place];
 
     /// <summary>
+    /// The table of a data folder, or null when the folder has none (then dates stay in UTC). Throws
+    /// <see cref="CaravanDataException"/> when the file is there but wrong.
+    /// </summary>
+    public static TimeZoneTable? ForFolder(string? folder, Network network, bool borrowed = false) =>
+        !string.IsNullOrEmpty(folder) && File.Exists(Path.Combine(folder, FileName)) ? Read(folder, network, borrowed) : null;
+
+    /// <summary>
     /// Reads the table for a network; throws <see cref="CaravanDataException"/> listing every problem. With
     /// <paramref name="borrowed"/> (the file of another network, e.g. the embedded one for a folder without its own),
     /// overrides of places this network does not have are skipped instead of being errors.

@@ -24,6 +24,7 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
         ["Assignment"] = 2,    // pure solvers: problems in, flows out
         ["Data"] = 3,          // readers and writers: files → Model (and TNTP files → Assignment problems)
         ["Routing"] = 4,       // the routing graph, searches, the single-route pipeline
+        ["Units"] = 4,         // container types, time zones (from data files, for the documents above)
         ["Reliability"] = 5,   // time distributions of itineraries
         ["Scenarios"] = 5,     // overlays: Network → Network
         ["Store"] = 5,         // run store
@@ -37,7 +38,6 @@ public sealed class ArchitectureTests(ITestOutputHelper output)
         ["Skims"] = 11,        // matrices, built on the route query parser
         ["Geography"] = 11,    // nearest places, on the services' errors
         ["Batch"] = 11,        // many routes from a file, through the route service
-        ["Units"] = 11,        // container types, time zones, local dates of plan documents
     };
 
     private static readonly Lazy<EngineDependencies> Engine = new(() => EngineDependencies.Read(typeof(Router).Assembly.Location));

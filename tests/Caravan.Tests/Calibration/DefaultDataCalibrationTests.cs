@@ -7,7 +7,7 @@ namespace Caravan.Tests.Calibration;
 
 /// <summary>
 /// The embedded default network against its reference shipments (issue 3 item 3): enough cases across corridors,
-/// every one routed, MAPE on transit time ≤ 15% and no case off by more than 30%.
+/// every one routed, on the test split a midpoint MAPE on transit time ≤ 15% and no case off by more than 35%.
 /// </summary>
 public class DefaultDataCalibrationTests
 {
@@ -45,13 +45,13 @@ public class DefaultDataCalibrationTests
     }
 
     [Fact]
-    public void EveryTestCaseIsWithinFiftyPercentOfItsMidpoint()
+    public void EveryTestCaseIsWithinThirtyFivePercentOfItsMidpoint()
     {
-        // The issue's bound is ±35%. CAL-05 (Xi'an→Baku, 8–12 days) misses it since the 2024–25 Caspian port and
-        // ferry waits entered the data (+44%); data/README.md records the miss. This holds the rest of the method.
+        // The issue's bound, for the option shown first and for the fastest one.
         var off = Run.Value.Report.Results
-            .Where(r => r.Case.Split == CalibrationSplit.Test && (r.TimeError is not { } e || Math.Abs(e) > 0.50))
-            .Select(r => $"{r.Case.Id}: recommended {r.PredictedDays:0.0} d vs {r.Case.ObservedLowDays}–{r.Case.ObservedHighDays} d ({r.TimeError:P0})")
+            .Where(r => r.Case.Split == CalibrationSplit.Test
+                && (r.TimeError is not { } e || Math.Abs(e) > 0.35 || r.FastestError is not { } f || Math.Abs(f) > 0.35))
+            .Select(r => $"{r.Case.Id}: recommended {r.PredictedDays:0.0} d ({r.TimeError:P0}), fastest {r.FastestDays:0.0} d ({r.FastestError:P0}) vs {r.Case.ObservedLowDays}–{r.Case.ObservedHighDays} d")
             .ToList();
         Assert.True(off.Count == 0, string.Join("; ", off));
     }

@@ -35,11 +35,19 @@ public class ScenarioApiTests(ApiHost host) : IClassFixture<ApiHost>
     [InlineData("/api/route?from=Xi%27an&to=Duisburg&scenario=northern-closd")]
     [InlineData("/api/route/single?from=Xi%27an&to=Duisburg&scenario=northern-closd")]
     [InlineData("/api/places?q=xian&scenario=northern-closd")]
-    [InlineData("/api/compare?a=base&b=northern-closd")]
     public async Task UnknownScenarioIsA404WithSuggestions(string url)
     {
         var problem = await Json.ProblemAsync(await host.Client.GetAsync(url), 404);
         Assert.Contains("northern-closed", problem.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task AnUnknownScenarioToCompareIsA404WithSuggestionsForItsField()
+    {
+        // The comparison service's error document: suggestions per field, as for every service error.
+        var problem = await Json.ProblemAsync(await host.Client.GetAsync("/api/compare?a=base&b=northern-closd"), 404);
+        Assert.Equal("UnknownScenario", problem.GetProperty("code").GetString());
+        Assert.Contains("northern-closed", problem.GetProperty("suggestions").GetProperty("b").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Theory]
