@@ -33,4 +33,7 @@ namespace Caravan.Json;
 [JsonSerializable(typeof(IReadOnlyList<ScenarioSummary>))]
 [JsonSerializable(typeof(Caravan.Services.FlowFeatureCollection))]
 [JsonSerializable(typeof(IReadOnlyList<Caravan.Services.BottleneckSummary>))]
+[JsonSerializable(typeof(Caravan.Appraisal.RunRequest))]
+[JsonSerializable(typeof(Caravan.Appraisal.RunResult))]
+[JsonSerializable(typeof(Caravan.Appraisal.SweepOutcome))]
 public sealed partial class CaravanJsonContext : JsonSerializerContext;

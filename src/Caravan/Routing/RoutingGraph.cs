@@ -130,7 +130,9 @@ public sealed class RoutingGraph
         var vertexPlace = new List<int>();
         var vertexMode = new List<Mode>();
         var isArrival = new List<bool>();
-        var edges = new List<EdgeRecord>();
+        // Sized for the usual count up front (two directions per link and transfer, a stay per place and mode): a
+        // list grown by doubling would hold up to twice the edges' ~120 bytes each while the graph is built.
+        var edges = new List<EdgeRecord>((2 * network.Links.Count) + (2 * network.Transfers.Count) + (2 * placeCount));
         void Handle(int place, Mode mode)
         {
             ref var a = ref _arrivalOf[(place * Modes.Count) + (int)mode];

@@ -38,7 +38,7 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
         _source = new NpgsqlSlimDataSourceBuilder(b.ConnectionString).Build();
         try
         {
-            SchemaVersion = Guard<int>(readOnly ? CheckReadable : Migrate);
+            _version = Guard<int>(readOnly ? CheckReadable : Migrate);
         }
         catch
         {
@@ -57,11 +57,16 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
     /// <summary>True when opened by <see cref="OpenReadOnly"/>.</summary>
     public bool ReadOnly { get; }
 
-    /// <inheritdoc />
-    public int SchemaVersion { get; }
+    private volatile int _version;
 
-    /// <summary>Read-only and the database has no run store tables yet: an empty store.</summary>
-    private bool Missing => SchemaVersion == 0;
+    /// <inheritdoc />
+    public int SchemaVersion => _version;
+
+    /// <summary>
+    /// Read-only and the database has no run store tables yet: an empty store. A save elsewhere may create them
+    /// later, so while they are missing this asks again each time.
+    /// </summary>
+    private bool Missing => _version == 0 && (_version = Guard(CheckReadable)) == 0;
 
     /// <summary>Closes the store's pooled connections.</summary>
     public void Dispose() => _source.Dispose();

@@ -19,8 +19,25 @@ public sealed class SqliteRunStore : IRunStore
     {
     }
 
-    private SqliteRunStore(string path, bool readOnly)
+    /// <summary>
+    /// Debug hook for the full-disk tests: the database may grow to at most this many pages
+    /// (<c>PRAGMA max_page_count</c>), past which SQLite fails a write with SQLITE_FULL exactly as on a full disk.
+    /// Not for users; unset there is no limit.
+    /// </summary>
+    public const string MaxPagesVariable = "CARAVAN_DEBUG_SQLITE_MAX_PAGES";
+
+    private readonly long _maxPageCount;
+
+    /// <summary>Opens the store at <paramref name="path"/> limited to <paramref name="maxPageCount"/> pages (the full-disk tests).</summary>
+    internal SqliteRunStore(string path, long maxPageCount)
+        : this(path, readOnly: false, maxPageCount)
     {
+    }
+
+    private SqliteRunStore(string path, bool readOnly, long maxPageCount = 0)
+    {
+        _maxPageCount = maxPageCount > 0 ? maxPageCount
+            : long.TryParse(Environment.GetEnvironmentVariable(MaxPagesVariable), System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var pages) ? pages : 0;
         Path = System.IO.Path.GetFullPath(path);
         ReadOnly = readOnly;
         if (readOnly)
@@ -140,7 +157,8 @@ public sealed class SqliteRunStore : IRunStore
         var c = new SqliteConnection(_connectionString);
         c.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;";
+        cmd.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;"
+            + (_maxPageCount > 0 ? $" PRAGMA max_page_count = {_maxPageCount};" : "");
         cmd.ExecuteNonQuery();
         return c;
     }

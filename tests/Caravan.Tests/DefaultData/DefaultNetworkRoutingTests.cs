@@ -149,4 +149,30 @@ public class DefaultNetworkRoutingTests
         Assert.True(spreadDays > 3, $"sea p90 only {spreadDays:0.0} days above the expected time");
         Assert.Equal(avoid == "EG", sea.Itinerary.Legs.Any(l => Net.Places[l.To].Code == "ZACPT"));
     }
+
+    [Theory]
+    [InlineData("CNAKL", "Xi'an–Baku container block train")]
+    [InlineData("CNHRS", "Zhengzhou–Hamburg CR Express")]
+    public void AWaitNamesTheServiceTheRouteActuallyRidesOn(string avoidPlace, string boardedAtXian)
+    {
+        // Xi'an→Baku: two services leave Xi'an on the same link; the daily Xi'an–Baku train runs via Khorgos, the
+        // Zhengzhou–Hamburg train via Alashankou. The wait at Xi'an names the one the route follows; at Kuryk the
+        // boxes board the ferry, not the train whose service list includes the crossing.
+        var c = new RouteConstraints { Year = 2025, AvoidCountries = new HashSet<string> { "RU" }, AvoidPlaces = new HashSet<int> { P(avoidPlace) }, AvoidModes = new HashSet<Mode> { Mode.Road, Mode.Air } };
+        var it = Fastest("Xi'an", "Baku", c);
+        var legs = it.Legs.ToList();
+        var waits = legs.Where(l => l.Kind == LegKind.Wait).ToList();
+        Assert.Contains(boardedAtXian, waits[0].Description, StringComparison.Ordinal);
+        foreach (var w in waits)
+        {
+            var next = legs[legs.IndexOf(w) + 1];
+            var services = Net.ServicesOn(Net.TryGetLink(next.LinkId, out var li) ? li : -1);
+            Assert.Contains(services, s => w.Description.Contains(s.Name, StringComparison.Ordinal));
+        }
+        var kuryk = waits.SingleOrDefault(w => Net.Places[w.From].Code == "KZ-KURYK");
+        if (kuryk is not null)
+        {
+            Assert.Contains("ferry", kuryk.Description, StringComparison.Ordinal);
+        }
+    }
 }
