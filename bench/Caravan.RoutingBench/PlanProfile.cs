@@ -15,7 +15,7 @@ internal static class PlanProfile
 {
     public static void Run(string dataFolder, int pairCount, int rounds, string? dump)
     {
-        using var dumpWriter = dump is null ? null : new StreamWriter(dump);
+        var dumpWriter = dump is null ? null : new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var network = NetworkReader.ReadFolder(dataFolder);
         var graph = new RoutingGraph(network);
         var planner = new ShipmentPlanner(graph);
@@ -87,6 +87,10 @@ internal static class PlanProfile
                 Add($"forced corridors ({corridors.Count})", t6 - t5);
                 Add("options shown", plan.Options.Count);
             }
+        }
+        if (dump is not null && dumpWriter is not null)
+        {
+            AtomicFile.WriteAllText(dump, dumpWriter.ToString());
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"plan-profile: {pairs.Count} pairs × {rounds} rounds, {graph.VertexCount} vertices, {graph.EdgeCount} edges; thread CPU ms"));
         Console.WriteLine("| part | median | mean | p90 |");
