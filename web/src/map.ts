@@ -42,6 +42,16 @@ export class FreightMap {
       .addTo(this.map);
   }
 
+  /** Adds a layer of another view (reach, flows) on top of the network; the view owns and clears it. */
+  overlay(layer: L.Layer): void {
+    layer.addTo(this.map);
+  }
+
+  /** Fits the map to a set of points, e.g. the places a reach query found. */
+  fit(points: [number, number][]): void {
+    if (points.length > 0) this.map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 6 });
+  }
+
   /** Loads the country outlines; the page works without them. */
   async loadBasemap(): Promise<void> {
     const response = await fetch(countriesUrl);

@@ -36,4 +36,7 @@ namespace Caravan.Json;
 [JsonSerializable(typeof(Caravan.Services.FreightAssignmentDocument))]
 [JsonSerializable(typeof(Caravan.Services.FlowsDocument))]
 [JsonSerializable(typeof(Caravan.Calibration.VolumeCalibrationDocument))]
+[JsonSerializable(typeof(Caravan.Appraisal.RunRequest))]
+[JsonSerializable(typeof(Caravan.Appraisal.RunResult))]
+[JsonSerializable(typeof(Caravan.Appraisal.SweepOutcome))]
 public sealed partial class CaravanJsonContext : JsonSerializerContext;
