@@ -55,16 +55,8 @@ public static class SweepCluster
         {
             if (cluster.ConnectionString is { } connection)
             {
-                silo.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = connection;
-                });
-                silo.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = ClusterAddress.ClusterId;
-                    o.ServiceId = ClusterAddress.ServiceId;
-                });
+                silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, connection));
+                silo.Configure<ClusterOptions>(Ids);
                 silo.ConfigureEndpoints(advertised, siloPort, siloPort + ClusterAddress.GatewayOffset, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
             }
             else
@@ -100,16 +92,8 @@ public static class SweepCluster
         {
             if (cluster.ConnectionString is { } connection)
             {
-                client.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = connection;
-                });
-                client.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = ClusterAddress.ClusterId;
-                    o.ServiceId = ClusterAddress.ServiceId;
-                });
+                client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, connection));
+                client.Configure<ClusterOptions>(Ids);
             }
             else
             {
@@ -124,6 +108,11 @@ public static class SweepCluster
         var inFlight = concurrency > 0 ? concurrency : 2 * Environment.ProcessorCount * Math.Max(1, silos);
         return new ClusterConnection(host, new OrleansRunExecutor(grains, inFlight), silos);
     }
+
+    /// <summary>The ADO.NET invariant of Npgsql, as Orleans' ADO.NET providers name it.</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
+    private static void Ids(ClusterOptions o) => (o.ClusterId, o.ServiceId) = (ClusterAddress.ClusterId, ClusterAddress.ServiceId);
 
     // A killed silo is declared dead within a few seconds, so its runs move to the others soon.
     private static void FastFailureDetection(ClusterMembershipOptions o)

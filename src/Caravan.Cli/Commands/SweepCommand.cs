@@ -87,6 +87,7 @@ internal static class SweepCommand
             var where = address is null ? "an in-process silo" : $"{connection.Silos} silos of {address.Display}";
             err.MarkupLine(Markup.Escape($"sweep {planner.Spec.Name}: {planner.Spec.Projects.Count} projects, {planner.Spec.Futures.Count} futures, {planner.Spec.Years.Count} years, strategy {planner.Spec.Strategy.Kind.ToString().ToLowerInvariant()}, on {where}; {store.Count} runs already in the store"));
             SweepOutcome? outcome = null;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await err.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -102,7 +103,10 @@ internal static class SweepCommand
                     outcome = await SweepService.RunAsync(planner, connection.Executor, store, progress).ConfigureAwait(false);
                     task.Value = task.MaxValue;
                 }).ConfigureAwait(false);
-            return outcome!;
+            var seconds = clock.Elapsed.TotalSeconds;
+            // One unwrapped line, so scripts (bench/sweep/run.sh) can read it.
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"computed {outcome!.Computed} runs in {seconds:0.0} s ({outcome.Computed / Math.Max(seconds, 1e-9):0.00} runs/s) on {where}; {outcome.Skipped} taken from the store"));
+            return outcome;
         }).GetAwaiter().GetResult();
     }
 }
