@@ -1,3 +1,4 @@
+import { apiKeyHeaders } from './apiKey';
 import type { AssignmentResult, Comparison, Meta, PlaceHit, Problem, RouteResponse, ScenarioSummary } from './types';
 
 /** An API answer that is not 2xx, carrying its problem details. */
@@ -13,7 +14,9 @@ export class ApiError extends Error {
 async function getJson<T>(url: string, signal?: AbortSignal, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } });
+    // Requests that start work carry the server's API key when the user gave one (see apiKey.ts).
+    const key = init?.method && init.method !== 'GET' ? apiKeyHeaders() : {};
+    response = await fetch(url, { signal, ...init, headers: { Accept: 'application/json', ...key, ...(init?.headers ?? {}) } });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, { title: 'Network error', detail: 'The Caravan server did not answer. Is `caravan serve` running?' });

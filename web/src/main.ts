@@ -1,5 +1,6 @@
 import './style.css';
 import { api, ApiError } from './api';
+import { askForApiKey, isApiKeyProblem, mountApiKeyField } from './apiKey';
 import { renderChart } from './chart';
 import { fillField, fillFromLink, linkFor, readForm, setUpForm } from './form';
 import { FreightMap, renderLegend } from './map';
@@ -30,6 +31,7 @@ function clearError(): void {
 }
 
 function showProblem(e: unknown): void {
+  if (isApiKeyProblem(e)) askForApiKey();
   if (!(e instanceof ApiError)) {
     showError('Something went wrong', escapeHtml(String(e)));
     return;
@@ -171,6 +173,7 @@ async function setUpAnalysis(): Promise<void> {
 
 async function start(): Promise<void> {
   $<HTMLFormElement>('plan-form').addEventListener('submit', (e) => void planRoutes(e));
+  mountApiKeyField(document.querySelector<HTMLElement>('aside.panel') ?? document.body);
   try {
     const meta = await api.meta();
     setUpForm(meta);

@@ -50,7 +50,8 @@ internal static class AssignDemand
         }
         if (outGeoJson is not null)
         {
-            FreightOutputs.WriteGeoJson(outGeoJson, model, report);
+            // The one flow GeoJSON document, the one assign --json and the web serve.
+            AtomicFile.WriteAllText(outGeoJson, JsonDefaults.Serialize(Caravan.Services.AssignmentService.Flows(model, report), Caravan.Cli.Json.CliJson.Indented));
             Console.Error.WriteLine($"wrote {outGeoJson}");
         }
         var r = report.Result;

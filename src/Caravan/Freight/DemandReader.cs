@@ -4,7 +4,7 @@ using Caravan.Model;
 
 namespace Caravan.Freight;
 
-/// <summary>Reads a demand file (<c>origin,destination,commodity,quantity_per_year,unit,source,notes</c>) with diagnostics.</summary>
+/// <summary>Reads a demand file (<c>origin,destination,commodity,quantity_per_year,unit,source,notes</c>, optional <c>groups</c>) with diagnostics.</summary>
 public static class DemandReader
 {
     /// <summary>Reads and checks every row against the network; throws <see cref="CaravanDataException"/> with all problems.</summary>
@@ -12,7 +12,7 @@ public static class DemandReader
     {
         var bag = new DiagnosticBag();
         var display = Path.GetFileName(path);
-        var rows = CsvTable.Read(path, display, ["origin", "destination", "commodity", "quantity_per_year", "unit", "source"], ["notes"], bag);
+        var rows = CsvTable.Read(path, display, ["origin", "destination", "commodity", "quantity_per_year", "unit", "source"], ["notes", "groups"], bag);
         var units = new FreightUnits(network);
         var sources = new HashSet<string>(network.Sources.Select(s => s.Id), StringComparer.OrdinalIgnoreCase);
         var search = new PlaceSearch(network);
@@ -64,13 +64,14 @@ public static class DemandReader
                     r.Error("source", $"unknown source id '{CsvRecord.Clip(id)}' (not in sources.csv)");
                 }
             }
+            var groups = Groups(r);
             if (r.Errors == 0 && !firstLine.TryAdd((origin, destination, commodity), r.Line))
             {
                 r.Error("destination", $"demand from {network.Places[origin].Code} to {network.Places[destination].Code} for {commodity.Name()} is already given on line {firstLine[(origin, destination, commodity)]}; give one row per origin, destination and commodity (add the quantities)");
             }
             if (r.Errors == 0)
             {
-                result.Add(new DemandRow(origin, destination, commodity, quantity!.Value, unit, tonnes!.Value, ids, r.Line));
+                result.Add(new DemandRow(origin, destination, commodity, quantity!.Value, unit, tonnes!.Value, ids, r.Line, groups));
             }
         }
         if (!bag.HasErrors && result.Count == 0)
@@ -79,6 +80,29 @@ public static class DemandReader
         }
         bag.ThrowIfErrors($"cannot read {display}");
         return result;
+    }
+
+    /// <summary>The optional <c>groups</c> column: <c>|</c>-separated mode groups, empty = the class's.</summary>
+    private static IReadOnlyList<Choice.ModeGroup>? Groups(CsvRecord r)
+    {
+        var names = r.Text("groups").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (names.Length == 0)
+        {
+            return null;
+        }
+        var groups = new List<Choice.ModeGroup>();
+        foreach (var name in names)
+        {
+            if (!Choice.ModeGroups.TryParse(name, out var g))
+            {
+                r.Error("groups", $"unknown mode group '{CsvRecord.Clip(name)}' (sea, rail, road, air, pipeline)");
+            }
+            else if (!groups.Contains(g))
+            {
+                groups.Add(g);
+            }
+        }
+        return groups;
     }
 
     private static int Place(CsvRecord r, string column, Network network, PlaceSearch search)

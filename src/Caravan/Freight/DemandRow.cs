@@ -11,4 +11,8 @@ namespace Caravan.Freight;
 /// <param name="Tonnes">The same flow in tonnes per year (the common unit of the assignment).</param>
 /// <param name="SourceIds">Sources.</param>
 /// <param name="Line">Line in the demand file.</param>
-public sealed record DemandRow(int Origin, int Destination, Commodity Commodity, double QuantityPerYear, string Unit, double Tonnes, IReadOnlyList<string> SourceIds, int Line);
+/// <param name="Groups">
+/// The mode groups the flow chooses between when the row's statistic defines its market by mode (deep-sea port-to-port
+/// trade is seaborne by definition); null = every group of its class (<c>choice-parameters.csv</c>).
+/// </param>
+public sealed record DemandRow(int Origin, int Destination, Commodity Commodity, double QuantityPerYear, string Unit, double Tonnes, IReadOnlyList<string> SourceIds, int Line, IReadOnlyList<Choice.ModeGroup>? Groups = null);

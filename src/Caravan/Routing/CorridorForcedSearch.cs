@@ -1,5 +1,3 @@
-using Caravan.Collections;
-
 namespace Caravan.Routing;
 
 /// <summary>
@@ -9,20 +7,13 @@ namespace Caravan.Routing;
 public sealed class CorridorForcedSearch
 {
     private readonly RoutingGraph _graph;
-    private readonly IndexedMinHeap _heap;
-    private readonly double[] _distance;
-    private readonly int[] _parent;
-    private readonly int[] _parentState;
+    private readonly ShortestPathSearch _search;
 
     /// <summary>Creates a search object for a graph.</summary>
     public CorridorForcedSearch(RoutingGraph graph)
     {
         _graph = graph;
-        var states = graph.VertexCount * 2 * ModeSequence.Phases;
-        _heap = new IndexedMinHeap(states);
-        _distance = new double[states];
-        _parent = new int[states];
-        _parentState = new int[states];
+        _search = new ShortestPathSearch(graph);
     }
 
     /// <summary>
@@ -31,13 +22,14 @@ public sealed class CorridorForcedSearch
     /// finds nothing, any path that touches the corridor at least once.
     /// </summary>
     public int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowed, ModeSequence? sequence = null) =>
-        Run(fromPlace, toPlace, corridor, weight, allowed, strict: true, sequence ?? ModeSequence.Unrestricted)
-        ?? Run(fromPlace, toPlace, corridor, weight, allowed, strict: false, sequence ?? ModeSequence.Unrestricted);
+        Run(fromPlace, toPlace, corridor, weight, allowed, strict: true, sequence)
+        ?? Run(fromPlace, toPlace, corridor, weight, allowed, strict: false, sequence);
 
-    private int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowedIn, bool strict, ModeSequence sequence)
+    // The filter and the corridor's edges are built here; the search is the one Dijkstra of the routing graph,
+    // on two layers (corridor not yet used / used).
+    private int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowedIn, bool strict, ModeSequence? sequence)
     {
         var g = _graph;
-        var n = g.VertexCount;
         var inCorridor = new bool[g.EdgeCount];
         var allowed = strict ? new bool[g.EdgeCount] : allowedIn;
         for (var e = 0; e < g.EdgeCount; e++)
@@ -49,59 +41,6 @@ public sealed class CorridorForcedSearch
                 allowed[e] = allowedIn[e] && (inCorridor[e] || label.Length == 0 || label is "domestic" or "europe");
             }
         }
-        Array.Fill(_distance, double.PositiveInfinity);
-        Array.Fill(_parent, -1);
-        foreach (var v in g.Origins(fromPlace))
-        {
-            _distance[v] = 0;
-            _heap.InsertOrDecrease(v, 0);
-        }
-        var best = -1;
-        while (_heap.Count > 0)
-        {
-            // A state is ((phase × 2) + layer) × n + vertex; layer 1 once the corridor is used.
-            var s = _heap.PopMin(out var d);
-            var v = s % n;
-            var layer = (s / n) % 2;
-            var phase = s / n / 2;
-            if (layer == 1 && g.IsDestination(v, toPlace) && sequence.Accepts(phase))
-            {
-                best = s;
-                break;
-            }
-            for (var e = g.FirstOut[v]; e < g.FirstOut[v + 1]; e++)
-            {
-                if (!allowed[e])
-                {
-                    continue;
-                }
-                var nextPhase = sequence.Next(phase, e);
-                if (nextPhase < 0)
-                {
-                    continue;
-                }
-                var next = (((nextPhase * 2) + (layer == 1 || inCorridor[e] ? 1 : 0)) * n) + g.Head[e];
-                var nd = d + weight[e];
-                if (nd < _distance[next])
-                {
-                    _distance[next] = nd;
-                    _parent[next] = e;
-                    _parentState[next] = s;
-                    _heap.InsertOrDecrease(next, nd);
-                }
-            }
-        }
-        _heap.Clear();
-        if (best < 0)
-        {
-            return null;
-        }
-        var path = new List<int>();
-        for (var state = best; _parent[state] >= 0; state = _parentState[state])
-        {
-            path.Add(_parent[state]);
-        }
-        path.Reverse();
-        return [.. path];
+        return _search.Run(fromPlace, toPlace, weight, allowed, null, out _, sequence, inCorridor);
     }
 }

@@ -103,7 +103,7 @@ public class FreightAssignmentTests
         try
         {
             FreightOutputs.WriteCsv(Path.Combine(dir, "flows.csv"), report);
-            FreightOutputs.WriteGeoJson(Path.Combine(dir, "flows.geojson"), model, report);
+            File.WriteAllText(Path.Combine(dir, "flows.geojson"), JsonDefaults.Serialize(Caravan.Services.AssignmentService.Flows(model, report), JsonDefaults.Indented));
             var lines = File.ReadAllLines(Path.Combine(dir, "flows.csv"));
             Assert.Equal(report.Links.Count + 1, lines.Length);
             using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "flows.geojson")));

@@ -1,3 +1,4 @@
+using Caravan.Model;
 using Caravan.Routing;
 
 namespace Caravan.Freight.Choice;
@@ -28,6 +29,7 @@ public static class ChoiceEquilibrium
         var probabilities = new double[rows][];
         var pathSize = new double[rows][];
         var builder = new ChoiceSetBuilder(g);
+        var bulkShadow = new double[edges];
         for (var i = 0; i < rows; i++)
         {
             pathSize[i] = PathSizeTerms(g, model.Routes[i]);
@@ -41,10 +43,15 @@ public static class ChoiceEquilibrium
             iterations = it + 1;
             if (it > 0 && options.RegenerateEvery > 0 && it % options.RegenerateEvery == 0)
             {
+                for (var e = 0; e < edges; e++)
+                {
+                    bulkShadow[e] = model.CapacityBindsContainersOnly[e] ? 0 : shadow[e];
+                }
                 for (var i = 0; i < rows; i++)
                 {
                     var row = model.Demand[i];
-                    if (builder.Add(row.Origin, row.Destination, model.Costs[(int)row.Commodity]!, model.Parameters.For(row.Commodity).Groups, shadow, 1, model.Routes[i]) > 0)
+                    var rowShadow = row.Commodity == Commodity.Container ? shadow : bulkShadow;
+                    if (builder.Add(row.Origin, row.Destination, model.Costs[(int)row.Commodity]!, model.GroupsOf(i), rowShadow, 1, model.Routes[i]) > 0)
                     {
                         pathSize[i] = PathSizeTerms(g, model.Routes[i]);
                     }
@@ -121,7 +128,11 @@ public static class ChoiceEquilibrium
                 var c = route.BaseCostUsdPerTonne;
                 foreach (var e in route.Edges)
                 {
-                    c += shadow[e];
+                    // A container terminal's queue is no toll for a tanker or a bulk wagon passing the same port.
+                    if (model.Binds(e, row.Commodity))
+                    {
+                        c += shadow[e];
+                    }
                 }
                 cost[r] = c;
                 nest[r] = (int)route.Group;

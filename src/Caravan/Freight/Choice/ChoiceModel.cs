@@ -57,6 +57,9 @@ public sealed class ChoiceModel
     /// <summary>Choice set of each demand row (grows during the equilibrium by column generation).</summary>
     public IReadOnlyList<List<ChoiceRoute>> Routes { get; }
 
+    /// <summary>The mode groups demand row <paramref name="row"/> chooses between: its own (a market served by one mode by definition), else its class's.</summary>
+    public IReadOnlyList<ModeGroup> GroupsOf(int row) => Demand[row].Groups ?? Parameters.For(Demand[row].Commodity).Groups;
+
     /// <summary>Unit conversions.</summary>
     public FreightUnits Units { get; }
 
@@ -102,10 +105,15 @@ public sealed class ChoiceModel
             var row = demand[i];
             var p = parameters.For(row.Commodity);
             routes[i] = [];
-            builder.Add(row.Origin, row.Destination, costs[(int)row.Commodity]!, p.Groups, null, options.AlternativesPerGroup, routes[i]);
+            var groups = row.Groups ?? p.Groups;
+            foreach (var foreign in groups.Where(g => !p.Groups.Contains(g)))
+            {
+                bag.Error(demandFile, row.Line, "groups", $"mode group {foreign.Name()} is not one of {row.Commodity.Name()}'s groups ({string.Join('|', p.Groups.Select(g => g.Name()))})");
+            }
+            builder.Add(row.Origin, row.Destination, costs[(int)row.Commodity]!, groups, null, options.AlternativesPerGroup, routes[i]);
             if (routes[i].Count == 0)
             {
-                bag.Error(demandFile, row.Line, "destination", $"no {row.Commodity.Name()} option from {network.Places[row.Origin].Code} to {network.Places[row.Destination].Code} in the groups {string.Join('|', p.Groups.Select(g => g.Name()))} in {options.Year}");
+                bag.Error(demandFile, row.Line, "destination", $"no {row.Commodity.Name()} option from {network.Places[row.Origin].Code} to {network.Places[row.Destination].Code} in the groups {string.Join('|', groups.Select(g => g.Name()))} in {options.Year}");
             }
         }
         bag.ThrowIfErrors($"cannot build the choice model for {demandFile}");

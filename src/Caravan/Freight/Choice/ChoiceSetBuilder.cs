@@ -13,7 +13,7 @@ public sealed class ChoiceSetBuilder
     public const double PenaltyFactor = 1.6;
 
     /// <summary>Options costlier than this multiple of their group's best are not competitive and are left out.</summary>
-    public const double MaxCostRatio = 1.8;
+    public const double MaxCostRatio = 1.5;
 
     /// <summary>Re-searches when a group's cheapest path does not use the group's own mode.</summary>
     public const int MaxDetours = 4;
@@ -139,7 +139,7 @@ public sealed class ChoiceSetBuilder
                 continue;
             }
             var mode = g.EdgeMode[e];
-            main |= group.IsMain(mode, ClassCosts.IsOceanSea(g, e));
+            main |= group.IsMain(mode, ClassCosts.IsSeaLeg(g, e, costs.Commodity));
             sea |= mode == Model.Mode.Sea;
             ferry |= mode == Model.Mode.Ferry;
             land |= mode is Model.Mode.Rail1435 or Model.Mode.Rail1520 or Model.Mode.Road;

@@ -41,7 +41,7 @@ public sealed class ClassCosts
             {
                 for (var e = 0; e < n; e++)
                 {
-                    allowed[e] = Profile.Allowed[e] && Fits(graph, g, e);
+                    allowed[e] = Profile.Allowed[e] && Fits(graph, g, e, commodity);
                 }
             }
             Allowed[(int)g] = allowed;
@@ -73,7 +73,15 @@ public sealed class ClassCosts
     public static bool IsOceanSea(RoutingGraph graph, int e) =>
         IsLink(graph, e) && graph.EdgeMode[e] == Mode.Sea && graph.Network.Links[graph.Ref[e]].Corridor.Equals("sea", StringComparison.OrdinalIgnoreCase);
 
-    private static bool Fits(RoutingGraph graph, ModeGroup g, int e)
+    /// <summary>
+    /// True when a move on <paramref name="e"/> is a ship leg of the sea group for this class: any deep-sea move, and
+    /// for bulk and oil also a Caspian or Black Sea ship (a wagon-load transloaded to a ship is a sea shipment; a box
+    /// on a Caspian feeder between two trains stays a rail shipment).
+    /// </summary>
+    public static bool IsSeaLeg(RoutingGraph graph, int e, Commodity commodity) =>
+        IsOceanSea(graph, e) || (commodity != Commodity.Container && IsLink(graph, e) && graph.EdgeMode[e] == Mode.Sea);
+
+    private static bool Fits(RoutingGraph graph, ModeGroup g, int e, Commodity commodity)
     {
         var tailMode = graph.VertexMode[graph.Tail[e]];
         var headMode = graph.VertexMode[graph.Head[e]];
@@ -85,8 +93,9 @@ public sealed class ClassCosts
         {
             return true;
         }
-        // Deep sea belongs to the sea group only; the other groups cross the Caspian and the Black Sea.
-        if (IsOceanSea(graph, e) && g != ModeGroup.Sea)
+        // Ship legs belong to the sea group only; the other groups cross the Caspian and the Black Sea on ferries
+        // (and, for boxes, on container feeders).
+        if (IsSeaLeg(graph, e, commodity) && g != ModeGroup.Sea && g != ModeGroup.Pipeline)
         {
             return false;
         }

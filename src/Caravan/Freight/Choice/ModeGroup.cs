@@ -9,7 +9,7 @@ public enum ModeGroup : byte
     Sea,
     /// <summary>Rail on either gauge, with the Caspian and Black Sea ferries and feeders of the rail corridors.</summary>
     Rail,
-    /// <summary>Road haulage, with ferries.</summary>
+    /// <summary>Road haulage, with (Ro-Ro) ferries.</summary>
     Road,
     /// <summary>Air cargo, with road only to and from airports.</summary>
     Air,
@@ -37,7 +37,8 @@ public static class ModeGroups
     {
         ModeGroup.Sea => mode is Mode.Sea or Mode.Rail1435 or Mode.Rail1520 or Mode.Road,
         ModeGroup.Rail => mode is Mode.Rail1435 or Mode.Rail1520 or Mode.Ferry or Mode.Sea,
-        ModeGroup.Road => mode is Mode.Road or Mode.Ferry or Mode.Sea,
+        // Trucks cross water on ferries (Ro-Ro), never on container feeders, bulk ships or tankers.
+        ModeGroup.Road => mode is Mode.Road or Mode.Ferry,
         ModeGroup.Air => mode is Mode.Air or Mode.Road,
         ModeGroup.Pipeline => mode is Mode.PipelineOil or Mode.PipelineGas or Mode.Sea,
         _ => false,
