@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Caravan.Appraisal;
-using Caravan.Export;
+using Caravan.Json;
 using Caravan.Services;
 using Caravan.Sweep;
 using Spectre.Console;

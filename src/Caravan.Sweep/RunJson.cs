@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Caravan.Export;
+using Caravan.Appraisal;
+using Caravan.Json;
 
-namespace Caravan.Appraisal;
+namespace Caravan.Sweep;
 
 /// <summary>Run requests and results as JSON (the engine's source-generated context; doubles round-trip exactly).</summary>
 public static class RunJson
