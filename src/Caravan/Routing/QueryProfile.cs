@@ -81,8 +81,13 @@ public sealed class QueryProfile
             {
                 commodityEdges++;
             }
+            // Local pre- and on-carriage inside a locality stays open when road is avoided as a mode.
+            var local = graph.IsLocalCarriage[e];
+            var tailMode = graph.VertexMode[tail];
+            var headMode = graph.VertexMode[head];
             ok = ok
-                && !modeAvoided[(int)graph.VertexMode[tail]] && !modeAvoided[(int)graph.VertexMode[head]]
+                && (!modeAvoided[(int)tailMode] || (local && tailMode == Mode.Road))
+                && (!modeAvoided[(int)headMode] || (local && headMode == Mode.Road))
                 && graph.OpenFromYear[e] <= constraints.Year
                 && !avoidCountry[graph.PlaceCountry[tailPlace]] && !avoidCountry[graph.PlaceCountry[headPlace]]
                 && !constraints.AvoidPlaces.Contains(tailPlace) && !constraints.AvoidPlaces.Contains(headPlace);

@@ -85,6 +85,15 @@ public sealed class RoutingGraph
     /// <summary>Year from which the edge exists (0 = operating today).</summary>
     public int[] OpenFromYear { get; }
 
+    /// <summary>
+    /// True for local pre- and on-carriage inside one locality: a road link between two places of the same locality
+    /// (BILK ↔ Budapest airport, Ambarlı port ↔ Halkalı), and the road stays and transfers at places such a link
+    /// serves. A search from or to a locality reaches its other terminals over these, costed like any truck leg
+    /// (trucking rate, time, CO2e); avoiding road as a mode does not cut them, since they are drayage inside one
+    /// city, not a road haul.
+    /// </summary>
+    public bool[] IsLocalCarriage { get; }
+
     /// <summary>Country index of each place (into <see cref="Countries"/>).</summary>
     public int[] PlaceCountry { get; }
 
@@ -280,6 +289,35 @@ public sealed class RoutingGraph
         {
             FirstOut[v + 1] += FirstOut[v];
         }
+        IsLocalCarriage = LocalCarriage(network);
+    }
+
+    private bool[] LocalCarriage(Network network)
+    {
+        var local = new bool[EdgeCount];
+        var servesLocal = new bool[network.Places.Count];
+        for (var e = 0; e < EdgeCount; e++)
+        {
+            if (Kind[e] == EdgeKind.Move && EdgeMode[e] == Mode.Road)
+            {
+                var a = VertexPlace[Tail[e]];
+                var b = VertexPlace[Head[e]];
+                if (a != b && network.LocalityOf(a) == network.LocalityOf(b))
+                {
+                    local[e] = true;
+                    servesLocal[a] = servesLocal[b] = true;
+                }
+            }
+        }
+        for (var e = 0; e < EdgeCount; e++)
+        {
+            if (Kind[e] is EdgeKind.Stay or EdgeKind.Transfer && servesLocal[VertexPlace[Tail[e]]]
+                && (VertexMode[Tail[e]] == Mode.Road || VertexMode[Head[e]] == Mode.Road))
+            {
+                local[e] = true;
+            }
+        }
+        return local;
     }
 
     private readonly record struct EdgeRecord(

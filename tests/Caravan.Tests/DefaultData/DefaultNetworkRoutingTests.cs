@@ -175,4 +175,24 @@ public class DefaultNetworkRoutingTests
             Assert.Contains("ferry", kuryk.Description, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("Shanghai", "Istanbul")]
+    [InlineData("Istanbul", "Shanghai")]
+    public void ALocalityIsServedThroughItsOtherTerminalsWithTheLocalTruckLegCosted(string from, string to)
+    {
+        // Istanbul's principal place is the Halkalı rail terminal; by sea alone the route must use Ambarlı port. The
+        // cross-town truck between them is local pre- or on-carriage: open though road is avoided as a mode, and
+        // priced, timed and counted in CO2e like any truck leg. Every other road link stays closed.
+        var c = new RouteConstraints { Year = 2025, AvoidModes = new HashSet<Mode> { Mode.Road, Mode.Rail1435, Mode.Rail1520, Mode.Air } };
+        var it = Fastest(from, to, c);
+        var roads = it.Legs.Where(l => l.Kind == LegKind.Move && l.Mode == Mode.Road).ToList();
+        var local = Assert.Single(roads);
+        Assert.Equal(Net.LocalityOf(local.From), Net.LocalityOf(local.To));
+        Assert.True(local.CostUsd > 0 && local.Co2eKg > 0 && local.Hours > 0);
+        Assert.Contains(it.Legs, l => l.Kind == LegKind.Move && l.Mode == Mode.Sea);
+        Assert.Contains(it.Legs, l => l.Kind == LegKind.Transfer && l.Mode is Mode.Road or Mode.Sea && (Net.Places[l.From].Code == "TRAMR"));
+        var road = Loaded.Value.Planner.Router.Route(new RouteRequest(P("Urumqi"), P("Tashkent"), Commodity.Container, 1, Objective.Time, new RouteConstraints { Year = 2025, AvoidModes = AllBut(Mode.Road).Append(Mode.Road).ToHashSet() }));
+        Assert.False(road.Found);
+    }
 }
