@@ -33,4 +33,10 @@ namespace Caravan.Json;
 [JsonSerializable(typeof(IReadOnlyList<ScenarioSummary>))]
 [JsonSerializable(typeof(Caravan.Services.FlowFeatureCollection))]
 [JsonSerializable(typeof(IReadOnlyList<Caravan.Services.BottleneckSummary>))]
+[JsonSerializable(typeof(Caravan.Services.FreightAssignmentDocument))]
+[JsonSerializable(typeof(Caravan.Services.FlowsDocument))]
+[JsonSerializable(typeof(Caravan.Calibration.VolumeCalibrationDocument))]
+[JsonSerializable(typeof(Caravan.Appraisal.RunRequest))]
+[JsonSerializable(typeof(Caravan.Appraisal.RunResult))]
+[JsonSerializable(typeof(Caravan.Appraisal.SweepOutcome))]
 public sealed partial class CaravanJsonContext : JsonSerializerContext;

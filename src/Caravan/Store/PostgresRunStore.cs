@@ -228,7 +228,7 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
             }
             copy.Complete();
         }
-        using (var count = new NpgsqlCommand("UPDATE runs SET result_count = @n WHERE id = @id", c, tx))
+        using (var count = new NpgsqlCommand(RunRows.UpdateCount, c, tx))
         {
             count.Parameters.AddWithValue("n", seq);
             count.Parameters.AddWithValue("id", id);
@@ -242,13 +242,11 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
     public long Save(NewRun run, IEnumerable<RunResultRow> results, CancellationToken cancellation = default) =>
         ReadOnly ? throw new RunStoreException($"{Location.Display}: opened read-only; nothing was saved") : Guard(() => SaveCore(run, results, cancellation));
 
-    private const string RunColumns = "id, kind, created_utc, scenario_a, content_hash_a, scenario_b, content_hash_b, parameters_json, summary_json, result_count";
-
     /// <inheritdoc />
     public IReadOnlyList<RunInfo> List(int limit = 100) => Missing ? [] : Guard(() =>
     {
         using var c = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT @limit", c);
+        using var cmd = new NpgsqlCommand($"SELECT {RunRows.Columns} FROM runs ORDER BY id DESC LIMIT @limit", c);
         cmd.Parameters.AddWithValue("limit", (long)Math.Max(0, limit));
         using var r = cmd.ExecuteReader();
         var list = new List<RunInfo>();
@@ -263,7 +261,7 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
     public RunInfo? Get(long id) => Missing ? null : Guard(() =>
     {
         using var c = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {RunColumns} FROM runs WHERE id = @id", c);
+        using var cmd = new NpgsqlCommand($"SELECT {RunRows.Columns} FROM runs WHERE id = @id", c);
         cmd.Parameters.AddWithValue("id", id);
         using var r = cmd.ExecuteReader();
         return r.Read() ? ReadRun(r) : null;
@@ -295,15 +293,6 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
             return cmd.ExecuteNonQuery() > 0;
         });
 
-    private static RunInfo ReadRun(NpgsqlDataReader r) => new(
-        r.GetInt64(0),
-        RunKinds.Parse(r.GetString(1)),
-        new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc)),
-        r.GetString(3),
-        r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
-        r.IsDBNull(6) ? null : r.GetString(6),
-        r.GetString(7),
-        r.GetString(8),
-        r.GetInt64(9));
+    private static RunInfo ReadRun(NpgsqlDataReader r) =>
+        RunRows.Read(r, new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc)));
 }

@@ -268,9 +268,9 @@ public sealed class SqliteRunStore : IRunStore
         using (var count = c.CreateCommand())
         {
             count.Transaction = tx;
-            count.CommandText = "UPDATE runs SET result_count = $n WHERE id = $id";
-            count.Parameters.AddWithValue("$n", seq);
-            count.Parameters.AddWithValue("$id", id);
+            count.CommandText = RunRows.UpdateCount;
+            count.Parameters.AddWithValue("@n", seq);
+            count.Parameters.AddWithValue("@id", id);
             count.ExecuteNonQuery();
         }
         tx.Commit();
@@ -309,13 +309,11 @@ public sealed class SqliteRunStore : IRunStore
     /// <summary>Number of result rows stored for a run.</summary>
     public long CountResults(long id) => Missing ? 0 : Guard(() => CountResultsCore(id));
 
-    private const string RunColumns = "id, kind, created_utc, scenario_a, content_hash_a, scenario_b, content_hash_b, parameters_json, summary_json, result_count";
-
     private IReadOnlyList<RunInfo> ListCore(int limit)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT $limit";
+        cmd.CommandText = $"SELECT {RunRows.Columns} FROM runs ORDER BY id DESC LIMIT $limit";
         cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
         using var r = cmd.ExecuteReader();
         var list = new List<RunInfo>();
@@ -330,7 +328,7 @@ public sealed class SqliteRunStore : IRunStore
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {RunColumns} FROM runs WHERE id = $id";
+        cmd.CommandText = $"SELECT {RunRows.Columns} FROM runs WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
         return r.Read() ? ReadRun(r) : null;
@@ -381,17 +379,8 @@ public sealed class SqliteRunStore : IRunStore
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static RunInfo ReadRun(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        RunKinds.Parse(r.GetString(1)),
-        DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        r.GetString(3),
-        r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
-        r.IsDBNull(6) ? null : r.GetString(6),
-        r.GetString(7),
-        r.GetString(8),
-        r.GetInt64(9));
+    private static RunInfo ReadRun(SqliteDataReader r) =>
+        RunRows.Read(r, DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 }
 
 /// <summary>The run store cannot be used (not a database, newer schema, locked beyond the timeout).</summary>

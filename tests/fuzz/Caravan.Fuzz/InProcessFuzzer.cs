@@ -56,6 +56,16 @@ internal static unsafe class InProcessFuzzer
         var started = Stopwatch.GetTimestamp();
         var running = 0;
         var hung = 0;
+        var stop = 0;
+
+        // SIGTERM or Ctrl+C ends the run after the current input, with its stats written.
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            Volatile.Write(ref stop, 1);
+        }
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
         // The watchdog: the loop marks when an input started; an input that runs past the limit is saved as a hang
         // and ends the process (a hung reader cannot be stopped from inside).
@@ -122,7 +132,7 @@ internal static unsafe class InProcessFuzzer
         }
         Console.Error.WriteLine($"{s.Target}: {queue.Count} seeds, {Edges(virgin)} edges");
         var lastReport = clock.Elapsed;
-        while ((s.MaxRuns == 0 || execs < s.MaxRuns) && (s.MaxSeconds == 0 || clock.Elapsed.TotalSeconds < s.MaxSeconds))
+        while (Volatile.Read(ref stop) == 0 && (s.MaxRuns == 0 || execs < s.MaxRuns) && (s.MaxSeconds == 0 || clock.Elapsed.TotalSeconds < s.MaxSeconds))
         {
             var input = Mutate(queue[random.Next(queue.Count)], queue, dictionary, random);
             if (Execute(input))
