@@ -1,5 +1,5 @@
 using Caravan.Appraisal;
-using Caravan.Export;
+using Caravan.Json;
 using Caravan.Freight;
 using Caravan.Freight.Choice;
 using Caravan.Scenarios;
