@@ -36,7 +36,7 @@ public sealed class ShipmentPlanner
         var r = request.Route;
         var profile = new QueryProfile(Graph, r.Commodity, r.Constraints);
         var limits = request.Limits ?? ParetoLimits.Default;
-        var pareto = _pareto.Value!.Run(r.From, r.To, profile, r.Constraints.MaxTransfers, limits, cancellation);
+        var pareto = _pareto.Value!.Run(r.From, r.To, profile, r.Constraints.MaxTransfers, limits, cancellation, r.FromLocality, r.ToLocality);
         if (pareto.LimitExceeded is not null)
         {
             return new PlanResult([], null, pareto.LimitExceeded, [], [], pareto.Paths.Count, pareto.LabelsCreated);
@@ -242,7 +242,7 @@ public sealed class ShipmentPlanner
         var keptEdges = new List<HashSet<int>>();
         for (var attempt = 0; attempt < request.Alternatives * 6 && kept.Count < request.Alternatives; attempt++)
         {
-            var path = search.Run(r.From, r.To, weights, profile.Allowed, r.Constraints.MaxTransfers, out _, profile.Sequence);
+            var path = search.Run(r.From, r.To, weights, profile.Allowed, r.Constraints.MaxTransfers, out _, profile.Sequence, null, r.FromLocality, r.ToLocality);
             if (path is null)
             {
                 break;
@@ -323,7 +323,7 @@ public sealed class ShipmentPlanner
                 result.Add(new CorridorBest(corridor, options[shown], shown, $"option {shown + 1}"));
                 continue;
             }
-            var path = forced.Run(r.From, r.To, corridor, weights, profile.Allowed, profile.Sequence);
+            var path = forced.Run(r.From, r.To, corridor, weights, profile.Allowed, profile.Sequence, r.FromLocality, r.ToLocality);
             if (path is null)
             {
                 var cut = CutBy(corridor, request);
@@ -373,7 +373,7 @@ public sealed class ShipmentPlanner
         bool Through(Routing.RouteConstraints constraints)
         {
             var p = new QueryProfile(Graph, r.Commodity, constraints);
-            return forced.Run(r.From, r.To, corridor, p.Hours, p.Allowed, p.Sequence) is not null;
+            return forced.Run(r.From, r.To, corridor, p.Hours, p.Allowed, p.Sequence, r.FromLocality, r.ToLocality) is not null;
         }
         if (!Through(new Routing.RouteConstraints { Year = 9999 }))
         {
