@@ -39,7 +39,7 @@ internal static class DimacsReader
                     throw reader.Error("problem line: expected 'p sp <vertices> <arcs>'");
                 }
                 n = (int)reader.Number("vertices", int.MaxValue - 1);
-                m = (int)reader.Number("arcs", (ulong)Array.MaxLength);
+                m = (int)reader.Number("arcs", Array.MaxLength);
                 reader.EndOfLine();
                 tail = new int[m];
                 head = new int[m];
@@ -59,9 +59,9 @@ internal static class DimacsReader
                 throw reader.Error($"more arcs than the {m} the problem line declares");
             }
             reader.Skip(1);
-            var u = reader.Number("tail", (ulong)n);
-            var v = reader.Number("head", (ulong)n);
-            var w = reader.Number("weight", uint.MaxValue);
+            var u = reader.Number("tail", n);
+            var v = reader.Number("head", n);
+            var w = reader.Number("weight", (long)uint.MaxValue);
             reader.EndOfLine();
             if (u == 0 || v == 0)
             {
@@ -132,7 +132,7 @@ internal static class DimacsReader
             return true;
         }
 
-        public ulong Number(string field, ulong max)
+        public ulong Number(string field, long max)
         {
             SkipBlanks();
             ulong value = 0;
@@ -149,7 +149,7 @@ internal static class DimacsReader
                     break;
                 }
                 value = (value * 10) + (ulong)(b - '0');
-                if (value > max)
+                if (value > (ulong)max)
                 {
                     throw Error($"{field}: exceeds {max}");
                 }

@@ -8,6 +8,16 @@ using Caravan.RoutingBench;
 
 // Routing benchmarks: query latency on the embedded network and scaling on generated networks.
 // Usage: dotnet run -c Release --project bench/Caravan.RoutingBench -- [--data folder] [--sizes 100,300,600] [--quick]
+//    or: ... -- grid --side 1000 --out /tmp/grid1m | dijkstra --gr /tmp/grid1m.gr | ch --gr /tmp/grid1m.gr (DIMACS files)
+if (DimacsBench.TryRun(args))
+{
+    return;
+}
+if (args.Length > 0 && args[0] == "plan-profile")
+{
+    PlanProfile.Run(ArgValue(args, "--data") ?? FindData(), int.Parse(ArgValue(args, "--pairs") ?? "100", CultureInfo.InvariantCulture), int.Parse(ArgValue(args, "--rounds") ?? "3", CultureInfo.InvariantCulture), ArgValue(args, "--dump"), ArgValue(args, "--from"), ArgValue(args, "--to"), ArgValue(args, "--avoid"));
+    return;
+}
 var dataFolder = ArgValue(args, "--data") ?? FindData();
 var sizes = (ArgValue(args, "--sizes") ?? "100,300,600").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var quick = args.Contains("--quick");

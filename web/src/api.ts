@@ -1,4 +1,5 @@
-import type { AssignmentResult, Comparison, Meta, PlaceHit, Problem, RouteResponse, ScenarioSummary } from './types';
+import { apiKeyHeaders } from './apiKey';
+import type { AssignmentResult, Comparison, Meta, PlaceHit, Problem, ReachDoc, RouteResponse, ScenarioSummary } from './types';
 
 /** An API answer that is not 2xx, carrying its problem details. */
 export class ApiError extends Error {
@@ -13,7 +14,9 @@ export class ApiError extends Error {
 async function getJson<T>(url: string, signal?: AbortSignal, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, ...init, headers: { Accept: 'application/json', ...(init?.headers ?? {}) } });
+    // Requests that start work carry the server's API key when the user gave one (see apiKey.ts).
+    const key = init?.method && init.method !== 'GET' ? apiKeyHeaders() : {};
+    response = await fetch(url, { signal, ...init, headers: { Accept: 'application/json', ...key, ...(init?.headers ?? {}) } });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, { title: 'Network error', detail: 'The Caravan server did not answer. Is `caravan serve` running?' });
@@ -56,4 +59,11 @@ export const api = {
     }),
   assignment: (id: string) => getJson<AssignmentResult>(`/api/assignments/${encodeURIComponent(id)}`),
   route: (params: URLSearchParams) => getJson<RouteResponse>(`/api/route?${params.toString()}`),
+  reach: (params: URLSearchParams) => getJson<ReachDoc>(`/api/reach?${params.toString()}`),
+  /** The link that downloads option `option` (1-based) of a plan as CSV or XLSX: the CLI's `--csv`/`--xlsx` bytes. */
+  itineraryUrl: (params: URLSearchParams, option: number, format: 'csv' | 'xlsx') => {
+    const q = new URLSearchParams(params);
+    q.set('option', String(option));
+    return `/api/route/itinerary/${format}?${q.toString()}`;
+  },
 };

@@ -1,5 +1,6 @@
 import './style.css';
 import { api, ApiError } from './api';
+import { askForApiKey, isApiKeyProblem, mountApiKeyField } from './apiKey';
 import { renderChart } from './chart';
 import { fillField, fillFromLink, linkFor, readForm, setUpForm } from './form';
 import { FreightMap, renderLegend } from './map';
@@ -8,6 +9,7 @@ import type { RouteDoc } from './types';
 import { escapeHtml } from './format';
 import { fillScenarioSelect, renderComparison, runAssignment } from './analysis';
 import type { ScenarioSummary } from './types';
+import { ReachView } from './reach';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const errorBox = $<HTMLDivElement>('error');
@@ -16,6 +18,8 @@ const map = new FreightMap($('map'));
 let routes: RouteDoc[] = [];
 let scenarios: ScenarioSummary[] = [];
 let shownScenario = 'base';
+let planned = new URLSearchParams();
+const reach = new ReachView(map, showProblem);
 
 renderLegend($('legend'));
 
@@ -30,6 +34,7 @@ function clearError(): void {
 }
 
 function showProblem(e: unknown): void {
+  if (isApiKeyProblem(e)) askForApiKey();
   if (!(e instanceof ApiError)) {
     showError('Something went wrong', escapeHtml(String(e)));
     return;
@@ -72,6 +77,9 @@ function choose(i: number): void {
   renderOptions($<HTMLOListElement>('options'), routes, i, choose);
   renderChart($('chart'), routes, i, choose);
   renderItinerary($('itinerary'), route);
+  // The same bytes as `caravan route --csv/--xlsx`, for the chosen option.
+  $<HTMLAnchorElement>('download-csv').href = api.itineraryUrl(planned, i + 1, 'csv');
+  $<HTMLAnchorElement>('download-xlsx').href = api.itineraryUrl(planned, i + 1, 'xlsx');
   map.showRoute(route);
 }
 
@@ -100,6 +108,7 @@ async function planRoutes(event?: SubmitEvent): Promise<void> {
       return;
     }
     routes = plan.routes;
+    planned = input.params;
     results.hidden = false;
     $('summary').textContent = `${routes.length} option${routes.length === 1 ? '' : 's'} from ${plan.from.name} to ${plan.to.name}`;
     choose(0);
@@ -152,6 +161,11 @@ async function compareScenarios(): Promise<void> {
 async function setUpAnalysis(): Promise<void> {
   $('scenario').addEventListener('change', () => void switchScenario());
   $('compare').addEventListener('click', () => void compareScenarios());
+  $('reach').addEventListener('click', () => {
+    clearError();
+    const from = $<HTMLInputElement>('reach-from').value.trim() || $<HTMLInputElement>('from').value.trim();
+    void reach.run(from, $<HTMLInputElement>('reach-within').value.trim(), $<HTMLSelectElement>('cargo').value, $<HTMLSelectElement>('scenario').value);
+  });
   $('assign').addEventListener('click', () => {
     clearError();
     void runAssignment($<HTMLSelectElement>('demand').value, $<HTMLSelectElement>('scenario').value || 'base', map, showProblem);
@@ -171,6 +185,7 @@ async function setUpAnalysis(): Promise<void> {
 
 async function start(): Promise<void> {
   $<HTMLFormElement>('plan-form').addEventListener('submit', (e) => void planRoutes(e));
+  mountApiKeyField(document.querySelector<HTMLElement>('aside.panel') ?? document.body);
   try {
     const meta = await api.meta();
     setUpForm(meta);

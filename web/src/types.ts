@@ -21,9 +21,9 @@ export interface LegDoc {
   description: string;
   linkId?: string;
   corridor?: string;
-  /** UTC departure of the leg, when the query gave a departure. */
+  /** Departure of the leg in its from-place's local time with the offset (`2026-12-01T16:00+08:00`), when the query gave a departure. */
   departs?: string;
-  /** UTC arrival of the leg, when the query gave a departure. */
+  /** Arrival of the leg in its to-place's local time with the offset, when the query gave a departure. */
   arrives?: string;
 }
 
@@ -168,4 +168,25 @@ export interface AssignmentResult {
   bottlenecks?: Bottleneck[];
   corridors?: { corridor: string; tonneKm: number; share: number }[];
   flows?: GeoJSON.FeatureCollection;
+}
+
+/** One place within a reach budget (`/api/reach`). */
+export interface ReachPlaceDoc {
+  place: PlaceDoc;
+  hours: number;
+  p90Hours: number;
+  costUsd: number;
+  co2eKg: number;
+  distanceKm: number;
+  corridor: string;
+}
+
+/** Every place reachable within a budget from one origin (`/api/reach`). */
+export interface ReachDoc {
+  from: PlaceDoc;
+  budget: string;
+  objective: string;
+  commodity: string;
+  unit: string;
+  places: ReachPlaceDoc[];
 }

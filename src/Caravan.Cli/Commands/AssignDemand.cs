@@ -48,7 +48,8 @@ internal static class AssignDemand
         }
         if (outGeoJson is not null)
         {
-            ChoiceOutputs.WriteGeoJson(outGeoJson, run.Solution, run.Choice);
+            // The one flow GeoJSON document, the one assign --json and the web serve.
+            AtomicFile.WriteAllText(outGeoJson, JsonDefaults.Serialize(AssignmentService.Flows(run), Caravan.Cli.Json.CliJson.Indented));
             Console.Error.WriteLine($"wrote {outGeoJson}");
         }
         var r = report.Result;

@@ -20,6 +20,8 @@ internal static class CommandCatalog
         yield return ScenariosCommand.Create();
         yield return CompareCommand.Create();
         yield return RunsCommand.Create();
+        yield return SweepCommand.Create();
+        yield return SiloCommand.Create();
         yield return ServeCommand.Create();
     }
 }

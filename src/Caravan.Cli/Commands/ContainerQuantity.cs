@@ -14,7 +14,7 @@ internal static class ContainerQuantity
         {
             return cargoKg is null ? query : throw new CliInputException("--cargo-kg needs --container");
         }
-        if (!string.IsNullOrWhiteSpace(query.Cargo) && (!Commodities.TryParse(query.Cargo, out var c) || c != Commodity.Container))
+        if (!string.IsNullOrWhiteSpace(query.Cargo) && (!Commodities.TryParse(query.Cargo, out var c) || !c.IsContainer()))
         {
             throw new CliInputException($"--container applies to --cargo container, not {query.Cargo}");
         }

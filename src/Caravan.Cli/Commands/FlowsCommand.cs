@@ -79,7 +79,7 @@ internal static class FlowsCommand
             }
             if (parse.GetValue(geojson) is { } geoPath)
             {
-                ChoiceOutputs.WriteGeoJson(geoPath, solution, report);
+                AtomicFile.WriteAllText(geoPath, JsonDefaults.Serialize(AssignmentService.Flows(run), Caravan.Cli.Json.CliJson.Indented));
                 Console.Error.WriteLine($"wrote {geoPath}");
             }
             if (parse.GetValue(json))

@@ -34,7 +34,7 @@ internal static class PlacesCommand
             var hits = result.Value!;
             if (parse.GetValue(json))
             {
-                Console.WriteLine(Caravan.Export.JsonDefaults.Serialize(hits, Caravan.Cli.Json.CliJson.Indented));
+                Console.WriteLine(Caravan.Json.JsonDefaults.Serialize(hits, Caravan.Cli.Json.CliJson.Indented));
                 return hits.Count > 0 || string.IsNullOrWhiteSpace(q) ? ExitCodes.Ok : ExitCodes.BadInput;
             }
             if (hits.Count == 0)

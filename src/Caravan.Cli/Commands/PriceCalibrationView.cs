@@ -37,7 +37,7 @@ internal static class PriceCalibrationView
         }
         foreach (var r in report.Results)
         {
-            var unit = r.Case.Commodity == Commodity.Container ? "/FEU" : "/t";
+            var unit = r.Case.Commodity.IsContainer() ? "/FEU" : "/t";
             table.AddRow(
                 Markup.Escape(r.Case.Id),
                 r.Case.Split == CalibrationSplit.Fit ? "fit" : "test",

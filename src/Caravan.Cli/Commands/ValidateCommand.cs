@@ -43,7 +43,7 @@ internal static class ValidateCommand
             if (parse.GetValue(json))
             {
                 var doc = Caravan.Services.ValidationDocument.From(network, diagnostics, hash);
-                Console.WriteLine(Caravan.Export.JsonDefaults.Serialize(doc, Caravan.Cli.Json.CliJson.Indented));
+                Console.WriteLine(Caravan.Json.JsonDefaults.Serialize(doc, Caravan.Cli.Json.CliJson.Indented));
                 return doc.Valid ? ExitCodes.Ok : ExitCodes.BadInput;
             }
             foreach (var d in diagnostics)

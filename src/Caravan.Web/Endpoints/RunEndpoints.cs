@@ -11,7 +11,8 @@ namespace Caravan.Web.Endpoints;
 /// <summary>The run store given by <c>caravan serve --db</c>, opened on first use.</summary>
 public sealed class RunStoreAccess(CaravanWebOptions options)
 {
-    private readonly Lazy<IRunStore?> _store = new(() => string.IsNullOrWhiteSpace(options.DatabasePath) ? null : RunStores.OpenReadOnly(options.DatabasePath));
+    // PublicationOnly: a failed open (a PostgreSQL server down for a moment) is tried again on the next request, not remembered.
+    private readonly Lazy<IRunStore?> _store = new(() => string.IsNullOrWhiteSpace(options.DatabasePath) ? null : RunStores.OpenReadOnly(options.DatabasePath), LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>The store, or null when none was configured.</summary>
     public IRunStore? Store => _store.Value;

@@ -26,11 +26,14 @@ public static class SweepSpecReader
     public static SweepSpec? ReadFile(string path, string displayName, string dataFolder, DiagnosticBag bag)
     {
         var root = LocatedJsonParser.ParseFile(path, displayName, bag);
-        if (root is null || bag.HasErrors)
+        if (root is null)
         {
             return null;
         }
-        return Read(root, displayName, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", dataFolder, bag);
+        // Duplicate keys were reported (the first value kept); read on so every other problem is reported too.
+        var parsedWithErrors = bag.HasErrors;
+        var spec = Read(root, displayName, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", dataFolder, bag);
+        return parsedWithErrors ? null : spec;
     }
 
     /// <summary>Reads a parsed spec; overlay paths are relative to <paramref name="specFolder"/>.</summary>

@@ -31,7 +31,7 @@ public static class PriceCaseReader
                 r.Error("rate_high_usd", $"high ({h}) is below low ({l})");
             }
             var unit = r.RequiredText("unit");
-            var expected = k.Commodity == Commodity.Container ? "USD/FEU" : "USD/t";
+            var expected = k.Commodity.IsContainer() ? "USD/FEU" : "USD/t";
             if (unit.Length > 0 && !unit.Equals(expected, StringComparison.Ordinal))
             {
                 r.Error("unit", $"a {k.Commodity.Name()} rate is in {expected}, not '{CsvRecord.Clip(unit)}'");

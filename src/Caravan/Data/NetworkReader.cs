@@ -48,7 +48,7 @@ public static class NetworkReader
         var context = new ReadContext(bag, sourceIds) { CheckSources = !sourcesUnreadable };
 
         var modes = ReadModes(CsvTable.Read(P("modes.csv"), D("modes.csv"), ["mode", "speed_kmh", "cost_usd_per_feu_km", "cost_usd_per_tonne_km", "co2e_kg_per_tonne_km", "source"], ["min_speed_kmh", "max_speed_kmh", "notes"], bag), context);
-        var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["value_of_time_usd_per_hour", "reliability_ratio", "road", "notes"], bag), context);
+        var commodities = ReadCommodities(CsvTable.Read(P("commodities.csv"), D("commodities.csv"), ["commodity", "unit", "tonnes_per_unit", "modes", "source"], ["value_of_time_usd_per_hour", "reliability_ratio", "road", "rail_usd_per_tonne_km", "notes"], bag), context);
         var places = ReadPlaces(CsvTable.Read(P("places.csv"), D("places.csv"), ["code", "name", "country", "lat", "lon", "source"], ["kind", "locality", "aliases", "notes"], bag, out var placesUnreadable), context);
         // localities.csv is optional: it names the localities that are not simply one place of the same code.
         var localities = File.Exists(P("localities.csv"))
@@ -63,14 +63,11 @@ public static class NetworkReader
         context.PlaceIndex = placeIndex;
         context.CheckPlaces = !placesUnreadable;
 
+        // links.csv is by far the largest file: its rows are streamed into links, never held as records.
         var links = new List<Link>();
-        ReadLinks(CsvTable.Read(P("links.csv"), D("links.csv"), ["id", "from", "to", "mode", "distance_km", "status", "source"], ["speed_kmh", "hours", "median_hours", "p90_hours", "tariff_usd_per_feu", "tariff_usd_per_tonne", "capacity_per_year", "capacity_unit", "tracks", "opening_year", "direction", "corridor", "notes"], bag, out var linksUnreadable), context, places, links, crossing: false);
-        ReadLinks(CsvTable.Read(P("crossings.csv"), D("crossings.csv"), ["id", "from", "to", "mode", "median_hours", "p90_hours", "source"], ["distance_km", "fee_usd_per_feu", "fee_usd_per_tonne", "capacity_per_year", "capacity_unit", "status", "opening_year", "direction", "corridor", "speed_kmh", "hours", "tracks", "notes"], bag, out var crossingsUnreadable), context, places, links, crossing: true);
         var linkIds = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var l in links)
-        {
-            linkIds.Add(l.Id);
-        }
+        var linksUnreadable = ReadLinks(P("links.csv"), D("links.csv"), ["id", "from", "to", "mode", "distance_km", "status", "source"], ["speed_kmh", "hours", "median_hours", "p90_hours", "tariff_usd_per_feu", "tariff_usd_per_tonne", "capacity_per_year", "capacity_unit", "tracks", "opening_year", "direction", "corridor", "notes"], context, places, links, linkIds, crossing: false);
+        var crossingsUnreadable = ReadLinks(P("crossings.csv"), D("crossings.csv"), ["id", "from", "to", "mode", "median_hours", "p90_hours", "source"], ["distance_km", "fee_usd_per_feu", "fee_usd_per_tonne", "capacity_per_year", "capacity_unit", "status", "opening_year", "direction", "corridor", "speed_kmh", "hours", "tracks", "notes"], context, places, links, linkIds, crossing: true);
         var transfers = ReadTransfers(CsvTable.Read(P("transfers.csv"), D("transfers.csv"), ["place", "from_mode", "to_mode", "kind", "median_hours", "source"], ["p90_hours", "cost_usd_per_feu", "cost_usd_per_tonne", "co2e_kg_per_tonne", "capacity_per_year", "capacity_unit", "notes"], bag), context);
         var services = ReadServices(CsvTable.Read(P("services.csv"), D("services.csv"), ["id", "links", "departures_per_week", "source"], ["name", "operator", "timetable", "notes"], bag), context, linksUnreadable || crossingsUnreadable ? null : linkIds);
 
@@ -81,7 +78,7 @@ public static class NetworkReader
                 bag.Error(D("modes.csv"), 0, "mode", $"no row for mode {m}");
             }
         }
-        foreach (var c in Commodities.All)
+        foreach (var c in Commodities.Required)
         {
             if (!commodities.Exists(p => p.Commodity == c))
             {
@@ -111,9 +108,41 @@ public static class NetworkReader
         public bool CheckPlaces { get; set; } = true;
         public RowLocations Locations { get; } = new();
 
+        // Rows repeat the same texts (notes, corridors, source lists): one copy each, so a million links do not
+        // hold a million copies. Bounded, so a file of all-distinct texts costs no more than without it.
+        private const int MaxShared = 1 << 16;
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyList<string>> _sourceLists = new(StringComparer.Ordinal);
+
+        /// <summary>One shared copy of a repeated text.</summary>
+        public string Intern(string text)
+        {
+            if (text.Length == 0)
+            {
+                return "";
+            }
+            if (_texts.TryGetValue(text, out var shared))
+            {
+                return shared;
+            }
+            if (_texts.Count < MaxShared)
+            {
+                _texts[text] = text;
+            }
+            return text;
+        }
+
         public IReadOnlyList<string> Sources(CsvRecord r)
         {
-            var ids = r.List("source");
+            var text = r.Text("source");
+            if (!_sourceLists.TryGetValue(text, out var ids))
+            {
+                ids = r.List("source");
+                if (_sourceLists.Count < MaxShared)
+                {
+                    _sourceLists[text] = ids;
+                }
+            }
             if (ids.Count == 0)
             {
                 r.Error("source", "every row must cite a source id from sources.csv");
@@ -224,12 +253,16 @@ public static class NetworkReader
             Commodity commodity = default;
             if (name.Length > 0 && !Commodities.TryParse(name, out commodity))
             {
-                r.Error("commodity", $"unknown commodity '{CsvRecord.Clip(name)}'; expected container, air-cargo, dry-bulk, liquid-bulk or gas");
+                r.Error("commodity", $"unknown commodity '{CsvRecord.Clip(name)}'; expected {string.Join(", ", Commodities.All.Select(c => c.Name()))}");
             }
             var unit = r.RequiredText("unit");
             if (unit.Length > 0 && !unit.Equals("FEU", StringComparison.OrdinalIgnoreCase) && !unit.Equals("tonne", StringComparison.OrdinalIgnoreCase))
             {
                 r.Error("unit", $"unit must be FEU or tonne, not '{CsvRecord.Clip(unit)}'");
+            }
+            else if (commodity.IsContainer() && unit.Equals("tonne", StringComparison.OrdinalIgnoreCase))
+            {
+                r.Error("unit", $"{commodity.Name()} is a container class: its unit is FEU");
             }
             var tpu = r.Number("tonnes_per_unit", true, 0.001, 1000);
             var modes = new HashSet<Mode>();
@@ -255,6 +288,11 @@ public static class NetworkReader
             }
             var vot = r.Number("value_of_time_usd_per_hour", false, 0, 1e6);
             var ratio = r.Number("reliability_ratio", false, 0, 10);
+            var railRate = r.Number("rail_usd_per_tonne_km", false, 0, 10);
+            if (railRate is not null && unit.Equals("FEU", StringComparison.OrdinalIgnoreCase))
+            {
+                r.Error("rail_usd_per_tonne_km", "a containerised commodity is priced per FEU; a per-tonne rail rate applies to tonne commodities");
+            }
             var roadText = r.Text("road");
             RoadRule? parsed = roadText.ToLowerInvariant() switch { "" or "any" => RoadRule.Any, "ends" => RoadRule.Ends, "access" => RoadRule.Access, _ => null };
             var road = parsed ?? RoadRule.Any;
@@ -264,7 +302,7 @@ public static class NetworkReader
             }
             if (r.Errors == 0)
             {
-                list.Add(new CommodityInfo(commodity, unit, tpu!.Value, modes, src) { ValueOfTimeUsdPerHour = vot, ReliabilityRatio = ratio ?? 0, RoadRule = road });
+                list.Add(new CommodityInfo(commodity, unit, tpu!.Value, modes, src) { ValueOfTimeUsdPerHour = vot, ReliabilityRatio = ratio ?? 0, RoadRule = road, RailUsdPerTonneKm = railRate });
             }
         }
         return list;
@@ -373,110 +411,119 @@ public static class NetworkReader
     private static bool TryParseKind(string text, out PlaceKind kind) =>
         Enum.TryParse(text.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _);
 
-    private static void ReadLinks(IReadOnlyList<CsvRecord> rows, ReadContext ctx, List<Place> places, List<Link> links, bool crossing)
+    /// <summary>Streams a links or crossings file into <paramref name="links"/>; true when the file as a whole was rejected (its rows are then not kept).</summary>
+    private static bool ReadLinks(string path, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, ReadContext ctx, List<Place> places, List<Link> links, HashSet<string> ids, bool crossing)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var l in links)
+        var first = links.Count;
+        CsvTable.ReadEach(path, displayName, required, optional, ctx.Bag, r => ReadLink(r, ctx, places, links, ids, crossing), out var unreadable);
+        if (unreadable)
         {
-            ids.Add(l.Id);
+            for (var i = first; i < links.Count; i++)
+            {
+                ids.Remove(links[i].Id);
+                ctx.Locations.Links.Remove(i);
+            }
+            links.RemoveRange(first, links.Count - first);
         }
-        foreach (var r in rows)
+        return unreadable;
+    }
+
+    private static void ReadLink(CsvRecord r, ReadContext ctx, List<Place> places, List<Link> links, HashSet<string> ids, bool crossing)
+    {
+        var id = r.RequiredText("id");
+        if (id.Length > 0 && !ids.Add(id))
         {
-            var id = r.RequiredText("id");
-            if (id.Length > 0 && !ids.Add(id))
+            r.Error("id", $"duplicate link id '{CsvRecord.Clip(id)}'");
+        }
+        var from = ctx.Place(r, "from");
+        var to = ctx.Place(r, "to");
+        if (from >= 0 && from == to)
+        {
+            r.Error("to", "a link must join two different places");
+        }
+        var mode = ParseMode(r, "mode");
+        var distance = crossing ? r.Number("distance_km", false, FieldRanges.Crossing("distance_km")) ?? 0 : r.Number("distance_km", true, FieldRanges.Link("distance_km"));
+        var speed = r.Number("speed_kmh", false, FieldRanges.Link("speed_kmh"));
+        var hours = r.Number("hours", false, FieldRanges.Link("hours"));
+        var tariffFeu = r.Number(crossing ? "fee_usd_per_feu" : "tariff_usd_per_feu", false, FieldRanges.Link(crossing ? "fee_usd_per_feu" : "tariff_usd_per_feu", crossing));
+        var tariffTonne = r.Number(crossing ? "fee_usd_per_tonne" : "tariff_usd_per_tonne", false, FieldRanges.Link(crossing ? "fee_usd_per_tonne" : "tariff_usd_per_tonne", crossing));
+        var capacity = r.Number("capacity_per_year", false, FieldRanges.Link("capacity_per_year"));
+        var capacityUnit = r.Text("capacity_unit");
+        if (capacity is not null && capacityUnit.Length == 0)
+        {
+            r.Error("capacity_unit", "a capacity needs its unit (TEU, tonnes, bcm, trains, trucks)");
+        }
+        var tracks = r.Integer("tracks", false, FieldRanges.Link("tracks"));
+        var statusText = crossing && r.Text("status").Length == 0 ? "operating" : r.RequiredText("status");
+        var status = LinkStatus.Operating;
+        if (statusText.Length > 0 && !TryParseStatus(statusText, out status))
+        {
+            r.Error("status", $"unknown status '{CsvRecord.Clip(statusText)}'; expected operating, construction or planned");
+        }
+        var opening = r.Integer("opening_year", false, FieldRanges.Link("opening_year"));
+        if (status != LinkStatus.Operating && opening is null && r.Errors == 0)
+        {
+            r.Error("opening_year", $"a {statusText} link needs its opening year");
+        }
+        var direction = r.Text("direction");
+        var bidirectional = true;
+        if (direction.Length > 0)
+        {
+            if (direction.Equals("forward", StringComparison.OrdinalIgnoreCase))
             {
-                r.Error("id", $"duplicate link id '{CsvRecord.Clip(id)}'");
+                bidirectional = false;
             }
-            var from = ctx.Place(r, "from");
-            var to = ctx.Place(r, "to");
-            if (from >= 0 && from == to)
+            else if (!direction.Equals("both", StringComparison.OrdinalIgnoreCase))
             {
-                r.Error("to", "a link must join two different places");
+                r.Error("direction", $"direction must be both or forward, not '{CsvRecord.Clip(direction)}'");
             }
-            var mode = ParseMode(r, "mode");
-            var distance = crossing ? r.Number("distance_km", false, FieldRanges.Crossing("distance_km")) ?? 0 : r.Number("distance_km", true, FieldRanges.Link("distance_km"));
-            var speed = r.Number("speed_kmh", false, FieldRanges.Link("speed_kmh"));
-            var hours = r.Number("hours", false, FieldRanges.Link("hours"));
-            var tariffFeu = r.Number(crossing ? "fee_usd_per_feu" : "tariff_usd_per_feu", false, FieldRanges.Link(crossing ? "fee_usd_per_feu" : "tariff_usd_per_feu", crossing));
-            var tariffTonne = r.Number(crossing ? "fee_usd_per_tonne" : "tariff_usd_per_tonne", false, FieldRanges.Link(crossing ? "fee_usd_per_tonne" : "tariff_usd_per_tonne", crossing));
-            var capacity = r.Number("capacity_per_year", false, FieldRanges.Link("capacity_per_year"));
-            var capacityUnit = r.Text("capacity_unit");
-            if (capacity is not null && capacityUnit.Length == 0)
+        }
+        BorderCrossing? border = null;
+        if (crossing)
+        {
+            var median = r.Number("median_hours", true, FieldRanges.Crossing("median_hours"));
+            var p90 = r.Number("p90_hours", true, FieldRanges.Crossing("p90_hours"));
+            if (median is { } m && p90 is { } p && p < m)
             {
-                r.Error("capacity_unit", "a capacity needs its unit (TEU, tonnes, bcm, trains, trucks)");
+                r.Error("p90_hours", $"p90 ({p}) must not be below the median ({m})");
             }
-            var tracks = r.Integer("tracks", false, FieldRanges.Link("tracks"));
-            var statusText = crossing && r.Text("status").Length == 0 ? "operating" : r.RequiredText("status");
-            var status = LinkStatus.Operating;
-            if (statusText.Length > 0 && !TryParseStatus(statusText, out status))
+            border = new BorderCrossing(median ?? 0, p90 ?? 0, tariffFeu ?? 0, tariffTonne ?? 0);
+            if (from >= 0 && to >= 0 && places[from].Country == places[to].Country)
             {
-                r.Error("status", $"unknown status '{CsvRecord.Clip(statusText)}'; expected operating, construction or planned");
+                r.Error("to", $"a border crossing joins two countries, but both ends are in {places[from].Country}");
             }
-            var opening = r.Integer("opening_year", false, FieldRanges.Link("opening_year"));
-            if (status != LinkStatus.Operating && opening is null && r.Errors == 0)
+        }
+        double? dwellMedian = null, dwellP90 = null;
+        if (!crossing)
+        {
+            // An ordinary link may carry a dwell distribution of its own (a sea leg's port calls and congestion).
+            dwellMedian = r.Number("median_hours", false, 0, 24 * 365);
+            dwellP90 = r.Number("p90_hours", false, 0, 24 * 365);
+            if (dwellP90 is { } p && (dwellMedian is not { } m || p < m))
             {
-                r.Error("opening_year", $"a {statusText} link needs its opening year");
+                r.Error("p90_hours", dwellMedian is null ? "a p90 dwell needs its median_hours" : $"p90 ({p}) must not be below the median ({dwellMedian})");
             }
-            var direction = r.Text("direction");
-            var bidirectional = true;
-            if (direction.Length > 0)
+        }
+        if (!crossing && from >= 0 && to >= 0 && mode is { } md && !md.MayCrossBorderDirectly() && places[from].Country != places[to].Country)
+        {
+            r.Error("to", $"a {md} link may not join {places[from].Country} and {places[to].Country} directly; add the border to crossings.csv");
+        }
+        if (!crossing && speed is null && hours is null && mode is { } && r.Errors == 0)
+        {
+            // Default speed from modes.csv applies; nothing to report.
+        }
+        var src = ctx.Sources(r);
+        if (r.Errors == 0)
+        {
+            ctx.Locations.Links[links.Count] = (r.File, r.Line);
+            links.Add(new Link(
+                id, from, to, mode!.Value, distance!.Value, speed, hours,
+                crossing ? null : tariffFeu, crossing ? null : tariffTonne,
+                capacity, ctx.Intern(capacityUnit), tracks, status, opening, bidirectional, ctx.Intern(r.Text("corridor")), border, src, ctx.Intern(r.Text("notes")))
             {
-                if (direction.Equals("forward", StringComparison.OrdinalIgnoreCase))
-                {
-                    bidirectional = false;
-                }
-                else if (!direction.Equals("both", StringComparison.OrdinalIgnoreCase))
-                {
-                    r.Error("direction", $"direction must be both or forward, not '{CsvRecord.Clip(direction)}'");
-                }
-            }
-            BorderCrossing? border = null;
-            if (crossing)
-            {
-                var median = r.Number("median_hours", true, FieldRanges.Crossing("median_hours"));
-                var p90 = r.Number("p90_hours", true, FieldRanges.Crossing("p90_hours"));
-                if (median is { } m && p90 is { } p && p < m)
-                {
-                    r.Error("p90_hours", $"p90 ({p}) must not be below the median ({m})");
-                }
-                border = new BorderCrossing(median ?? 0, p90 ?? 0, tariffFeu ?? 0, tariffTonne ?? 0);
-                if (from >= 0 && to >= 0 && places[from].Country == places[to].Country)
-                {
-                    r.Error("to", $"a border crossing joins two countries, but both ends are in {places[from].Country}");
-                }
-            }
-            double? dwellMedian = null, dwellP90 = null;
-            if (!crossing)
-            {
-                // An ordinary link may carry a dwell distribution of its own (a sea leg's port calls and congestion).
-                dwellMedian = r.Number("median_hours", false, 0, 24 * 365);
-                dwellP90 = r.Number("p90_hours", false, 0, 24 * 365);
-                if (dwellP90 is { } p && (dwellMedian is not { } m || p < m))
-                {
-                    r.Error("p90_hours", dwellMedian is null ? "a p90 dwell needs its median_hours" : $"p90 ({p}) must not be below the median ({dwellMedian})");
-                }
-            }
-            if (!crossing && from >= 0 && to >= 0 && mode is { } md && !md.MayCrossBorderDirectly() && places[from].Country != places[to].Country)
-            {
-                r.Error("to", $"a {md} link may not join {places[from].Country} and {places[to].Country} directly; add the border to crossings.csv");
-            }
-            if (!crossing && speed is null && hours is null && mode is { } && r.Errors == 0)
-            {
-                // Default speed from modes.csv applies; nothing to report.
-            }
-            var src = ctx.Sources(r);
-            if (r.Errors == 0)
-            {
-                ctx.Locations.Links[links.Count] = (r.File, r.Line);
-                links.Add(new Link(
-                    id, from, to, mode!.Value, distance!.Value, speed, hours,
-                    crossing ? null : tariffFeu, crossing ? null : tariffTonne,
-                    capacity, capacityUnit, tracks, status, opening, bidirectional, r.Text("corridor"), border, src, r.Text("notes"))
-                {
-                    DwellMedianHours = dwellMedian,
-                    DwellP90Hours = dwellP90 ?? dwellMedian,
-                });
-            }
+                DwellMedianHours = dwellMedian,
+                DwellP90Hours = dwellP90 ?? dwellMedian,
+            });
         }
     }
 

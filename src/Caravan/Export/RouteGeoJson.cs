@@ -99,6 +99,6 @@ public static class RouteGeoJson
     {
         var options = new System.Text.Json.JsonSerializerOptions { WriteIndented = indented, TypeInfoResolver = GeoJsonContext.Default };
         options.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
-        return JsonDefaults.Serialize(features, options);
+        return System.Text.Json.JsonSerializer.Serialize(features, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<FeatureCollection>)options.GetTypeInfo(typeof(FeatureCollection)));
     }
 }

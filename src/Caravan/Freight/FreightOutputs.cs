@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Caravan.Data;
-using Caravan.Export;
 
 namespace Caravan.Freight;
 
-/// <summary>Writes link volumes of a freight assignment as CSV (atomically); the GeoJSON is <see cref="Choice.ChoiceOutputs.WriteGeoJson"/>.</summary>
+/// <summary>Writes link volumes of a freight assignment as CSV (atomically); the flow GeoJSON is <c>Services.AssignmentService.Flows</c>, one document for every door.</summary>
 public static class FreightOutputs
 {
     /// <summary>One row per network link direction and transfer with flow, capacity and utilisation.</summary>

@@ -13,6 +13,10 @@ public enum Commodity : byte
     LiquidBulk,
     /// <summary>Natural gas, tonnes.</summary>
     Gas,
+    /// <summary>Containers of low-value goods (weight-out cargo: building materials, furniture), counted in FEU.</summary>
+    ContainerLowValue,
+    /// <summary>Containers of high-value goods (electronics, machinery parts, time-critical stock), counted in FEU.</summary>
+    ContainerHighValue,
 }
 
 /// <summary>Where a commodity may go by road.</summary>
@@ -46,6 +50,9 @@ public sealed record CommodityInfo(Commodity Commodity, string Unit, double Tonn
     /// <summary>Where the commodity may go by road.</summary>
     public RoadRule RoadRule { get; init; }
 
+    /// <summary>Its own rail rate per tonne-km (a bulk class's tariff), replacing the mode default; null: the mode's.</summary>
+    public double? RailUsdPerTonneKm { get; init; }
+
     /// <summary>
     /// The road rule for a search that cannot carry the planner's mode-order phases (<c>Routing.ModeSequence</c>),
     /// such as the freight assignment's per-link class masks. Under <see cref="RoadRule.Access"/> (air cargo flies)
@@ -70,7 +77,14 @@ public sealed record CommodityInfo(Commodity Commodity, string Unit, double Tonn
 public static class Commodities
 {
     /// <summary>All commodities.</summary>
-    public static IReadOnlyList<Commodity> All { get; } = [Commodity.Container, Commodity.AirCargo, Commodity.DryBulk, Commodity.LiquidBulk, Commodity.Gas];
+    public static IReadOnlyList<Commodity> All { get; } = [Commodity.Container, Commodity.AirCargo, Commodity.DryBulk, Commodity.LiquidBulk, Commodity.Gas, Commodity.ContainerLowValue, Commodity.ContainerHighValue];
+
+    /// <summary>The commodities every network must define; the container value classes are optional rows.</summary>
+    public static IReadOnlyList<Commodity> Required { get; } = [Commodity.Container, Commodity.AirCargo, Commodity.DryBulk, Commodity.LiquidBulk, Commodity.Gas];
+
+    /// <summary>True for containers of any value class (counted in FEU, carried and priced alike; only their value
+    /// of time and reliability weight differ).</summary>
+    public static bool IsContainer(this Commodity c) => c is Commodity.Container or Commodity.ContainerLowValue or Commodity.ContainerHighValue;
 
     /// <summary>The kebab-case name (<c>air-cargo</c>).</summary>
     public static string Name(this Commodity c) => c switch
@@ -80,6 +94,8 @@ public static class Commodities
         Commodity.DryBulk => "dry-bulk",
         Commodity.LiquidBulk => "liquid-bulk",
         Commodity.Gas => "gas",
+        Commodity.ContainerLowValue => "container-low",
+        Commodity.ContainerHighValue => "container-high",
         _ => c.ToString(),
     };
 
@@ -94,7 +110,9 @@ public static class Commodities
         var t = text.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
         switch (t)
         {
-            case "container": case "containers": case "feu": case "teu": commodity = Commodity.Container; return true;
+            case "container": case "containers": case "feu": case "teu": case "containerstandard": commodity = Commodity.Container; return true;
+            case "containerlow": case "containerlowvalue": commodity = Commodity.ContainerLowValue; return true;
+            case "containerhigh": case "containerhighvalue": commodity = Commodity.ContainerHighValue; return true;
             case "aircargo": case "air": commodity = Commodity.AirCargo; return true;
             case "drybulk": commodity = Commodity.DryBulk; return true;
             case "liquidbulk": case "oil": case "crude": commodity = Commodity.LiquidBulk; return true;

@@ -2,8 +2,10 @@ namespace Caravan.Reliability;
 
 /// <summary>
 /// Fixed tables of standard-normal and uniform draws (seed <see cref="TransitTimeDistribution.Seed"/>), one row per
-/// Monte Carlo sample and one column per leg. Immutable once built, so shared by all threads; the same draws every
-/// run make the reliability figures repeatable and cheap (no random generator in the inner loop).
+/// Monte Carlo sample and one column per leg, drawn row by row and stored column by column (the draw of sample s in
+/// column c at <c>c × SampleCount + s</c>), so the simulator reads one leg's draws for all samples contiguously.
+/// Immutable once built, so shared by all threads; the same draws every run make the reliability figures repeatable
+/// and cheap (no random generator in the inner loop).
 /// </summary>
 internal static class RandomTables
 {
@@ -19,7 +21,8 @@ internal static class RandomTables
     private static (double[], double[]) Build()
     {
         var random = new Random(TransitTimeDistribution.Seed);
-        var size = TransitTimeDistribution.SampleCount * Columns;
+        var samples = TransitTimeDistribution.SampleCount;
+        var size = samples * Columns;
         var normals = new double[size];
         var uniforms = new double[size];
         for (var i = 0; i < size; i++)
@@ -27,8 +30,9 @@ internal static class RandomTables
             // Box–Muller; 1 − U keeps the logarithm finite.
             var u1 = 1.0 - random.NextDouble();
             var u2 = random.NextDouble();
-            normals[i] = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-            uniforms[i] = random.NextDouble();
+            var at = (i % Columns * samples) + (i / Columns);
+            normals[at] = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+            uniforms[at] = random.NextDouble();
         }
         return (normals, uniforms);
     }

@@ -69,7 +69,6 @@ public sealed class QueryProfile
             modeAvoided[(int)m] = true;
         }
         var tonnes = info.TonnesPerUnit;
-        var perFeu = info.IsContainerised;
         var commodityEdges = 0;
         for (var e = 0; e < n; e++)
         {
@@ -82,8 +81,13 @@ public sealed class QueryProfile
             {
                 commodityEdges++;
             }
+            // Local pre- and on-carriage inside a locality stays open when road is avoided as a mode.
+            var local = graph.IsLocalCarriage[e];
+            var tailMode = graph.VertexMode[tail];
+            var headMode = graph.VertexMode[head];
             ok = ok
-                && !modeAvoided[(int)graph.VertexMode[tail]] && !modeAvoided[(int)graph.VertexMode[head]]
+                && (!modeAvoided[(int)tailMode] || (local && tailMode == Mode.Road))
+                && (!modeAvoided[(int)headMode] || (local && headMode == Mode.Road))
                 && graph.OpenFromYear[e] <= constraints.Year
                 && !avoidCountry[graph.PlaceCountry[tailPlace]] && !avoidCountry[graph.PlaceCountry[headPlace]]
                 && !constraints.AvoidPlaces.Contains(tailPlace) && !constraints.AvoidPlaces.Contains(headPlace);
@@ -100,7 +104,8 @@ public sealed class QueryProfile
             P90Hours[e] = graph.MoveHours[e] + (1.8 * wait) + graph.DwellP90Hours[e];
             var headway = 2 * wait;
             VarianceHours2[e] = (headway * headway / 12.0) + new LogNormalDwell(graph.DwellHours[e], Math.Max(graph.DwellHours[e], graph.DwellP90Hours[e])).Variance;
-            CostUsd[e] = perFeu ? graph.CostUsdPerFeu[e] : graph.CostUsdPerTonne[e];
+            var link = graph.IsLinkEdge(e) ? graph.Network.Links[graph.Ref[e]] : null;
+            CostUsd[e] = CommodityTariff.UsdPerUnit(info, link, graph.Kind[e] == EdgeKind.Move, graph.DistanceKm[e], graph.CostUsdPerFeu[e], graph.CostUsdPerTonne[e]);
             Co2eKg[e] = graph.Co2eKgPerTonne[e] * tonnes;
         }
         CommodityEdges = commodityEdges;

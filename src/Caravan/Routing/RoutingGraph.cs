@@ -85,6 +85,15 @@ public sealed class RoutingGraph
     /// <summary>Year from which the edge exists (0 = operating today).</summary>
     public int[] OpenFromYear { get; }
 
+    /// <summary>
+    /// True for local pre- and on-carriage inside one locality: a road link between two places of the same locality
+    /// (BILK ↔ Budapest airport, Ambarlı port ↔ Halkalı), and the road stays and transfers at places such a link
+    /// serves. A search from or to a locality reaches its other terminals over these, costed like any truck leg
+    /// (trucking rate, time, CO2e); avoiding road as a mode does not cut them, since they are drayage inside one
+    /// city, not a road haul.
+    /// </summary>
+    public bool[] IsLocalCarriage { get; }
+
     /// <summary>Country index of each place (into <see cref="Countries"/>).</summary>
     public int[] PlaceCountry { get; }
 
@@ -130,7 +139,9 @@ public sealed class RoutingGraph
         var vertexPlace = new List<int>();
         var vertexMode = new List<Mode>();
         var isArrival = new List<bool>();
-        var edges = new List<EdgeRecord>();
+        // Sized for the usual count up front (two directions per link and transfer, a stay per place and mode): a
+        // list grown by doubling would hold up to twice the edges' ~120 bytes each while the graph is built.
+        var edges = new List<EdgeRecord>((2 * network.Links.Count) + (2 * network.Transfers.Count) + (2 * placeCount));
         void Handle(int place, Mode mode)
         {
             ref var a = ref _arrivalOf[(place * Modes.Count) + (int)mode];
@@ -278,6 +289,35 @@ public sealed class RoutingGraph
         {
             FirstOut[v + 1] += FirstOut[v];
         }
+        IsLocalCarriage = LocalCarriage(network);
+    }
+
+    private bool[] LocalCarriage(Network network)
+    {
+        var local = new bool[EdgeCount];
+        var servesLocal = new bool[network.Places.Count];
+        for (var e = 0; e < EdgeCount; e++)
+        {
+            if (Kind[e] == EdgeKind.Move && EdgeMode[e] == Mode.Road)
+            {
+                var a = VertexPlace[Tail[e]];
+                var b = VertexPlace[Head[e]];
+                if (a != b && network.LocalityOf(a) == network.LocalityOf(b))
+                {
+                    local[e] = true;
+                    servesLocal[a] = servesLocal[b] = true;
+                }
+            }
+        }
+        for (var e = 0; e < EdgeCount; e++)
+        {
+            if (Kind[e] is EdgeKind.Stay or EdgeKind.Transfer && servesLocal[VertexPlace[Tail[e]]]
+                && (VertexMode[Tail[e]] == Mode.Road || VertexMode[Head[e]] == Mode.Road))
+            {
+                local[e] = true;
+            }
+        }
+        return local;
     }
 
     private readonly record struct EdgeRecord(

@@ -38,10 +38,19 @@ public sealed class ShortestPathSearch
     /// <param name="maxTransfers">Transfer limit, or null.</param>
     /// <param name="cost">The path's total weight.</param>
     /// <param name="sequence">The commodity's mode-order rule (<see cref="QueryProfile.Sequence"/>), or null for none.</param>
-    public int[]? Run(int fromPlace, int toPlace, double[] weight, bool[] allowed, int? maxTransfers, out double cost, ModeSequence? sequence = null)
+    /// <param name="mustUse">
+    /// Edges of which the path must use at least one (a corridor), or null. The search then runs on two layers
+    /// (not yet used / used) instead of transfer layers, so the answer is exact; it cannot be combined with a
+    /// transfer limit.
+    /// </param>
+    public int[]? Run(int fromPlace, int toPlace, double[] weight, bool[] allowed, int? maxTransfers, out double cost, ModeSequence? sequence = null, bool[]? mustUse = null)
     {
+        if (mustUse is not null && maxTransfers is not null)
+        {
+            throw new ArgumentException("a must-use edge set and a transfer limit do not combine", nameof(mustUse));
+        }
         var seq = sequence ?? ModeSequence.Unrestricted;
-        var layers = maxTransfers is { } k ? k + 1 : 1;
+        var layers = mustUse is not null ? 2 : maxTransfers is { } k ? k + 1 : 1;
         var phases = seq.IsActive ? ModeSequence.Phases : 1;
         var states = _graph.VertexCount * layers * phases;
         Prepare(states);
@@ -62,7 +71,7 @@ public sealed class ShortestPathSearch
             var v = state % n;
             var layer = (state / n) % layers;
             var phase = state / n / layers;
-            if (toPlace >= 0 && g.IsDestination(v, toPlace) && seq.Accepts(phase))
+            if (toPlace >= 0 && g.IsDestination(v, toPlace) && seq.Accepts(phase) && (mustUse is null || layer == 1))
             {
                 best = state;
                 cost = d;
@@ -76,7 +85,11 @@ public sealed class ShortestPathSearch
                     continue;
                 }
                 var nextLayer = layer;
-                if (g.Kind[e] == EdgeKind.Transfer && layers > 1)
+                if (mustUse is not null)
+                {
+                    nextLayer = mustUse[e] ? 1 : layer;
+                }
+                else if (g.Kind[e] == EdgeKind.Transfer && layers > 1)
                 {
                     nextLayer++;
                     if (nextLayer >= layers)

@@ -41,15 +41,35 @@ public static class ContentHash
         foreach (var name in NetworkReader.FileNames)
         {
             var path = Path.Combine(dataFolder, name);
-            // The files were read (and checked) before a hash is asked for; one that cannot be read now hashes as missing.
-            var bytes = DataFile.IsRegularFile(path) ? DataFile.ReadAllBytes(path, name, new DiagnosticBag()) : null;
-            if (bytes is null)
+            // The files were read (and checked) before a hash is asked for; one that cannot be read now hashes as
+            // missing. Streamed in blocks: a 200 MB links.csv is never held whole for its hash.
+            using var stream = DataFile.IsRegularFile(path) ? DataFile.Open(path, name, new DiagnosticBag()) : null;
+            if (stream is null)
             {
                 sha.AppendData(Encoding.UTF8.GetBytes(name + " missing\n"));
                 continue;
             }
-            sha.AppendData(Encoding.UTF8.GetBytes($"{name} {bytes.Length}\n"));
-            sha.AppendData(bytes);
+            // The same bytes as hashing the whole file: its length (known for a regular file), then its content.
+            long length;
+            using (var handle = File.OpenHandle(path))
+            {
+                length = RandomAccess.GetLength(handle);
+            }
+            sha.AppendData(Encoding.UTF8.GetBytes($"{name} {length}\n"));
+            var block = new byte[1 << 16];
+            try
+            {
+                int n;
+                while ((n = stream.Read(block)) > 0)
+                {
+                    sha.AppendData(block, 0, n);
+                }
+            }
+            catch (IOException)
+            {
+                // Changed or vanished since it was read: the hash says so rather than failing the run.
+                sha.AppendData(Encoding.UTF8.GetBytes(name + " unreadable\n"));
+            }
         }
     }
 

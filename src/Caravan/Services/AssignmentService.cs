@@ -44,9 +44,10 @@ public sealed record LineGeometry(string Type, double[][] Coordinates);
 /// <param name="To">To place code.</param>
 /// <param name="Corridor">Corridor label.</param>
 /// <param name="FlowTonnes">Flow, tonnes per year, to 0.1 t.</param>
-/// <param name="CapacityTonnes">Capacity, tonnes per year; 0 where none is published.</param>
-/// <param name="Utilisation">Flow over capacity to 4 decimals; -1 where no capacity is published.</param>
-public sealed record FlowProperties(string Id, string Kind, string Mode, string From, string To, string Corridor, double FlowTonnes, double CapacityTonnes, double Utilisation);
+/// <param name="CapacityTonnes">Capacity, tonnes per year; null (omitted) where none is published.</param>
+/// <param name="Utilisation">Flow over capacity to 4 decimals; null (omitted) where no capacity is published.</param>
+/// <param name="ShadowUsdPerTonne">The capacity's shadow price, USD per tonne (0 where the capacity does not bind).</param>
+public sealed record FlowProperties(string Id, string Kind, string Mode, string From, string To, string Corridor, double FlowTonnes, double? CapacityTonnes, double? Utilisation, double ShadowUsdPerTonne);
 
 /// <summary>The settings of one freight run.</summary>
 public sealed record FreightRunOptions
@@ -140,26 +141,29 @@ public static class AssignmentService
     /// <summary>The document of <c>assign --demand --json</c> (and the web run's summary).</summary>
     public static FreightAssignmentDocument Document(FreightRun run, int top) => FreightAssignmentDocument.Of(run, top);
 
-    /// <summary>Link flows as GeoJSON: one LineString per link direction with flow (transfers left out).</summary>
+    /// <summary>
+    /// Link flows as GeoJSON, the one document every door writes (assign and flows <c>--geojson</c>, assign --json, the
+    /// web run): one LineString per loaded link direction with flow, utilisation and shadow price (transfers left out).
+    /// </summary>
     public static FlowFeatureCollection Flows(FreightRun run)
     {
-        var report = run.Report;
-        var model = run;
-        var g = model.Graph;
+        var g = run.Model.Graph;
         var features = new List<FlowFeature>();
-        foreach (var l in report.Links)
+        foreach (var x in run.Choice.Elements)
         {
-            if (l.FlowTonnes <= 0 || l.Kind == "transfer")
+            if (x.Tonnes <= 0 || x.Kind == "transfer")
             {
                 continue;
             }
-            var a = model.Network.Places[g.VertexPlace[g.Tail[l.Edge]]];
-            var b = model.Network.Places[g.VertexPlace[g.Head[l.Edge]]];
+            var a = g.Network.Places[g.VertexPlace[g.Tail[x.Edge]]];
+            var b = g.Network.Places[g.VertexPlace[g.Head[x.Edge]]];
             features.Add(new FlowFeature(
                 "Feature",
                 new LineGeometry("LineString", [[a.Longitude, a.Latitude], [b.Longitude, b.Latitude]]),
-                new FlowProperties(l.Id, l.Kind, l.Mode.ToString(), l.From, l.To, l.Corridor, Math.Round(l.FlowTonnes, 1), l.CapacityTonnes ?? 0, l.Utilisation is { } u ? Math.Round(u, 4) : -1)));
+                new FlowProperties(x.Id, x.Kind, x.Mode.ToString(), x.From, x.To, x.Corridor, Math.Round(x.Tonnes, 1), x.CapacityTonnes, Round4(x.Utilisation), Math.Round(x.ShadowUsdPerTonne, 3))));
         }
         return new FlowFeatureCollection("FeatureCollection", features);
     }
+
+    private static double? Round4(double? value) => value is null ? null : Math.Round(value.Value, 4);
 }

@@ -18,7 +18,7 @@ public record RouteQuery
     public string? To { get; set; }
 
     /// <summary>container, air-cargo, dry-bulk, liquid-bulk or gas; default container.</summary>
-    [QueryField(FieldKind.Text, "container (quantity in FEU, default), air-cargo, dry-bulk, liquid-bulk, gas (quantity in tonnes)")]
+    [QueryField(FieldKind.Text, "container (quantity in FEU, default; value classes container-low, container-high), air-cargo, dry-bulk, liquid-bulk, gas (quantity in tonnes)")]
     public string? Cargo { get; set; }
 
     /// <summary>FEU for containers, tonnes otherwise; default 1.</summary>

@@ -38,7 +38,7 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
         _source = new NpgsqlSlimDataSourceBuilder(b.ConnectionString).Build();
         try
         {
-            SchemaVersion = Guard<int>(readOnly ? CheckReadable : Migrate);
+            _version = Guard<int>(readOnly ? CheckReadable : Migrate);
         }
         catch
         {
@@ -57,11 +57,16 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
     /// <summary>True when opened by <see cref="OpenReadOnly"/>.</summary>
     public bool ReadOnly { get; }
 
-    /// <inheritdoc />
-    public int SchemaVersion { get; }
+    private volatile int _version;
 
-    /// <summary>Read-only and the database has no run store tables yet: an empty store.</summary>
-    private bool Missing => SchemaVersion == 0;
+    /// <inheritdoc />
+    public int SchemaVersion => _version;
+
+    /// <summary>
+    /// Read-only and the database has no run store tables yet: an empty store. A save elsewhere may create them
+    /// later, so while they are missing this asks again each time.
+    /// </summary>
+    private bool Missing => _version == 0 && (_version = Guard(CheckReadable)) == 0;
 
     /// <summary>Closes the store's pooled connections.</summary>
     public void Dispose() => _source.Dispose();
@@ -223,7 +228,7 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
             }
             copy.Complete();
         }
-        using (var count = new NpgsqlCommand("UPDATE runs SET result_count = @n WHERE id = @id", c, tx))
+        using (var count = new NpgsqlCommand(RunRows.UpdateCount, c, tx))
         {
             count.Parameters.AddWithValue("n", seq);
             count.Parameters.AddWithValue("id", id);
@@ -237,13 +242,11 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
     public long Save(NewRun run, IEnumerable<RunResultRow> results, CancellationToken cancellation = default) =>
         ReadOnly ? throw new RunStoreException($"{Location.Display}: opened read-only; nothing was saved") : Guard(() => SaveCore(run, results, cancellation));
 
-    private const string RunColumns = "id, kind, created_utc, scenario_a, content_hash_a, scenario_b, content_hash_b, parameters_json, summary_json, result_count";
-
     /// <inheritdoc />
     public IReadOnlyList<RunInfo> List(int limit = 100) => Missing ? [] : Guard(() =>
     {
         using var c = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT @limit", c);
+        using var cmd = new NpgsqlCommand($"SELECT {RunRows.Columns} FROM runs ORDER BY id DESC LIMIT @limit", c);
         cmd.Parameters.AddWithValue("limit", (long)Math.Max(0, limit));
         using var r = cmd.ExecuteReader();
         var list = new List<RunInfo>();
@@ -258,7 +261,7 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
     public RunInfo? Get(long id) => Missing ? null : Guard(() =>
     {
         using var c = _source.OpenConnection();
-        using var cmd = new NpgsqlCommand($"SELECT {RunColumns} FROM runs WHERE id = @id", c);
+        using var cmd = new NpgsqlCommand($"SELECT {RunRows.Columns} FROM runs WHERE id = @id", c);
         cmd.Parameters.AddWithValue("id", id);
         using var r = cmd.ExecuteReader();
         return r.Read() ? ReadRun(r) : null;
@@ -290,15 +293,6 @@ public sealed class PostgresRunStore : IRunStore, IDisposable
             return cmd.ExecuteNonQuery() > 0;
         });
 
-    private static RunInfo ReadRun(NpgsqlDataReader r) => new(
-        r.GetInt64(0),
-        RunKinds.Parse(r.GetString(1)),
-        new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc)),
-        r.GetString(3),
-        r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
-        r.IsDBNull(6) ? null : r.GetString(6),
-        r.GetString(7),
-        r.GetString(8),
-        r.GetInt64(9));
+    private static RunInfo ReadRun(NpgsqlDataReader r) =>
+        RunRows.Read(r, new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc)));
 }

@@ -19,8 +19,25 @@ public sealed class SqliteRunStore : IRunStore
     {
     }
 
-    private SqliteRunStore(string path, bool readOnly)
+    /// <summary>
+    /// Debug hook for the full-disk tests: the database may grow to at most this many pages
+    /// (<c>PRAGMA max_page_count</c>), past which SQLite fails a write with SQLITE_FULL exactly as on a full disk.
+    /// Not for users; unset there is no limit.
+    /// </summary>
+    public const string MaxPagesVariable = "CARAVAN_DEBUG_SQLITE_MAX_PAGES";
+
+    private readonly long _maxPageCount;
+
+    /// <summary>Opens the store at <paramref name="path"/> limited to <paramref name="maxPageCount"/> pages (the full-disk tests).</summary>
+    internal SqliteRunStore(string path, long maxPageCount)
+        : this(path, readOnly: false, maxPageCount)
     {
+    }
+
+    private SqliteRunStore(string path, bool readOnly, long maxPageCount = 0)
+    {
+        _maxPageCount = maxPageCount > 0 ? maxPageCount
+            : long.TryParse(Environment.GetEnvironmentVariable(MaxPagesVariable), System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var pages) ? pages : 0;
         Path = System.IO.Path.GetFullPath(path);
         ReadOnly = readOnly;
         if (readOnly)
@@ -140,7 +157,8 @@ public sealed class SqliteRunStore : IRunStore
         var c = new SqliteConnection(_connectionString);
         c.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;";
+        cmd.CommandText = "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 60000;"
+            + (_maxPageCount > 0 ? $" PRAGMA max_page_count = {_maxPageCount};" : "");
         cmd.ExecuteNonQuery();
         return c;
     }
@@ -250,9 +268,9 @@ public sealed class SqliteRunStore : IRunStore
         using (var count = c.CreateCommand())
         {
             count.Transaction = tx;
-            count.CommandText = "UPDATE runs SET result_count = $n WHERE id = $id";
-            count.Parameters.AddWithValue("$n", seq);
-            count.Parameters.AddWithValue("$id", id);
+            count.CommandText = RunRows.UpdateCount;
+            count.Parameters.AddWithValue("@n", seq);
+            count.Parameters.AddWithValue("@id", id);
             count.ExecuteNonQuery();
         }
         tx.Commit();
@@ -291,13 +309,11 @@ public sealed class SqliteRunStore : IRunStore
     /// <summary>Number of result rows stored for a run.</summary>
     public long CountResults(long id) => Missing ? 0 : Guard(() => CountResultsCore(id));
 
-    private const string RunColumns = "id, kind, created_utc, scenario_a, content_hash_a, scenario_b, content_hash_b, parameters_json, summary_json, result_count";
-
     private IReadOnlyList<RunInfo> ListCore(int limit)
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {RunColumns} FROM runs ORDER BY id DESC LIMIT $limit";
+        cmd.CommandText = $"SELECT {RunRows.Columns} FROM runs ORDER BY id DESC LIMIT $limit";
         cmd.Parameters.AddWithValue("$limit", Math.Max(0, limit));
         using var r = cmd.ExecuteReader();
         var list = new List<RunInfo>();
@@ -312,7 +328,7 @@ public sealed class SqliteRunStore : IRunStore
     {
         using var c = Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT {RunColumns} FROM runs WHERE id = $id";
+        cmd.CommandText = $"SELECT {RunRows.Columns} FROM runs WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", id);
         using var r = cmd.ExecuteReader();
         return r.Read() ? ReadRun(r) : null;
@@ -363,17 +379,8 @@ public sealed class SqliteRunStore : IRunStore
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static RunInfo ReadRun(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        RunKinds.Parse(r.GetString(1)),
-        DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
-        r.GetString(3),
-        r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
-        r.IsDBNull(6) ? null : r.GetString(6),
-        r.GetString(7),
-        r.GetString(8),
-        r.GetInt64(9));
+    private static RunInfo ReadRun(SqliteDataReader r) =>
+        RunRows.Read(r, DateTimeOffset.Parse(r.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
 }
 
 /// <summary>The run store cannot be used (not a database, newer schema, locked beyond the timeout).</summary>

@@ -22,10 +22,12 @@ public class DefaultDataPriceTests
     });
 
     [Fact]
-    public void HasAtLeastTwentyRatesOnBothSplitsAndSeveralModes()
+    public void HasAtLeastThirtyRatesOnBothSplitsCoveringBulkOilAirAndTrucking()
     {
         var cases = Run.Value.Cases;
-        Assert.True(cases.Count >= 20, $"only {cases.Count} rates");
+        Assert.True(cases.Count >= 30, $"only {cases.Count} rates");
+        Assert.Contains(cases, c => c.Commodity == Commodity.DryBulk);
+        Assert.Contains(cases, c => c.Commodity == Commodity.Container && c.AllowedModes.SetEquals([Mode.Road]));
         Assert.Contains(cases, c => c.Split == CalibrationSplit.Fit);
         Assert.True(cases.Count(c => c.Split == CalibrationSplit.Test) >= 10);
         Assert.Contains(cases, c => c.Commodity == Commodity.Container && c.AllowedModes.Contains(Mode.Sea));
@@ -68,5 +70,28 @@ public class DefaultDataPriceTests
         // The cheapest route on rail alone bounds every rail option from below.
         var rail = router.Route(new RouteRequest(from, to, Commodity.Container, 1, Objective.Cost, new RouteConstraints { Year = 2025, AvoidModes = notRail })).Itinerary!;
         Assert.True(cheapest.Totals.CostUsd < rail.Totals.CostUsd, $"sea {cheapest.Totals.CostUsd:0} vs rail {rail.Totals.CostUsd:0}");
+    }
+
+    [Fact]
+    public void DryBulkPaysItsOwnRailTariffPerTonneAndOilTheModeRate()
+    {
+        // Grain Kostanay→Bandar Abbas: each rail move of dry bulk is priced at the bulk class's rate of
+        // commodities.csv, liquid bulk on the same path at the mode's general per-tonne rate (modes.csv).
+        var net = Run.Value.Net;
+        var router = new Router(net);
+        var search = new PlaceSearch(net);
+        Assert.True(search.TryResolve("KZ-KOSTANAY", out var from, out _));
+        Assert.True(search.TryResolve("IRBND", out var to, out _));
+        var railOnly = Modes.All.Where(m => m is not (Mode.Rail1435 or Mode.Rail1520)).ToHashSet();
+        var c = new RouteConstraints { Year = 2025, AvoidModes = railOnly };
+        var grain = router.Route(new RouteRequest(from, to, Commodity.DryBulk, 1, Objective.Cost, c)).Itinerary!;
+        var bulkRate = net.InfoOf(Commodity.DryBulk).RailUsdPerTonneKm!.Value;
+        var moves = grain.Legs.Where(l => l.Kind == LegKind.Move && net.TryGetLink(l.LinkId, out var li) && net.Links[li].TariffUsdPerTonne is null).ToList();
+        Assert.NotEmpty(moves);
+        Assert.All(moves, l => Assert.Equal(bulkRate * l.DistanceKm, l.CostUsd, 6));
+        var oil = router.Route(new RouteRequest(from, to, Commodity.LiquidBulk, 1, Objective.Cost, c)).Itinerary!;
+        var oilMove = oil.Legs.First(l => l.Kind == LegKind.Move && l.Mode == Mode.Rail1520);
+        Assert.Equal(net.ParametersOf(Mode.Rail1520).CostUsdPerTonneKm * oilMove.DistanceKm, oilMove.CostUsd, 6);
+        Assert.InRange(grain.Totals.CostUsd, 80, 160);
     }
 }

@@ -10,8 +10,14 @@ internal static class CliProcess
     public static Result Run(params string[] args) =>
         RunProgram("dotnet", [Path.Combine(AppContext.BaseDirectory, "Caravan.Cli.dll"), .. args]);
 
+    /// <summary>Runs <c>caravan</c> with extra environment variables (the debug hooks).</summary>
+    public static Result RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunProgram("dotnet", environment, [Path.Combine(AppContext.BaseDirectory, "Caravan.Cli.dll"), .. args]);
+
     /// <summary>Runs an executable (the native AOT <c>caravan</c>) with these arguments.</summary>
-    public static Result RunProgram(string program, params string[] args)
+    public static Result RunProgram(string program, params string[] args) => RunProgram(program, new Dictionary<string, string>(), args);
+
+    private static Result RunProgram(string program, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var psi = new ProcessStartInfo(program)
         {
@@ -24,6 +30,10 @@ internal static class CliProcess
         foreach (var a in args)
         {
             psi.ArgumentList.Add(a);
+        }
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
         }
         using var p = Process.Start(psi)!;
         p.StandardInput.Close();

@@ -149,4 +149,50 @@ public class DefaultNetworkRoutingTests
         Assert.True(spreadDays > 3, $"sea p90 only {spreadDays:0.0} days above the expected time");
         Assert.Equal(avoid == "EG", sea.Itinerary.Legs.Any(l => Net.Places[l.To].Code == "ZACPT"));
     }
+
+    [Theory]
+    [InlineData("CNAKL", "Xi'an–Baku container block train")]
+    [InlineData("CNHRS", "Zhengzhou–Hamburg CR Express")]
+    public void AWaitNamesTheServiceTheRouteActuallyRidesOn(string avoidPlace, string boardedAtXian)
+    {
+        // Xi'an→Baku: two services leave Xi'an on the same link; the daily Xi'an–Baku train runs via Khorgos, the
+        // Zhengzhou–Hamburg train via Alashankou. The wait at Xi'an names the one the route follows; at Kuryk the
+        // boxes board the ferry, not the train whose service list includes the crossing.
+        var c = new RouteConstraints { Year = 2025, AvoidCountries = new HashSet<string> { "RU" }, AvoidPlaces = new HashSet<int> { P(avoidPlace) }, AvoidModes = new HashSet<Mode> { Mode.Road, Mode.Air } };
+        var it = Fastest("Xi'an", "Baku", c);
+        var legs = it.Legs.ToList();
+        var waits = legs.Where(l => l.Kind == LegKind.Wait).ToList();
+        Assert.Contains(boardedAtXian, waits[0].Description, StringComparison.Ordinal);
+        foreach (var w in waits)
+        {
+            var next = legs[legs.IndexOf(w) + 1];
+            var services = Net.ServicesOn(Net.TryGetLink(next.LinkId, out var li) ? li : -1);
+            Assert.Contains(services, s => w.Description.Contains(s.Name, StringComparison.Ordinal));
+        }
+        var kuryk = waits.SingleOrDefault(w => Net.Places[w.From].Code == "KZ-KURYK");
+        if (kuryk is not null)
+        {
+            Assert.Contains("ferry", kuryk.Description, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("Shanghai", "Istanbul")]
+    [InlineData("Istanbul", "Shanghai")]
+    public void ALocalityIsServedThroughItsOtherTerminalsWithTheLocalTruckLegCosted(string from, string to)
+    {
+        // Istanbul's principal place is the Halkalı rail terminal; by sea alone the route must use Ambarlı port. The
+        // cross-town truck between them is local pre- or on-carriage: open though road is avoided as a mode, and
+        // priced, timed and counted in CO2e like any truck leg. Every other road link stays closed.
+        var c = new RouteConstraints { Year = 2025, AvoidModes = new HashSet<Mode> { Mode.Road, Mode.Rail1435, Mode.Rail1520, Mode.Air } };
+        var it = Fastest(from, to, c);
+        var roads = it.Legs.Where(l => l.Kind == LegKind.Move && l.Mode == Mode.Road).ToList();
+        var local = Assert.Single(roads);
+        Assert.Equal(Net.LocalityOf(local.From), Net.LocalityOf(local.To));
+        Assert.True(local.CostUsd > 0 && local.Co2eKg > 0 && local.Hours > 0);
+        Assert.Contains(it.Legs, l => l.Kind == LegKind.Move && l.Mode == Mode.Sea);
+        Assert.Contains(it.Legs, l => l.Kind == LegKind.Transfer && l.Mode is Mode.Road or Mode.Sea && (Net.Places[l.From].Code == "TRAMR"));
+        var road = Loaded.Value.Planner.Router.Route(new RouteRequest(P("Urumqi"), P("Tashkent"), Commodity.Container, 1, Objective.Time, new RouteConstraints { Year = 2025, AvoidModes = AllBut(Mode.Road).Append(Mode.Road).ToHashSet() }));
+        Assert.False(road.Found);
+    }
 }

@@ -79,4 +79,27 @@ public class CargoBehaviourTests
             }
         }
     }
+
+    [Fact]
+    public void ContainerValueClassesComeFromCommoditiesCsvAndPickTheirOwnOption()
+    {
+        // One rule place: the classes' value of time and reliability weight are rows of commodities.csv, carried and
+        // priced as containers. Shanghai→Hamburg: low-value boxes are recommended by sea, high-value ones by rail
+        // and faster than the standard class's recommendation.
+        var net = Embedded.Value.Net;
+        var low = net.InfoOf(Commodity.ContainerLowValue);
+        var standard = net.InfoOf(Commodity.Container);
+        var high = net.InfoOf(Commodity.ContainerHighValue);
+        Assert.True(low.IsContainerised && high.IsContainerised);
+        Assert.True(low.ValueOfTimeUsdPerHour < standard.ValueOfTimeUsdPerHour && standard.ValueOfTimeUsdPerHour < high.ValueOfTimeUsdPerHour);
+        Assert.True(low.ReliabilityRatio < high.ReliabilityRatio);
+        Assert.Equal(standard.AllowedModes, high.AllowedModes);
+        var lowPlan = Plan("Shanghai", "Hamburg", Commodity.ContainerLowValue).Options[0].Itinerary;
+        var standardPlan = Plan("Shanghai", "Hamburg", Commodity.Container).Options[0].Itinerary;
+        var highPlan = Plan("Shanghai", "Hamburg", Commodity.ContainerHighValue).Options[0].Itinerary;
+        Assert.True(lowPlan.Legs.Where(l => l.Kind == LegKind.Move && l.Mode == Mode.Sea).Sum(l => l.DistanceKm) > 10_000);
+        Assert.DoesNotContain(highPlan.Legs, l => l.Mode == Mode.Sea);
+        Assert.True(highPlan.Totals.Hours <= standardPlan.Totals.Hours && standardPlan.Totals.Hours < lowPlan.Totals.Hours);
+        Assert.True(Commodities.TryParse("container-high", out var parsed) && parsed == Commodity.ContainerHighValue);
+    }
 }

@@ -33,13 +33,15 @@ public class ContractionHierarchyTests
     }
 
     [Fact]
-    public void ManyToManyRowsAreOneToAllDistances()
+    public void ManyToManyByRowsAndByBucketsAreOneToAllDistances()
     {
         var graph = RandomGraph(7, 150, 600);
         var phast = new PhastSearch(ContractionHierarchy.Build(graph));
         int[] sources = [3, 17, 99, 149];
         int[] targets = [0, 5, 17, 42, 120];
         var matrix = phast.ManyToMany(sources, targets);
+        var buckets = new BucketManyToMany(ContractionHierarchy.Build(graph, witnessSettleLimit: 5)).Run(sources, targets);
+        Assert.Equal(matrix, buckets);
         for (var i = 0; i < sources.Length; i++)
         {
             var expected = Textbook(graph, sources[i]);

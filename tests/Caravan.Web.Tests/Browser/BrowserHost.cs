@@ -35,7 +35,7 @@ public class BrowserHost : IAsyncLifetime
             throw new InvalidOperationException(
                 $"browser tests need Chromium at {ChromiumPath}: run ./scripts/test.sh (it installs Debian's chromium) or `apt-get install -y chromium`, or set CARAVAN_CHROMIUM");
         }
-        Server = await ServerProcess.StartAsync(DataFolder());
+        Server = await ServerProcess.StartAsync(DataFolder(), environment: ServerEnvironment());
         _playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a new, empty user-data-dir of its own.
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -46,6 +46,9 @@ public class BrowserHost : IAsyncLifetime
             Timeout = 60_000,
         });
     }
+
+    /// <summary>Environment variables of the served process (none by default).</summary>
+    protected virtual IReadOnlyDictionary<string, string>? ServerEnvironment() => null;
 
     /// <summary>The data folder to serve: the mini fixture with its demand.csv as demand/mini.csv, so the page can assign it.</summary>
     protected virtual string DataFolder() => _data = WebTestPaths.CopyMiniWithDemand();

@@ -9,6 +9,8 @@ namespace Caravan.Fuzz;
 /// Caravan.Fuzz --instrument bin/.../Caravan.dll [more.dll]   instrument assemblies in place (run once per build)
 /// Caravan.Fuzz &lt;target&gt;                                    serve afl-fuzz (input on each run)
 /// Caravan.Fuzz &lt;target&gt; --run file...                      run inputs once in-process (reproduce a crash)
+/// Caravan.Fuzz &lt;target&gt; --inprocess [--runs N] [--seconds S] [--seed X] [--corpus dir] [--out dir] [--dict file]
+///                                                            coverage-guided loop in this process (InProcessFuzzer)
 /// Caravan.Fuzz --list                                        list the targets
 /// </code>
 /// The contract under test: a reader returns normally or throws CaravanDataException with at least one diagnostic
@@ -59,6 +61,10 @@ public static class Program
             Console.Error.WriteLine($"unknown target '{args[0]}'; targets: {string.Join(", ", Targets.Names)}");
             return 2;
         }
+        if (args.Length > 1 && args[1] == "--inprocess")
+        {
+            return InProcess(args[0], target, args[2..]);
+        }
         if (args.Length > 1 && args[1] == "--run")
         {
             var failed = 0;
@@ -84,5 +90,37 @@ public static class Program
             target(buffer.ToArray());
         });
         return 0;
+    }
+
+    private static int InProcess(string name, Func<byte[], string> target, string[] options)
+    {
+        var fuzzDir = Path.Combine(Targets.Root, "tests", "fuzz");
+        var settings = new InProcessFuzzer.Settings(
+            name,
+            Path.Combine(fuzzDir, "corpus", name),
+            Path.Combine(fuzzDir, "findings", "inprocess", name),
+            MaxRuns: 0,
+            MaxSeconds: 0,
+            Seed: 1,
+            Dictionary: Path.Combine(fuzzDir, "dict", name.StartsWith("tntp", StringComparison.Ordinal) ? "tntp.dict" : "csv.dict"));
+        for (var i = 0; i + 1 < options.Length; i += 2)
+        {
+            var value = options[i + 1];
+            settings = options[i] switch
+            {
+                "--runs" => settings with { MaxRuns = long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--seconds" => settings with { MaxSeconds = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--seed" => settings with { Seed = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+                "--corpus" => settings with { Corpus = value },
+                "--out" => settings with { Output = value },
+                "--dict" => settings with { Dictionary = value },
+                _ => throw new ArgumentException($"unknown option '{options[i]}'"),
+            };
+        }
+        if (options.Length % 2 != 0)
+        {
+            throw new ArgumentException($"option '{options[^1]}' needs a value");
+        }
+        return InProcessFuzzer.Run(target, settings);
     }
 }

@@ -25,16 +25,29 @@ public static class CsvTable
     /// <summary>Reads every record (see above); <paramref name="unreadable"/> tells that the file as a whole was rejected (missing, not a regular file, too large, not UTF-8, malformed, header without a required column), so a caller can skip checks against its content instead of reporting follow-on errors.</summary>
     public static IReadOnlyList<CsvRecord> Read(string path, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, DiagnosticBag diagnostics, out bool unreadable)
     {
+        var records = new List<CsvRecord>();
+        ReadEach(path, displayName, required, optional, diagnostics, records.Add, out unreadable);
+        return unreadable ? [] : records;
+    }
+
+    /// <summary>
+    /// Streams the records of <paramref name="path"/> to <paramref name="row"/> one at a time, holding none: a
+    /// reader builds its own rows as the file goes by, so a large file is never held twice (as records, then as
+    /// what they become). When the file turns out unreadable part-way (<paramref name="unreadable"/>), the rows
+    /// already passed must not be used; an error is in <paramref name="diagnostics"/> then.
+    /// </summary>
+    public static void ReadEach(string path, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, DiagnosticBag diagnostics, Action<CsvRecord> row, out bool unreadable)
+    {
         unreadable = true;
         using var stream = DataFile.Open(path, displayName, diagnostics, MaxFileBytes);
         if (stream is null)
         {
-            return [];
+            return;
         }
         // Strict UTF-8: a file in another encoding is reported, not silently turned into replacement characters.
         // UTF-16 with a byte order mark is read as such. The file is streamed, never held whole as text.
         using var text = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return Parse(text, displayName, required, optional, diagnostics, out unreadable);
+        ParseEach(text, displayName, required, optional, diagnostics, row, out unreadable);
     }
 
     /// <summary>Parses CSV text (see <see cref="Read(string, string, IReadOnlyList{string}, IReadOnlyList{string}, DiagnosticBag)"/>).</summary>
@@ -50,8 +63,14 @@ public static class CsvTable
     /// <summary>Parses CSV from a reader (see <see cref="Read(string, string, IReadOnlyList{string}, IReadOnlyList{string}, DiagnosticBag)"/>); a file-level failure drops every record, so nothing half-read is used.</summary>
     public static IReadOnlyList<CsvRecord> Parse(TextReader text, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, DiagnosticBag diagnostics, out bool unreadable)
     {
-        unreadable = true;
         var records = new List<CsvRecord>();
+        ParseEach(text, displayName, required, optional, diagnostics, records.Add, out unreadable);
+        return unreadable ? [] : records;
+    }
+
+    private static void ParseEach(TextReader text, string displayName, IReadOnlyList<string> required, IReadOnlyList<string> optional, DiagnosticBag diagnostics, Action<CsvRecord> onRow, out bool unreadable)
+    {
+        unreadable = true;
         try
         {
             // The header is the first line that is neither blank nor a comment.
@@ -64,7 +83,7 @@ public static class CsvTable
             if (header is null)
             {
                 diagnostics.Error(displayName, 0, "", "file is empty: expected a header row with columns " + string.Join(",", required));
-                return [];
+                return;
             }
             using var reader = Sep.Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true, Trim = SepTrim.Outer, CreateToString = SepToString.PoolPerCol(maximumStringLength: 64) }).From(new HeaderThenRest(header, text));
             var columns = new List<string>();
@@ -106,7 +125,7 @@ public static class CsvTable
             }
             if (missing)
             {
-                return [];
+                return;
             }
             foreach (var row in reader)
             {
@@ -126,26 +145,25 @@ public static class CsvTable
                 {
                     values[i] = row[i].ToString();
                 }
-                records.Add(new CsvRecord(displayName, line, index, values, diagnostics));
+                onRow(new CsvRecord(displayName, line, index, values, diagnostics));
             }
         }
         catch (DecoderFallbackException e)
         {
             diagnostics.Error(displayName, 0, "", $"cannot read: not valid UTF-8 (save the file as UTF-8): {e.Message}");
-            return [];
+            return;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Error(displayName, 0, "", $"cannot read: {e.Message}");
-            return [];
+            return;
         }
         catch (Exception e) when (e is InvalidDataException or ArgumentException or FormatException or NotSupportedException or InvalidOperationException)
         {
             diagnostics.Error(displayName, 0, "", $"malformed CSV: {e.Message}");
-            return [];
+            return;
         }
         unreadable = false;
-        return records;
     }
 
     private static bool Contains(IReadOnlyList<string> list, string name)

@@ -12,6 +12,7 @@ internal sealed class ArcLists
     private readonly int[] _capacity;
     private int[] _other;
     private uint[] _weight;
+    private int[] _hops;
     private int _used;
 
     public ArcLists(int vertexCount, int arcCapacity)
@@ -21,6 +22,7 @@ internal sealed class ArcLists
         _capacity = new int[vertexCount];
         _other = new int[Math.Max(arcCapacity, 16)];
         _weight = new uint[_other.Length];
+        _hops = new int[_other.Length];
     }
 
     public int Count(int v) => _count[v];
@@ -28,6 +30,18 @@ internal sealed class ArcLists
     public int Other(int v, int i) => _other[_start[v] + i];
 
     public uint Weight(int v, int i) => _weight[_start[v] + i];
+
+    /// <summary>Original arcs the arc stands for (1 for an arc of the graph, more for a shortcut).</summary>
+    public int Hops(int v, int i) => _hops[_start[v] + i];
+
+    /// <summary>The arena slots of v's list: <c>Start(v) .. Start(v)+Count(v)-1</c> in <see cref="Others"/>, <see cref="Weights"/>.</summary>
+    public int Start(int v) => _start[v];
+
+    /// <summary>The arena's other-end array (valid until the next <see cref="Add"/>).</summary>
+    public int[] Others => _other;
+
+    /// <summary>The arena's weight array (valid until the next <see cref="Add"/>).</summary>
+    public uint[] Weights => _weight;
 
     /// <summary>Index of the arc to <paramref name="other"/> in v's list, or -1.</summary>
     public int IndexOf(int v, int other)
@@ -44,9 +58,13 @@ internal sealed class ArcLists
         return -1;
     }
 
-    public void SetWeight(int v, int i, uint weight) => _weight[_start[v] + i] = weight;
+    public void SetWeight(int v, int i, uint weight, int hops)
+    {
+        _weight[_start[v] + i] = weight;
+        _hops[_start[v] + i] = hops;
+    }
 
-    public void Add(int v, int other, uint weight)
+    public void Add(int v, int other, uint weight, int hops)
     {
         if (_count[v] == _capacity[v])
         {
@@ -55,6 +73,7 @@ internal sealed class ArcLists
         var slot = _start[v] + _count[v]++;
         _other[slot] = other;
         _weight[slot] = weight;
+        _hops[slot] = hops;
     }
 
     /// <summary>Removes the arc to <paramref name="other"/> if present (order within the list is not kept).</summary>
@@ -69,6 +88,7 @@ internal sealed class ArcLists
         var last = s + --_count[v];
         _other[s + i] = _other[last];
         _weight[s + i] = _weight[last];
+        _hops[s + i] = _hops[last];
     }
 
     /// <summary>Drops v's list (after v is contracted).</summary>
@@ -82,9 +102,11 @@ internal sealed class ArcLists
             var size = (int)Math.Min(Array.MaxLength, Math.Max((long)_other.Length * 3 / 2, (long)_used + capacity));
             Array.Resize(ref _other, size);
             Array.Resize(ref _weight, size);
+            Array.Resize(ref _hops, size);
         }
         Array.Copy(_other, _start[v], _other, _used, _count[v]);
         Array.Copy(_weight, _start[v], _weight, _used, _count[v]);
+        Array.Copy(_hops, _start[v], _hops, _used, _count[v]);
         _start[v] = _used;
         _capacity[v] = capacity;
         _used += capacity;

@@ -3,10 +3,9 @@ using Caravan.Collections;
 namespace Caravan.Routing.Hierarchy;
 
 /// <summary>
-/// The contraction of <see cref="ContractionHierarchy.Build"/>: lazy priority updates (a vertex's priority is
-/// recomputed when it reaches the top of the queue and it goes back if it is no longer the smallest), and the
-/// priorities of a contracted vertex's neighbours recomputed after it. The priority is RoutingKit's: the vertex's
-/// level plus shortcuts added per arc removed.
+/// The contraction of <see cref="ContractionHierarchy.Build"/>: the vertex of least priority goes next, and the
+/// priorities of its neighbours are recomputed after it. The priority is RoutingKit's: the vertex's level, plus
+/// shortcuts added per arc removed, plus original arcs (hops) the shortcuts stand for per hop removed.
 /// </summary>
 internal sealed class HierarchyBuilder
 {
@@ -30,8 +29,10 @@ internal sealed class HierarchyBuilder
     // Copies of the contracted vertex's lists, since adding shortcuts may move the arena.
     private int[] _inOther = new int[16];
     private uint[] _inWeight = new uint[16];
+    private int[] _inHops = new int[16];
     private int[] _outOther = new int[16];
     private uint[] _outWeight = new uint[16];
+    private int[] _outHops = new int[16];
 
     // The hierarchy's arcs as they are emitted: up (v→higher), down (higher→v).
     private readonly List<int> _upTail = [];
@@ -62,7 +63,7 @@ internal sealed class HierarchyBuilder
                 var h = graph.Head[a];
                 if (h != v)
                 {
-                    AddOrLower(v, h, graph.Weight[a]);
+                    AddOrLower(v, h, graph.Weight[a], 1);
                 }
             }
         }
@@ -80,16 +81,6 @@ internal sealed class HierarchyBuilder
         while (queue.Count > 0)
         {
             var v = queue.PopMin(out _);
-            if (queue.Count > 0)
-            {
-                // Lazy update: contract v only if its fresh priority still beats the best other one.
-                var fresh = Priority(v);
-                if (fresh > queue.MinKey)
-                {
-                    queue.InsertOrDecrease(v, fresh);
-                    continue;
-                }
-            }
             Contract(v, simulate: false);
             rank[v] = next++;
             var neighbourCount = Neighbours(v);
@@ -118,18 +109,27 @@ internal sealed class HierarchyBuilder
 
     private double Priority(int v)
     {
-        var removed = _in.Count(v) + _out.Count(v);
-        var added = Contract(v, simulate: true);
-        return _level[v] + ((double)added / Math.Max(1, removed));
+        var removed = 1 + _in.Count(v) + _out.Count(v);
+        var removedHops = 1;
+        for (var i = 0; i < _in.Count(v); i++)
+        {
+            removedHops += _in.Hops(v, i);
+        }
+        for (var i = 0; i < _out.Count(v); i++)
+        {
+            removedHops += _out.Hops(v, i);
+        }
+        var (added, addedHops) = Contract(v, simulate: true);
+        return _level[v] + ((double)added / removed) + ((double)addedHops / removedHops);
     }
 
-    /// <summary>Shortcuts contracting v needs; adds them unless simulating.</summary>
-    private int Contract(int v, bool simulate)
+    /// <summary>Shortcuts contracting v needs, and the hops they stand for; adds them unless simulating.</summary>
+    private (int Shortcuts, int Hops) Contract(int v, bool simulate)
     {
         var counts = CopyLists(v);
         if (counts.In == 0 || counts.Out == 0)
         {
-            return 0;
+            return (0, 0);
         }
         uint maxOut = 0;
         for (var j = 0; j < counts.Out; j++)
@@ -142,6 +142,7 @@ internal sealed class HierarchyBuilder
             _mark[_outOther[j]] = targets;
         }
         var added = 0;
+        var addedHops = 0;
         for (var i = 0; i < counts.In; i++)
         {
             var u = _inOther[i];
@@ -160,18 +161,19 @@ internal sealed class HierarchyBuilder
                     continue;
                 }
                 added++;
+                addedHops += _inHops[i] + _outHops[j];
                 if (!simulate)
                 {
                     if (through > uint.MaxValue)
                     {
                         throw new InvalidOperationException($"a shortcut of weight {through} exceeds the 32-bit arc weights");
                     }
-                    AddOrLower(u, x, (uint)through);
+                    AddOrLower(u, x, (uint)through, _inHops[i] + _outHops[j]);
                     _shortcuts++;
                 }
             }
         }
-        return added;
+        return (added, addedHops);
     }
 
     /// <summary>Dijkstra from u avoiding v, up to a distance bound, a settle limit, or all targets settled.</summary>
@@ -204,14 +206,17 @@ internal sealed class HierarchyBuilder
                 break;
             }
             var dw = _witnessDistance[w];
-            for (var i = 0; i < _out.Count(w); i++)
+            var others = _out.Others;
+            var weights = _out.Weights;
+            var end = _out.Start(w) + _out.Count(w);
+            for (var i = _out.Start(w); i < end; i++)
             {
-                var h = _out.Other(w, i);
+                var h = others[i];
                 if (h == v)
                 {
                     continue;
                 }
-                var d = dw + _out.Weight(w, i);
+                var d = dw + weights[i];
                 if (_witnessStamp[h] != current)
                 {
                     _witnessStamp[h] = current;
@@ -278,21 +283,25 @@ internal sealed class HierarchyBuilder
         {
             _inOther = new int[ins * 2];
             _inWeight = new uint[ins * 2];
+            _inHops = new int[ins * 2];
         }
         if (outs > _outOther.Length)
         {
             _outOther = new int[outs * 2];
             _outWeight = new uint[outs * 2];
+            _outHops = new int[outs * 2];
         }
         for (var i = 0; i < ins; i++)
         {
             _inOther[i] = _in.Other(v, i);
             _inWeight[i] = _in.Weight(v, i);
+            _inHops[i] = _in.Hops(v, i);
         }
         for (var i = 0; i < outs; i++)
         {
             _outOther[i] = _out.Other(v, i);
             _outWeight[i] = _out.Weight(v, i);
+            _outHops[i] = _out.Hops(v, i);
         }
         return (ins, outs);
     }
@@ -315,20 +324,20 @@ internal sealed class HierarchyBuilder
         _in.Clear(v);
     }
 
-    private void AddOrLower(int from, int to, uint weight)
+    private void AddOrLower(int from, int to, uint weight, int hops)
     {
         var i = _out.IndexOf(from, to);
         if (i >= 0)
         {
             if (weight < _out.Weight(from, i))
             {
-                _out.SetWeight(from, i, weight);
-                _in.SetWeight(to, _in.IndexOf(to, from), weight);
+                _out.SetWeight(from, i, weight, hops);
+                _in.SetWeight(to, _in.IndexOf(to, from), weight, hops);
             }
             return;
         }
-        _out.Add(from, to, weight);
-        _in.Add(to, from, weight);
+        _out.Add(from, to, weight, hops);
+        _in.Add(to, from, weight, hops);
     }
 
     private CompactGraph Relabel(int[] position, List<int> tails, List<int> heads, List<uint> weights)

@@ -2,14 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Caravan.Batch;
 using Caravan.Comparison;
+using Caravan.Export;
 using Caravan.Geography;
 using Caravan.Services;
 using Caravan.Skims;
 
-namespace Caravan.Export;
+namespace Caravan.Json;
 
 /// <summary>
-/// System.Text.Json source generation for the engine's documents, so they serialize without reflection (native AOT,
+/// System.Text.Json source generation for the engine's documents (top folder: it names the documents of every
+/// folder below, from Export's routes to Services' and Skims' answers), so they serialize without reflection (native AOT,
 /// trimming). <see cref="JsonDefaults"/> resolves these types here first.
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
@@ -34,4 +36,7 @@ namespace Caravan.Export;
 [JsonSerializable(typeof(Caravan.Services.FreightAssignmentDocument))]
 [JsonSerializable(typeof(Caravan.Services.FlowsDocument))]
 [JsonSerializable(typeof(Caravan.Calibration.VolumeCalibrationDocument))]
+[JsonSerializable(typeof(Caravan.Appraisal.RunRequest))]
+[JsonSerializable(typeof(Caravan.Appraisal.RunResult))]
+[JsonSerializable(typeof(Caravan.Appraisal.SweepOutcome))]
 public sealed partial class CaravanJsonContext : JsonSerializerContext;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Caravan.Export;
+namespace Caravan.Json;
 
 /// <summary>The JSON settings every Caravan document uses: camelCase, nulls omitted, readable Unicode.</summary>
 public static class JsonDefaults
