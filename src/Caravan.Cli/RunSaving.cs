@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Caravan.Cli.Json;
 using Caravan.Comparison;
 using Caravan.Export;
 using Caravan.Model;
@@ -42,18 +43,16 @@ internal static class RunSaving
     public static long SaveComparison(string? db, ComparisonResult result, string? pairsFile)
     {
         var store = Open(db);
-        var parameters = JsonDefaults.Serialize(new { objective = result.Objective, year = result.Year, pairs = pairsFile ?? "data/scenarios/od-pairs.csv" }, Caravan.Cli.Json.CliJson.Compact);
-        var summary = JsonDefaults.Serialize(new
-        {
-            pairs = result.Routes.Count,
-            skipped = result.Skipped.Count,
-            faster = result.Routes.Count(r => r.DeltaHours < -1e-6),
-            slower = result.Routes.Count(r => r.DeltaHours > 1e-6),
-            lost = result.Routes.Count(r => r.A is not null && r.B is null),
-            gained = result.Routes.Count(r => r.A is null && r.B is not null),
-            meanDeltaHours = result.Routes.Where(r => r.DeltaHours is not null).Select(r => r.DeltaHours!.Value).DefaultIfEmpty(0).Average(),
-            targets = result.Targets,
-        }, Caravan.Cli.Json.CliJson.Compact);
+        var parameters = JsonDefaults.Serialize(new ComparisonRunParameters(result.Objective, result.Year, pairsFile ?? "data/scenarios/od-pairs.csv"), CliJson.Compact);
+        var summary = JsonDefaults.Serialize(new ComparisonRunSummary(
+            result.Routes.Count,
+            result.Skipped.Count,
+            result.Routes.Count(r => r.DeltaHours < -1e-6),
+            result.Routes.Count(r => r.DeltaHours > 1e-6),
+            result.Routes.Count(r => r.A is not null && r.B is null),
+            result.Routes.Count(r => r.A is null && r.B is not null),
+            result.Routes.Where(r => r.DeltaHours is not null).Select(r => r.DeltaHours!.Value).DefaultIfEmpty(0).Average(),
+            result.Targets), CliJson.Compact);
         var run = new NewRun(RunKind.Compare, result.A.Name, result.A.ContentHash, result.B.Name, result.B.ContentHash, parameters, summary);
         var rows = Rows(result).Concat(SyntheticRows()).ToList();
         Console.Error.WriteLine($"saving run ({rows.Count} rows)");
@@ -66,23 +65,21 @@ internal static class RunSaving
         var store = Open(db);
         var network = scenario.Network;
         var r = itinerary.Request;
-        var parameters = JsonDefaults.Serialize(new
-        {
-            from = network.Places[r.From].Code,
-            to = network.Places[r.To].Code,
-            commodity = r.Commodity.Name(),
-            quantity = r.Quantity,
-            objective = r.Objective.ToString().ToLowerInvariant(),
-            avoidCountries = r.Constraints.AvoidCountries,
-            avoidModes = r.Constraints.AvoidModes.Select(m => m.ToString()),
-            avoidPlaces = r.Constraints.AvoidPlaces.Select(p => network.Places[p].Code),
-            year = r.Constraints.Year,
-            maxTransfers = r.Constraints.MaxTransfers,
-        }, Caravan.Cli.Json.CliJson.Compact);
+        var parameters = JsonDefaults.Serialize(new RouteRunParameters(
+            network.Places[r.From].Code,
+            network.Places[r.To].Code,
+            r.Commodity.Name(),
+            r.Quantity,
+            r.Objective.ToString().ToLowerInvariant(),
+            [.. r.Constraints.AvoidCountries],
+            [.. r.Constraints.AvoidModes.Select(m => m.ToString())],
+            [.. r.Constraints.AvoidPlaces.Select(p => network.Places[p].Code)],
+            r.Constraints.Year,
+            r.Constraints.MaxTransfers), CliJson.Compact);
         var document = RouteDocuments.Route(network, itinerary);
-        var summary = JsonDefaults.Serialize(new { corridor = itinerary.Corridor, totals = document.Totals }, Caravan.Cli.Json.CliJson.Compact);
+        var summary = JsonDefaults.Serialize(new RouteRunSummary(itinerary.Corridor, document.Totals), CliJson.Compact);
         var run = new NewRun(RunKind.Route, scenario.Name, scenario.ContentHash, null, null, parameters, summary);
-        var rows = document.Legs.Select((leg, i) => new RunResultRow("leg", i.ToString(CultureInfo.InvariantCulture), JsonDefaults.Serialize(leg, Caravan.Cli.Json.CliJson.Compact)))
+        var rows = document.Legs.Select((leg, i) => new RunResultRow("leg", i.ToString(CultureInfo.InvariantCulture), JsonDefaults.Serialize(leg, CliJson.Compact)))
             .Concat(SyntheticRows()).ToList();
         Console.Error.WriteLine($"saving run ({rows.Count} rows)");
         Console.Error.Flush();
@@ -94,23 +91,15 @@ internal static class RunSaving
     {
         var store = Open(db);
         var r = report.Result;
-        var parameters = JsonDefaults.Serialize(new { demand = demandPath, demandHash = FileHash(demandPath), year, algorithm }, Caravan.Cli.Json.CliJson.Compact);
-        var summary = JsonDefaults.Serialize(new
-        {
-            converged = r.Converged,
-            stopReason = r.StopReason.ToString(),
-            relativeGap = r.RelativeGap,
-            objective = r.Objective,
-            totalSystemTravelTime = r.TotalSystemTravelTime,
-            iterations = r.Iterations,
-            seconds = r.Elapsed.TotalSeconds,
-            bottlenecks = report.Bottlenecks.Take(15).Select(b => new { b.Id, b.From, b.To, b.Utilisation, b.FlowTonnes }),
-            corridors = report.Corridors,
-        }, Caravan.Cli.Json.CliJson.Compact);
+        var parameters = JsonDefaults.Serialize(new FreightRunParameters(demandPath, FileHash(demandPath), year, algorithm), CliJson.Compact);
+        var summary = JsonDefaults.Serialize(new FreightRunSummary(
+            r.Converged, r.StopReason.ToString(), r.RelativeGap, r.Objective, r.TotalSystemTravelTime, r.Iterations, r.Elapsed.TotalSeconds,
+            [.. report.Bottlenecks.Take(15).Select(b => new FreightRunBottleneck(b.Id, b.From, b.To, b.Utilisation, b.FlowTonnes))],
+            report.Corridors), CliJson.Compact);
         var run = new NewRun(RunKind.Assign, scenario.Name, scenario.ContentHash, null, null, parameters, summary);
         var rows = report.Links.Where(l => l.FlowTonnes > 0)
-            .Select(l => new RunResultRow("link", $"{l.Id} {l.From}→{l.To}", JsonDefaults.Serialize(new { l.Id, l.Kind, mode = l.Mode.ToString(), l.From, l.To, l.Corridor, l.FlowTonnes, l.CapacityTonnes, l.Utilisation, l.FreeFlowHours, l.CongestedHours }, Caravan.Cli.Json.CliJson.Compact)))
-            .Concat(report.OdPairs.Select((o, i) => new RunResultRow("od", i.ToString(CultureInfo.InvariantCulture), JsonDefaults.Serialize(new { o.Row.Line, o.Row.Tonnes, o.FreeFlowHours, o.CongestedHours, o.CostUsdPerUnit, o.Corridor }, Caravan.Cli.Json.CliJson.Compact))))
+            .Select(l => new RunResultRow("link", $"{l.Id} {l.From}→{l.To}", JsonDefaults.Serialize(new FreightRunLink(l.Id, l.Kind, l.Mode.ToString(), l.From, l.To, l.Corridor, l.FlowTonnes, l.CapacityTonnes, l.Utilisation, l.FreeFlowHours, l.CongestedHours), CliJson.Compact)))
+            .Concat(report.OdPairs.Select((o, i) => new RunResultRow("od", i.ToString(CultureInfo.InvariantCulture), JsonDefaults.Serialize(new FreightRunOd(o.Row.Line, o.Row.Tonnes, o.FreeFlowHours, o.CongestedHours, o.CostUsdPerUnit, o.Corridor), CliJson.Compact))))
             .Concat(SyntheticRows()).ToList();
         Console.Error.WriteLine($"saving run ({rows.Count} rows)");
         Console.Error.Flush();
@@ -123,10 +112,10 @@ internal static class RunSaving
         var store = Open(db);
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.tntp").OrderBy(f => f, StringComparer.Ordinal).ToList() : [];
         var hash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", files.Select(FileHash)))));
-        var parameters = JsonDefaults.Serialize(new { tntp = folder, algorithm }, Caravan.Cli.Json.CliJson.Compact);
-        var summary = JsonDefaults.Serialize(new { converged = result.Converged, stopReason = result.StopReason.ToString(), relativeGap = result.RelativeGap, objective = result.Objective, totalSystemTravelTime = result.TotalSystemTravelTime, iterations = result.Iterations, seconds = result.Elapsed.TotalSeconds }, Caravan.Cli.Json.CliJson.Compact);
+        var parameters = JsonDefaults.Serialize(new TntpRunParameters(folder, algorithm), CliJson.Compact);
+        var summary = JsonDefaults.Serialize(new TntpRunSummary(result.Converged, result.StopReason.ToString(), result.RelativeGap, result.Objective, result.TotalSystemTravelTime, result.Iterations, result.Elapsed.TotalSeconds), CliJson.Compact);
         var run = new NewRun(RunKind.Assign, "tntp:" + name, hash, null, null, parameters, summary);
-        var rows = result.LinkFlow.Select((f, i) => new RunResultRow("link", i.ToString(CultureInfo.InvariantCulture), JsonDefaults.Serialize(new { link = i, flow = f, cost = result.LinkCost[i] }, Caravan.Cli.Json.CliJson.Compact)))
+        var rows = result.LinkFlow.Select((f, i) => new RunResultRow("link", i.ToString(CultureInfo.InvariantCulture), JsonDefaults.Serialize(new TntpRunLink(i, f, result.LinkCost[i]), CliJson.Compact)))
             .Concat(SyntheticRows()).ToList();
         Console.Error.WriteLine($"saving run ({rows.Count} rows)");
         Console.Error.Flush();
@@ -143,21 +132,21 @@ internal static class RunSaving
     {
         foreach (var r in result.Routes)
         {
-            yield return new RunResultRow("od", $"{r.From}→{r.To}", JsonDefaults.Serialize(r, Caravan.Cli.Json.CliJson.Compact));
+            yield return new RunResultRow("od", $"{r.From}→{r.To}", JsonDefaults.Serialize(r, CliJson.Compact));
         }
         foreach (var s in result.Skipped)
         {
-            yield return new RunResultRow("skipped", $"{s.From}→{s.To}", JsonDefaults.Serialize(s, Caravan.Cli.Json.CliJson.Compact));
+            yield return new RunResultRow("skipped", $"{s.From}→{s.To}", JsonDefaults.Serialize(s, CliJson.Compact));
         }
         if (result.Assignment is { } flows)
         {
             foreach (var l in flows.Links)
             {
-                yield return new RunResultRow("link", l.LinkId, JsonDefaults.Serialize(l, Caravan.Cli.Json.CliJson.Compact));
+                yield return new RunResultRow("link", l.LinkId, JsonDefaults.Serialize(l, CliJson.Compact));
             }
             foreach (var c in flows.Corridors)
             {
-                yield return new RunResultRow("corridor", c.Corridor, JsonDefaults.Serialize(c, Caravan.Cli.Json.CliJson.Compact));
+                yield return new RunResultRow("corridor", c.Corridor, JsonDefaults.Serialize(c, CliJson.Compact));
             }
         }
     }

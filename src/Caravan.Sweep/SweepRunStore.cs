@@ -63,7 +63,7 @@ public sealed class SweepRunStore : ISweepRunCache
     public void Save(RunRequest request, RunResult result)
     {
         var label = request.Projects.Count == 0 ? SweepRunner.DoNothing : string.Join('+', request.Projects);
-        var parameters = JsonDefaults.Serialize(request with { Overlays = [] }, JsonDefaults.Compact);
+        var parameters = RunJson.Json(request with { Overlays = [] });
         var summary = RunJson.Json(result);
         lock (_lock)
         {

@@ -4,3 +4,5 @@ global using Caravan.Diagnostics;
 // The JSON settings and source-generated context live in the engine's top folder Json/ (it names every document).
 global using Caravan.Json;
 global using Xunit;
+// Orleans (through the CLI's sweep host) brings its own ErrorCode into scope; the engine's is meant here.
+global using ErrorCode = Caravan.Services.ErrorCode;

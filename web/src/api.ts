@@ -1,5 +1,5 @@
 import { apiKeyHeaders } from './apiKey';
-import type { AssignmentResult, Comparison, Meta, PlaceHit, Problem, RouteResponse, ScenarioSummary } from './types';
+import type { AssignmentResult, Comparison, Meta, PlaceHit, Problem, ReachDoc, RouteResponse, ScenarioSummary } from './types';
 
 /** An API answer that is not 2xx, carrying its problem details. */
 export class ApiError extends Error {
@@ -59,4 +59,11 @@ export const api = {
     }),
   assignment: (id: string) => getJson<AssignmentResult>(`/api/assignments/${encodeURIComponent(id)}`),
   route: (params: URLSearchParams) => getJson<RouteResponse>(`/api/route?${params.toString()}`),
+  reach: (params: URLSearchParams) => getJson<ReachDoc>(`/api/reach?${params.toString()}`),
+  /** The link that downloads option `option` (1-based) of a plan as CSV or XLSX: the CLI's `--csv`/`--xlsx` bytes. */
+  itineraryUrl: (params: URLSearchParams, option: number, format: 'csv' | 'xlsx') => {
+    const q = new URLSearchParams(params);
+    q.set('option', String(option));
+    return `/api/route/itinerary/${format}?${q.toString()}`;
+  },
 };

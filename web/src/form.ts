@@ -69,7 +69,8 @@ export function readForm(): PlanInput | string {
   if (avoid) params.set('avoid', avoid);
   const modes = checked('avoid-mode');
   if (modes) params.set('avoidModes', modes);
-  // Dates go to the engine as they are (00:00 UTC of the day); it checks them and dates every leg.
+  // Dates go to the engine as they are: a day is 00:00 local time at the origin (the deadline at the destination);
+  // the engine checks them and dates every leg in local time.
   const date = $<HTMLInputElement>('date').value;
   if (date) {
     params.set('depart', date);

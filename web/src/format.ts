@@ -16,8 +16,14 @@ export function percent(p: number): string {
   return `${Math.round(p * 100)}%`;
 }
 
-/** An engine instant (`2026-12-15T07:30Z`) as `2026-12-15 07:30 UTC`. */
-export const utc = (instant: string): string => `${instant.slice(0, 10)} ${instant.slice(11, 16)} UTC`;
+/**
+ * An engine instant as the engine wrote it, in the place's local time with its offset:
+ * `2026-12-15T15:30+08:00` → `2026-12-15 15:30 (UTC+08:00)`; `…Z` (data without time zones) → `… UTC`.
+ */
+export const localTime = (instant: string): string => {
+  const offset = instant.slice(16);
+  return `${instant.slice(0, 10)} ${instant.slice(11, 16)} ${offset === 'Z' || offset === '' ? 'UTC' : `(UTC${offset})`}`;
+};
 
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 

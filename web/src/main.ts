@@ -10,6 +10,7 @@ import { escapeHtml } from './format';
 import { fillScenarioSelect, renderComparison, runAssignment } from './analysis';
 import type { ScenarioSummary } from './types';
 import { mountSweepView } from './sweep';
+import { ReachView } from './reach';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const errorBox = $<HTMLDivElement>('error');
@@ -18,6 +19,8 @@ const map = new FreightMap($('map'));
 let routes: RouteDoc[] = [];
 let scenarios: ScenarioSummary[] = [];
 let shownScenario = 'base';
+let planned = new URLSearchParams();
+const reach = new ReachView(map, showProblem);
 
 renderLegend($('legend'));
 
@@ -75,6 +78,9 @@ function choose(i: number): void {
   renderOptions($<HTMLOListElement>('options'), routes, i, choose);
   renderChart($('chart'), routes, i, choose);
   renderItinerary($('itinerary'), route);
+  // The same bytes as `caravan route --csv/--xlsx`, for the chosen option.
+  $<HTMLAnchorElement>('download-csv').href = api.itineraryUrl(planned, i + 1, 'csv');
+  $<HTMLAnchorElement>('download-xlsx').href = api.itineraryUrl(planned, i + 1, 'xlsx');
   map.showRoute(route);
 }
 
@@ -103,6 +109,7 @@ async function planRoutes(event?: SubmitEvent): Promise<void> {
       return;
     }
     routes = plan.routes;
+    planned = input.params;
     results.hidden = false;
     $('summary').textContent = `${routes.length} option${routes.length === 1 ? '' : 's'} from ${plan.from.name} to ${plan.to.name}`;
     choose(0);
@@ -155,6 +162,11 @@ async function compareScenarios(): Promise<void> {
 async function setUpAnalysis(): Promise<void> {
   $('scenario').addEventListener('change', () => void switchScenario());
   $('compare').addEventListener('click', () => void compareScenarios());
+  $('reach').addEventListener('click', () => {
+    clearError();
+    const from = $<HTMLInputElement>('reach-from').value.trim() || $<HTMLInputElement>('from').value.trim();
+    void reach.run(from, $<HTMLInputElement>('reach-within').value.trim(), $<HTMLSelectElement>('cargo').value, $<HTMLSelectElement>('scenario').value);
+  });
   $('assign').addEventListener('click', () => {
     clearError();
     void runAssignment($<HTMLSelectElement>('demand').value, $<HTMLSelectElement>('scenario').value || 'base', map, showProblem);

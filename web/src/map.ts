@@ -42,6 +42,16 @@ export class FreightMap {
       .addTo(this.map);
   }
 
+  /** Adds a layer of another view (reach, flows) on top of the network; the view owns and clears it. */
+  overlay(layer: L.Layer): void {
+    layer.addTo(this.map);
+  }
+
+  /** Fits the map to a set of points, e.g. the places a reach query found. */
+  fit(points: [number, number][]): void {
+    if (points.length > 0) this.map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 6 });
+  }
+
   /** Loads the country outlines; the page works without them. */
   async loadBasemap(): Promise<void> {
     const response = await fetch(countriesUrl);
@@ -174,7 +184,7 @@ export class FreightMap {
     L.geoJSON(flows, {
       style: (f) => {
         const p = f?.properties ?? {};
-        const band = utilisationBand(Number(p.utilisation));
+        const band = utilisationBand(p.utilisation == null ? Number.NaN : Number(p.utilisation));
         return {
           color: utilisationColors[band],
           weight: 1.5 + 10.5 * Math.sqrt(Number(p.flowTonnes) / max),
@@ -185,7 +195,7 @@ export class FreightMap {
       },
       onEachFeature: (f, layer) => {
         const p = f.properties ?? {};
-        const u = Number(p.utilisation);
+        const u = p.utilisation == null ? Number.NaN : Number(p.utilisation);
         layer.bindTooltip(
           escapeHtml(`${p.id}: ${p.from} → ${p.to}, ${(Number(p.flowTonnes) / 1e6).toFixed(2)} Mt/yr${u >= 0 ? `, ${Math.round(u * 100)}% of capacity` : ''}`),
         );

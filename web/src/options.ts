@@ -1,5 +1,5 @@
 import type { RouteDoc } from './types';
-import { days, escapeHtml, hours, kg, km, percent, usd, utc } from './format';
+import { days, escapeHtml, hours, kg, km, localTime, percent, usd } from './format';
 import { colorOf, modeLabels } from './modes';
 
 /** The engine's labels of an option, as it sent them; an untagged option has none. */
@@ -14,10 +14,10 @@ function reliability(route: RouteDoc): string {
   return parts.join(' · ');
 }
 
-/** When the dated plan arrives (the last leg's arrival), if the query gave a departure. */
+/** When the dated plan arrives (the last leg's arrival, local time at the destination), if the query gave a departure. */
 function arrival(route: RouteDoc): string {
   const at = route.legs[route.legs.length - 1]?.arrives;
-  return at ? ` · arrives ${escapeHtml(utc(at))}` : '';
+  return at ? ` · arrives ${escapeHtml(localTime(at))}` : '';
 }
 
 /** The options list in the engine's order: one button per option, the selected one pressed. */
@@ -60,7 +60,7 @@ export function renderItinerary(element: HTMLElement, route: RouteDoc): void {
       const where = l.from.code === l.to.code ? escapeHtml(l.from.name) : `${escapeHtml(l.from.name)} → ${escapeHtml(l.to.name)}`;
       return `<tr class="leg leg-${l.kind}${gauge ? ' leg-gauge' : ''}" data-mode="${l.mode}">
         <td>${i + 1}</td><td><span class="swatch" style="background:${l.kind === 'move' ? colorOf(l.mode) : 'transparent'}"></span>${escapeHtml(what)}</td>
-        <td>${where}<div class="desc">${escapeHtml(l.description)}${l.arrives ? ` · arrives ${escapeHtml(utc(l.arrives))}` : ''}</div></td>
+        <td>${where}<div class="desc">${escapeHtml(l.description)}${l.departs ? ` · departs ${escapeHtml(localTime(l.departs))}` : ''}${l.arrives ? ` · arrives ${escapeHtml(localTime(l.arrives))}` : ''}</div></td>
         <td class="n">${l.distanceKm ? km(l.distanceKm) : ''}</td><td class="n">${hours(l.hours)}</td><td class="n">${usd(l.costUsd)}</td></tr>`;
     })
     .join('');

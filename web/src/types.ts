@@ -21,9 +21,9 @@ export interface LegDoc {
   description: string;
   linkId?: string;
   corridor?: string;
-  /** UTC departure of the leg, when the query gave a departure. */
+  /** Departure of the leg in its from-place's local time with the offset (`2026-12-01T16:00+08:00`), when the query gave a departure. */
   departs?: string;
-  /** UTC arrival of the leg, when the query gave a departure. */
+  /** Arrival of the leg in its to-place's local time with the offset, when the query gave a departure. */
   arrives?: string;
 }
 
@@ -145,6 +145,8 @@ export interface Bottleneck {
   capacityTonnes?: number;
   utilisation?: number;
   delayHours: number;
+  /** What a tonne pays to get through the capacity, USD (the equilibrium's shadow price). */
+  shadowUsdPerTonne?: number;
 }
 
 /** `GET /api/assignments/{id}`. */
@@ -154,11 +156,37 @@ export interface AssignmentResult {
   scenario: string;
   status: 'running' | 'done' | 'failed' | 'cancelled';
   error?: string;
+  model?: string;
+  converged?: boolean;
   iterations: number;
   relativeGap?: number;
   seconds: number;
+  maxUtilisation?: number;
   demandTonnes?: number;
+  totals?: { generalizedCostUsd: number; tariffUsd: number; tonneHours: number; tonneKm: number; co2eKg: number };
+  corridorTonnes?: { corridor: string; tonnes: number; tonnesByClass: Record<string, number> }[];
   bottlenecks?: Bottleneck[];
   corridors?: { corridor: string; tonneKm: number; share: number }[];
   flows?: GeoJSON.FeatureCollection;
+}
+
+/** One place within a reach budget (`/api/reach`). */
+export interface ReachPlaceDoc {
+  place: PlaceDoc;
+  hours: number;
+  p90Hours: number;
+  costUsd: number;
+  co2eKg: number;
+  distanceKm: number;
+  corridor: string;
+}
+
+/** Every place reachable within a budget from one origin (`/api/reach`). */
+export interface ReachDoc {
+  from: PlaceDoc;
+  budget: string;
+  objective: string;
+  commodity: string;
+  unit: string;
+  places: ReachPlaceDoc[];
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Caravan.Comparison;
 using Caravan.Export;
 
 namespace Caravan.Cli.Json;
@@ -27,4 +28,20 @@ internal static class CliJson
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CalibrationJson))]
 [JsonSerializable(typeof(Commands.BatchLine))]
+[JsonSerializable(typeof(ComparisonRunParameters))]
+[JsonSerializable(typeof(ComparisonRunSummary))]
+[JsonSerializable(typeof(OdComparison))]
+[JsonSerializable(typeof(SkippedPair))]
+[JsonSerializable(typeof(LinkFlowChange))]
+[JsonSerializable(typeof(CorridorFlowChange))]
+[JsonSerializable(typeof(RouteRunParameters))]
+[JsonSerializable(typeof(RouteRunSummary))]
+[JsonSerializable(typeof(LegDocument))]
+[JsonSerializable(typeof(FreightRunParameters))]
+[JsonSerializable(typeof(FreightRunSummary))]
+[JsonSerializable(typeof(FreightRunLink))]
+[JsonSerializable(typeof(FreightRunOd))]
+[JsonSerializable(typeof(TntpRunParameters))]
+[JsonSerializable(typeof(TntpRunSummary))]
+[JsonSerializable(typeof(TntpRunLink))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

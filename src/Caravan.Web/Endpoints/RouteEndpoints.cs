@@ -3,6 +3,7 @@ using Caravan.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Caravan.Web.Endpoints;
@@ -37,7 +38,62 @@ public static class RouteEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimitPolicy);
+        api.MapGet("/route/itinerary/{format}", Itinerary)
+            .WithName("RouteItinerary")
+            .WithSummary("The itinerary of a planned option as CSV or XLSX")
+            .WithDescription("Plans as `/api/route` does and answers the legs of option `option` (1-based, default 1: the engine's chosen one) as a spreadsheet, `format` csv or xlsx: the bytes `caravan route --csv`/`--xlsx` write, from the one writer (dated legs in local time with their offset).")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", ItineraryXlsxType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimitPolicy);
         return api;
+    }
+
+    /// <summary>The media type of an XLSX workbook.</summary>
+    public const string ItineraryXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Handles an itinerary download: the plan, then one option's legs through the CLI's spreadsheet writer.</summary>
+    /// <param name="state">The served network.</param>
+    /// <param name="format">csv or xlsx.</param>
+    /// <param name="query">The plan query, as for <c>/api/route</c>.</param>
+    /// <param name="scenario">Scenario whose network to plan on (default: the served network).</param>
+    /// <param name="option">Which option, 1-based (default 1, the engine's chosen one).</param>
+    /// <param name="cancellation">Request aborted.</param>
+    public static Results<FileContentHttpResult, ProblemHttpResult> Itinerary(NetworkState state, [FromRoute] string format, [AsParameters] RoutePlanQuery query, string? scenario = null, string? option = null, CancellationToken cancellation = default)
+    {
+        var xlsx = string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase);
+        if (!xlsx && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.InvalidParameter("format", "expected csv or xlsx");
+        }
+        if (!state.TryGet(scenario, out var net, out var problem))
+        {
+            return problem!;
+        }
+        var result = net.Routes.Plan(query, cancellation);
+        if (!result.IsValid)
+        {
+            return Problems.From(result.Errors);
+        }
+        var document = result.Value!.Document;
+        var index = 0;
+        if (!string.IsNullOrWhiteSpace(option) && (!int.TryParse(option, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index) || --index < 0 || index >= document.Routes.Count))
+        {
+            return Problems.InvalidParameter("option", $"must be from 1 to {document.Routes.Count} (the options of this plan)");
+        }
+        using var bytes = new MemoryStream();
+        if (xlsx)
+        {
+            ItinerarySheet.WriteXlsx(document.Routes[index], bytes);
+        }
+        else
+        {
+            ItinerarySheet.WriteCsv(document.Routes[index], bytes);
+        }
+        var name = $"itinerary-{document.From.Code}-{document.To.Code}-{index + 1}.{(xlsx ? "xlsx" : "csv")}";
+        return TypedResults.File(bytes.ToArray(), xlsx ? ItineraryXlsxType : "text/csv; charset=utf-8", name);
     }
 
     /// <summary>Handles a plan query: the same as <c>caravan route --json</c>.</summary>

@@ -15,25 +15,36 @@ public static class ItinerarySheet
         ["leg", "kind", "mode", "from_code", "from_name", "from_country", "to_code", "to_name", "to_country",
          "distance_km", "hours", "p90_hours", "cost_usd", "co2e_kg", "departs", "arrives", "link_id", "corridor", "description"];
 
-    /// <summary>Writes the legs as CSV.</summary>
-    public static void WriteCsv(RouteDocument route, string path) =>
-        AtomicFile.WriteText(path, w =>
+    /// <summary>Writes the legs as CSV to a file (atomically).</summary>
+    public static void WriteCsv(RouteDocument route, string path) => AtomicFile.Write(path, stream => WriteCsv(route, stream));
+
+    /// <summary>
+    /// Writes the legs as CSV (UTF-8 without BOM, <c>\n</c> line ends) to a stream: the bytes <c>caravan route --csv</c>
+    /// writes and the web's itinerary download sends.
+    /// </summary>
+    public static void WriteCsv(RouteDocument route, Stream stream)
+    {
+        using var w = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        w.NewLine = "\n";
+        w.Write(string.Join(',', Columns) + "\n");
+        var i = 1;
+        foreach (var l in route.Legs)
         {
-            w.Write(string.Join(',', Columns) + "\n");
-            var i = 1;
-            foreach (var l in route.Legs)
-            {
-                w.Write(CsvText.Line(
-                    CsvText.Integer(i++), l.Kind, l.Mode, CsvText.Field(l.From.Code), CsvText.Field(l.From.Name), l.From.Country,
-                    CsvText.Field(l.To.Code), CsvText.Field(l.To.Name), l.To.Country, CsvText.Number(l.DistanceKm), CsvText.Number(l.Hours),
-                    CsvText.Number(l.P90Hours), CsvText.Number(l.CostUsd), CsvText.Number(l.Co2eKg), CsvText.Field(l.Departs), CsvText.Field(l.Arrives),
-                    CsvText.Field(l.LinkId), CsvText.Field(l.Corridor), CsvText.Field(l.Description)));
-                w.Write('\n');
-            }
-        });
+            w.Write(CsvText.Line(
+                CsvText.Integer(i++), l.Kind, l.Mode, CsvText.Field(l.From.Code), CsvText.Field(l.From.Name), l.From.Country,
+                CsvText.Field(l.To.Code), CsvText.Field(l.To.Name), l.To.Country, CsvText.Number(l.DistanceKm), CsvText.Number(l.Hours),
+                CsvText.Number(l.P90Hours), CsvText.Number(l.CostUsd), CsvText.Number(l.Co2eKg), CsvText.Field(l.Departs), CsvText.Field(l.Arrives),
+                CsvText.Field(l.LinkId), CsvText.Field(l.Corridor), CsvText.Field(l.Description)));
+            w.Write('\n');
+        }
+        w.Flush();
+    }
+
+    /// <summary>Writes the legs as an XLSX workbook to a file (atomically).</summary>
+    public static void WriteXlsx(RouteDocument route, string path) => AtomicFile.Write(path, stream => WriteXlsx(route, stream));
 
     /// <summary>Writes the legs as an XLSX workbook with one sheet, <c>Itinerary</c>, and a totals row.</summary>
-    public static void WriteXlsx(RouteDocument route, string path)
+    public static void WriteXlsx(RouteDocument route, Stream stream)
     {
         using var book = new XLWorkbook();
         var sheet = book.Worksheets.Add("Itinerary");
@@ -64,7 +75,7 @@ public static class ItinerarySheet
         Set(sheet.Cell(row, 14), t.Co2eKg);
         sheet.Row(row).Style.Font.Bold = true;
         sheet.SheetView.FreezeRows(1);
-        AtomicFile.Write(path, stream => book.SaveAs(stream));
+        book.SaveAs(stream);
     }
 
     private static void Set(IXLCell cell, object? value)

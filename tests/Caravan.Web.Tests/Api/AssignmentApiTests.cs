@@ -46,6 +46,8 @@ public sealed class AssignmentApiTests : IAsyncLifetime
         Assert.Contains("\"status\":\"done\"", text, StringComparison.Ordinal);
         var result = await Json.ReadAsync(await _client.GetAsync($"/api/assignments/{id}"));
         Assert.Equal("done", result.GetProperty("status").GetString());
+        Assert.True(result.GetProperty("converged").GetBoolean());
+        Assert.Equal("choice", result.GetProperty("model").GetString());
         Assert.NotEmpty(result.GetProperty("bottlenecks").EnumerateArray());
         Assert.NotEmpty(result.GetProperty("corridors").EnumerateArray());
         var features = result.GetProperty("flows").GetProperty("features").EnumerateArray().ToList();

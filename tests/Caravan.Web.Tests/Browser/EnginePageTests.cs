@@ -78,7 +78,7 @@ public class EnginePageTests(EmbeddedNetworkHost host) : IClassFixture<EmbeddedN
             // The arrival is the engine's dated plan: the last leg's arrival.
             var legs = route.GetProperty("legs");
             var arrives = legs[legs.GetArrayLength() - 1].GetProperty("arrives").GetString()!;
-            Assert.Contains($"arrives {arrives[..10]} {arrives[11..16]} UTC", text, StringComparison.Ordinal);
+            Assert.Contains($"arrives {arrives[..10]} {arrives[11..16]} (UTC{arrives[16..]})", text, StringComparison.Ordinal);
         }
         Assert.Contains("date=2026-12-01", page.Url, StringComparison.Ordinal);
         Assert.Contains("deadline=2026-12-20", page.Url, StringComparison.Ordinal);
