@@ -38,7 +38,7 @@ public sealed class ShipmentPlanner
         var r = request.Route;
         var (profile, weights) = Router.ProfileFor(r);
         var limits = request.Limits ?? ParetoLimits.Default;
-        var pareto = _pareto.Value!.Run(r.From, r.To, profile, r.Constraints.MaxTransfers, limits, cancellation);
+        var pareto = _pareto.Value!.Run(r.From, r.To, profile, r.Constraints.MaxTransfers, limits, cancellation, r.FromLocality, r.ToLocality);
         if (pareto.LimitExceeded is not null)
         {
             return new PlanResult([], null, pareto.LimitExceeded, [], [], pareto.Paths.Count, pareto.LabelsCreated);
@@ -244,7 +244,7 @@ public sealed class ShipmentPlanner
         var keptEdges = new List<HashSet<int>>();
         for (var attempt = 0; attempt < request.Alternatives * 6 && kept.Count < request.Alternatives; attempt++)
         {
-            var path = search.Run(r.From, r.To, weights, profile.Allowed, r.Constraints.MaxTransfers, out _, profile.Sequence);
+            var path = search.Run(r.From, r.To, weights, profile.Allowed, r.Constraints.MaxTransfers, out _, profile.Sequence, null, r.FromLocality, r.ToLocality);
             if (path is null)
             {
                 break;
@@ -324,7 +324,7 @@ public sealed class ShipmentPlanner
                 result.Add(new CorridorBest(corridor, options[shown], shown, $"option {shown + 1}"));
                 continue;
             }
-            var path = forced.Run(r.From, r.To, corridor, weights, profile.Allowed, profile.Sequence);
+            var path = forced.Run(r.From, r.To, corridor, weights, profile.Allowed, profile.Sequence, r.FromLocality, r.ToLocality);
             if (path is null)
             {
                 var cut = CutBy(corridor, request);
@@ -374,7 +374,7 @@ public sealed class ShipmentPlanner
         bool Through(Routing.RouteConstraints constraints)
         {
             var p = Router.ProfileFor(r with { Constraints = constraints }).Profile;
-            return forced.Run(r.From, r.To, corridor, p.Hours, p.Allowed, p.Sequence) is not null;
+            return forced.Run(r.From, r.To, corridor, p.Hours, p.Allowed, p.Sequence, r.FromLocality, r.ToLocality) is not null;
         }
         if (!Through(new Routing.RouteConstraints { Year = 9999 }))
         {
