@@ -51,7 +51,11 @@ public sealed class Router
             : new RouteOutcome(null, Explain(request));
     }
 
-    private (QueryProfile Profile, double[] Weights) ProfileFor(RouteRequest request)
+    /// <summary>
+    /// The request's edge view and its objective's weights, built once per constraint set and kept (so shared:
+    /// never write to them; <see cref="QueryProfile.Weights"/> gives a fresh array to change).
+    /// </summary>
+    public (QueryProfile Profile, double[] Weights) ProfileFor(RouteRequest request)
     {
         var key = Key(request);
         if (_profiles.TryGetValue(key, out var known))
@@ -105,7 +109,7 @@ public sealed class Router
 
     private bool Reachable(RouteRequest request, RouteConstraints constraints)
     {
-        var profile = new QueryProfile(Graph, request.Commodity, constraints);
+        var profile = ProfileFor(request with { Constraints = constraints }).Profile;
         return _search.Value!.Run(request.From, request.To, profile.Hours, profile.Allowed, constraints.MaxTransfers, out _, profile.Sequence, null, request.FromLocality, request.ToLocality) is not null;
     }
 
