@@ -6,9 +6,9 @@ using Caravan.Data;
 using Caravan.Export;
 using Caravan.Freight;
 using Caravan.Freight.Choice;
+using Caravan.Model;
 using Caravan.Scenarios;
 using Caravan.Services;
-using Caravan.Model;
 using Spectre.Console;
 
 namespace Caravan.Cli.Commands;

@@ -1,7 +1,7 @@
-using Caravan.Model;
 using Caravan.Calibration;
 using Caravan.Freight;
 using Caravan.Freight.Choice;
+using Caravan.Model;
 
 namespace Caravan.Services;
 

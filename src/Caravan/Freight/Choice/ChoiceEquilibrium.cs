@@ -181,7 +181,9 @@ public static class ChoiceEquilibrium
             }
             cost[r] = c;
             nest[r] = (int)route.Group;
-            constant[r] = p.CorridorConstant(route.Corridor) + (route.WaterCrossing ? p.WaterCrossingConstant : 0) + pathSize[r];
+            // ln PS enters unscaled by the nest (×μ here, ÷μ in the logit): n identical routes then count as one
+            // option, not as 1/n of one (PS^(1/μ) would over-correct overlapping corridors).
+            constant[r] = p.CorridorConstant(route.Corridor) + (route.WaterCrossing ? p.WaterCrossingConstant : 0) + (p.Mu * pathSize[r]);
         }
         Span<double> nestConstant = stackalloc double[ModeGroups.Count];
         foreach (var grp in ModeGroups.All)
