@@ -15,7 +15,7 @@ if (DimacsBench.TryRun(args))
 }
 if (args.Length > 0 && args[0] == "plan-profile")
 {
-    PlanProfile.Run(ArgValue(args, "--data") ?? FindData(), int.Parse(ArgValue(args, "--pairs") ?? "100", CultureInfo.InvariantCulture), int.Parse(ArgValue(args, "--rounds") ?? "3", CultureInfo.InvariantCulture), ArgValue(args, "--dump"));
+    PlanProfile.Run(ArgValue(args, "--data") ?? FindData(), int.Parse(ArgValue(args, "--pairs") ?? "100", CultureInfo.InvariantCulture), int.Parse(ArgValue(args, "--rounds") ?? "3", CultureInfo.InvariantCulture), ArgValue(args, "--dump"), ArgValue(args, "--from"), ArgValue(args, "--to"), ArgValue(args, "--avoid"));
     return;
 }
 var dataFolder = ArgValue(args, "--data") ?? FindData();

@@ -15,9 +15,13 @@ namespace Caravan.Sweep;
 /// </summary>
 public static class SweepCluster
 {
-    /// <summary>Starts a silo in this process on free local ports and answers an executor that calls its grains.</summary>
+    /// <summary>
+    /// Starts a silo in this process on free local ports and answers an executor that calls its grains;
+    /// <paramref name="concurrency"/> ≤ 0 keeps two runs in flight per core.
+    /// </summary>
     public static async Task<ClusterConnection> StartInProcessAsync(int concurrency, CancellationToken cancellation = default)
     {
+        concurrency = concurrency > 0 ? concurrency : 2 * Environment.ProcessorCount;
         var siloPort = FreePort();
         var gatewayPort = FreePort();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -34,19 +38,37 @@ public static class SweepCluster
     }
 
     /// <summary>Runs a silo of <paramref name="cluster"/> on <paramref name="siloPort"/> until <paramref name="stop"/> fires.</summary>
-    public static async Task RunSiloAsync(ClusterAddress cluster, int siloPort, Action<string> log, CancellationToken stop)
+    /// <param name="cluster">The cluster.</param>
+    /// <param name="siloPort">This silo's port (its gateway: + <see cref="ClusterAddress.GatewayOffset"/>).</param>
+    /// <param name="advertised">The address other silos and clients reach this one at (PostgreSQL clusters; loopback for one machine).</param>
+    /// <param name="log">Where to say that the silo is up.</param>
+    /// <param name="stop">Stops the silo.</param>
+    public static async Task RunSiloAsync(ClusterAddress cluster, int siloPort, IPAddress advertised, Action<string> log, CancellationToken stop)
     {
+        if (cluster.ConnectionString is { } cs)
+        {
+            await PostgresMembership.EnsureAsync(cs, stop).ConfigureAwait(false);
+        }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, siloPort + ClusterAddress.GatewayOffset, cluster.Primary, ClusterAddress.ServiceId, ClusterAddress.ClusterId);
+            if (cluster.ConnectionString is { } connection)
+            {
+                silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, connection));
+                silo.Configure<ClusterOptions>(Ids);
+                silo.ConfigureEndpoints(advertised, siloPort, siloPort + ClusterAddress.GatewayOffset, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
+            }
+            else
+            {
+                silo.UseLocalhostClustering(siloPort, siloPort + ClusterAddress.GatewayOffset, cluster.Primary, ClusterAddress.ServiceId, ClusterAddress.ClusterId);
+            }
             silo.Configure<ClusterMembershipOptions>(FastFailureDetection);
             silo.Services.AddSingleton<RunEvaluator>();
         });
         using var host = builder.Build();
         await host.StartAsync(stop).ConfigureAwait(false);
-        log($"silo on 127.0.0.1:{siloPort} (gateway {siloPort + ClusterAddress.GatewayOffset}) joined cluster {ClusterAddress.ClusterId}; primary 127.0.0.1:{cluster.SiloPorts[0]}");
+        log($"silo on {advertised}:{siloPort} (gateway {siloPort + ClusterAddress.GatewayOffset}) joined cluster {ClusterAddress.ClusterId} at {cluster.Display}");
         try
         {
             await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
@@ -58,21 +80,39 @@ public static class SweepCluster
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>Connects a client to a running cluster through the silos' gateways.</summary>
+    /// <summary>
+    /// Connects a client to a running cluster through the silos' gateways; <paramref name="concurrency"/> ≤ 0 keeps
+    /// two runs in flight per core of this machine per active silo.
+    /// </summary>
     public static async Task<ClusterConnection> ConnectAsync(ClusterAddress cluster, int concurrency, CancellationToken cancellation = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
-            client.UseLocalhostClustering([.. cluster.GatewayPorts], ClusterAddress.ServiceId, ClusterAddress.ClusterId);
+            if (cluster.ConnectionString is { } connection)
+            {
+                client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, connection));
+                client.Configure<ClusterOptions>(Ids);
+            }
+            else
+            {
+                client.UseLocalhostClustering([.. cluster.GatewayPorts], ClusterAddress.ServiceId, ClusterAddress.ClusterId);
+            }
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(60));
         });
         var host = builder.Build();
         await host.StartAsync(cancellation).ConfigureAwait(false);
         var grains = host.Services.GetRequiredService<IClusterClient>();
-        return new ClusterConnection(host, new OrleansRunExecutor(grains, concurrency), cluster.SiloPorts.Count);
+        var silos = (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false)).Count;
+        var inFlight = concurrency > 0 ? concurrency : 2 * Environment.ProcessorCount * Math.Max(1, silos);
+        return new ClusterConnection(host, new OrleansRunExecutor(grains, inFlight), silos);
     }
+
+    /// <summary>The ADO.NET invariant of Npgsql, as Orleans' ADO.NET providers name it.</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
+    private static void Ids(ClusterOptions o) => (o.ClusterId, o.ServiceId) = (ClusterAddress.ClusterId, ClusterAddress.ServiceId);
 
     // A killed silo is declared dead within a few seconds, so its runs move to the others soon.
     private static void FastFailureDetection(ClusterMembershipOptions o)

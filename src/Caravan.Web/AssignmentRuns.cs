@@ -1,6 +1,7 @@
 using Caravan.Assignment;
 using Caravan.Data;
 using Caravan.Freight;
+using Caravan.Services;
 using Microsoft.Extensions.Hosting;
 
 namespace Caravan.Web;
@@ -58,10 +59,8 @@ public sealed class AssignmentRun
     public string? Error { get; private set; }
 
     /// <summary>The model, once built.</summary>
-    public FreightModel? Model { get; internal set; }
-
     /// <summary>The report, once done.</summary>
-    public FreightAssignmentReport? Report { get; private set; }
+    public FreightRun? Run { get; private set; }
 
     /// <summary>The iterations reported so far, from <paramref name="from"/> on, and whether the run has ended.</summary>
     public (IReadOnlyList<IterationReport> Progress, bool Ended, Task Changed) Since(int from)
@@ -81,11 +80,11 @@ public sealed class AssignmentRun
         }
     }
 
-    internal void Finish(AssignmentStatus status, FreightAssignmentReport? report, string? error)
+    internal void Finish(AssignmentStatus status, FreightRun? run, string? error)
     {
         lock (_gate)
         {
-            Report = report;
+            Run = run;
             Error = error;
             Status = status;
             Signal();
@@ -142,7 +141,7 @@ public sealed class AssignmentRuns : IDisposable
     }
 
     /// <summary>Starts a run on a background thread; null when one is still solving.</summary>
-    public AssignmentRun? TryStart(string demandName, string demandPath, NetworkContext network, int year)
+    public AssignmentRun? TryStart(string demandName, string demandPath, string parametersPath, NetworkContext network, int year)
     {
         AssignmentRun run;
         lock (_gate)
@@ -159,22 +158,20 @@ public sealed class AssignmentRuns : IDisposable
             }
             var token = _stopping.Token;
             var before = BeforeSolve;
-            _current = Task.Run(() => Solve(run, demandPath, network, year, before, token));
+            _current = Task.Run(() => Solve(run, demandPath, parametersPath, network, year, before, token));
         }
         return run;
     }
 
-    private static void Solve(AssignmentRun run, string demandPath, NetworkContext network, int year, Action<CancellationToken>? before, CancellationToken token)
+    private static void Solve(AssignmentRun run, string demandPath, string parametersPath, NetworkContext network, int year, Action<CancellationToken>? before, CancellationToken token)
     {
         try
         {
             before?.Invoke(token);
-            var options = network.Routes.Options.FreightAssignment(year);
-            var demand = DemandReader.Read(demandPath, network.Network);
-            var model = FreightAssignment.Build(network.Network, demand, options, Path.GetFileName(demandPath));
-            run.Model = model;
-            var report = FreightAssignment.Solve(model, options, run.AddProgress, token);
-            run.Finish(token.IsCancellationRequested ? AssignmentStatus.Cancelled : AssignmentStatus.Done, token.IsCancellationRequested ? null : report, null);
+            // The one freight model of every door (Services.AssignmentService).
+            var choice = AssignmentService.ChoiceOptions(network.Routes.Options, year);
+            var result = AssignmentService.Run(network.Network, demandPath, parametersPath, choice, network.Scenario is not null && network.Scenario.Chain.Count > 0, token, run.AddProgress);
+            run.Finish(token.IsCancellationRequested ? AssignmentStatus.Cancelled : AssignmentStatus.Done, token.IsCancellationRequested ? null : result, null);
         }
         catch (OperationCanceledException)
         {

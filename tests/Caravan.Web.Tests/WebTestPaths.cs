@@ -29,6 +29,8 @@ internal static class WebTestPaths
                 File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
             }
         }
+        // The freight model's choice parameters sit beside the demand sets.
+        File.Copy(Path.Combine(Mini, "demand", "choice-parameters.csv"), Path.Combine(folder, "demand", "choice-parameters.csv"));
         return folder;
     }
 

@@ -1,5 +1,6 @@
 import { api, ApiError } from './api';
 import { escapeHtml, hours, kg, usd } from './format';
+import { flowStatus, renderFlowSummary } from './flows';
 import type { FreightMap } from './map';
 import { utilisationBand } from './map';
 import type { AssignmentResult, Comparison, ScenarioSummary } from './types';
@@ -44,7 +45,7 @@ export function renderBottlenecks(element: HTMLOListElement, result: AssignmentR
     ? list
         .map((b) => {
           const u = b.utilisation ?? -1;
-          return `<li class="bottleneck util-${utilisationBand(u)}"><b>${escapeHtml(b.from)} → ${escapeHtml(b.to)}</b> <span class="desc">${escapeHtml(b.id)}, ${escapeHtml(b.mode)}, ${escapeHtml(b.corridor)}</span><br>${(b.flowTonnes / 1e6).toFixed(2)} Mt/yr · ${u >= 0 ? `${Math.round(u * 100)}% of capacity` : 'no capacity published'} · delay ${hours(b.delayHours)}</li>`;
+          return `<li class="bottleneck util-${utilisationBand(u)}"><b>${escapeHtml(b.from)} → ${escapeHtml(b.to)}</b> <span class="desc">${escapeHtml(b.id)}, ${escapeHtml(b.mode)}, ${escapeHtml(b.corridor)}</span><br>${(b.flowTonnes / 1e6).toFixed(2)} Mt/yr · ${u >= 0 ? `${Math.round(u * 100)}% of capacity` : 'no capacity published'} · delay ${hours(b.delayHours)}${b.shadowUsdPerTonne ? ` · queue price ${usd(b.shadowUsdPerTonne)}/t` : ''}</li>`;
         })
         .join('')
     : '<li>No capacitated link carries flow.</li>';
@@ -89,7 +90,9 @@ export async function runAssignment(demand: string, scenario: string, map: Freig
     });
     const result = await api.assignment(started.id);
     bar.value = 1;
-    status.textContent = `Converged: ${result.iterations} iterations, relative gap ${result.relativeGap?.toExponential(1) ?? '—'}, ${result.seconds.toFixed(1)} s, ${((result.demandTonnes ?? 0) / 1e6).toFixed(1)} Mt/yr assigned.`;
+    status.textContent = flowStatus(result);
+    renderFlowSummary($('flow-summary'), result);
+    out.dataset.run = started.id;
     if (result.flows) map.showFlows(result.flows);
     renderBottlenecks($<HTMLOListElement>('bottlenecks'), result);
     out.hidden = false;

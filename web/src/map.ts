@@ -184,7 +184,7 @@ export class FreightMap {
     L.geoJSON(flows, {
       style: (f) => {
         const p = f?.properties ?? {};
-        const band = utilisationBand(Number(p.utilisation));
+        const band = utilisationBand(p.utilisation == null ? Number.NaN : Number(p.utilisation));
         return {
           color: utilisationColors[band],
           weight: 1.5 + 10.5 * Math.sqrt(Number(p.flowTonnes) / max),
@@ -195,7 +195,7 @@ export class FreightMap {
       },
       onEachFeature: (f, layer) => {
         const p = f.properties ?? {};
-        const u = Number(p.utilisation);
+        const u = p.utilisation == null ? Number.NaN : Number(p.utilisation);
         layer.bindTooltip(
           escapeHtml(`${p.id}: ${p.from} → ${p.to}, ${(Number(p.flowTonnes) / 1e6).toFixed(2)} Mt/yr${u >= 0 ? `, ${Math.round(u * 100)}% of capacity` : ''}`),
         );

@@ -145,6 +145,8 @@ export interface Bottleneck {
   capacityTonnes?: number;
   utilisation?: number;
   delayHours: number;
+  /** What a tonne pays to get through the capacity, USD (the equilibrium's shadow price). */
+  shadowUsdPerTonne?: number;
 }
 
 /** `GET /api/assignments/{id}`. */
@@ -154,10 +156,15 @@ export interface AssignmentResult {
   scenario: string;
   status: 'running' | 'done' | 'failed' | 'cancelled';
   error?: string;
+  model?: string;
+  converged?: boolean;
   iterations: number;
   relativeGap?: number;
   seconds: number;
+  maxUtilisation?: number;
   demandTonnes?: number;
+  totals?: { generalizedCostUsd: number; tariffUsd: number; tonneHours: number; tonneKm: number; co2eKg: number };
+  corridorTonnes?: { corridor: string; tonnes: number; tonnesByClass: Record<string, number> }[];
   bottlenecks?: Bottleneck[];
   corridors?: { corridor: string; tonneKm: number; share: number }[];
   flows?: GeoJSON.FeatureCollection;

@@ -7,9 +7,10 @@ namespace Caravan.Cli.Charts;
 /// <summary>A before/after map: each link drawn with width by |B − A| flow, red where flow grows, blue where it falls.</summary>
 internal static class FlowChangeMap
 {
-    public static void Write(FreightModel model, FreightAssignmentReport a, FreightAssignmentReport b, string path, string title)
+    public static void Write(FreightRun runA, FreightRun runB, string path, string title)
     {
-        var net = model.Network;
+        var (a, b) = (runA.Report, runB.Report);
+        var net = runA.Network;
         var plot = new Plot();
         plot.Title(title);
         foreach (var l in net.Links)
@@ -40,9 +41,10 @@ internal static class FlowChangeMap
         }
         foreach (var (l, delta) in changes)
         {
-            var g = model.Graph;
-            var p = net.Places[g.VertexPlace[g.Tail[l.Edge]]];
-            var q = net.Places[g.VertexPlace[g.Head[l.Edge]]];
+            // The changed links are B's edges: drawn on B's graph.
+            var g = runB.Graph;
+            var p = runB.Network.Places[g.VertexPlace[g.Tail[l.Edge]]];
+            var q = runB.Network.Places[g.VertexPlace[g.Head[l.Edge]]];
             var line = plot.Add.Line(p.Longitude, p.Latitude, q.Longitude, q.Latitude);
             line.LineColor = delta > 0 ? Colors.Red.WithAlpha(0.8) : Colors.Blue.WithAlpha(0.8);
             line.LineWidth = (float)(1 + (9 * Math.Abs(delta) / max));

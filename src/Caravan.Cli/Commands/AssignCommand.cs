@@ -34,10 +34,10 @@ internal static class AssignCommand
         var algorithm = new Option<string>("--algorithm") { Description = "b (Algorithm B, default), bfw, cfw, fw, msa or aon.", DefaultValueFactory = _ => "b" };
         // No default values here: an option not given keeps the engine's default for the job (TNTP or freight).
         var tntpDefaults = new AssignmentOptions();
-        var freightDefaults = new FreightAssignmentOptions().Solver;
-        var gap = new Option<double?>("--gap") { Description = string.Create(CultureInfo.InvariantCulture, $"Target relative gap (default {tntpDefaults.TargetRelativeGap:G} with --tntp, {freightDefaults.TargetRelativeGap:G} with --demand).") };
-        var maxIterations = new Option<int?>("--max-iterations") { Description = $"Iteration limit (default {tntpDefaults.MaxIterations} with --tntp, {freightDefaults.MaxIterations} with --demand)." };
-        var timeLimit = new Option<double?>("--time-limit") { Description = "Time limit in seconds." };
+        var freightDefaults = new Caravan.Freight.Choice.ChoiceOptions();
+        var gap = new Option<double?>("--gap") { Description = string.Create(CultureInfo.InvariantCulture, $"With --tntp: target relative gap (default {tntpDefaults.TargetRelativeGap:G}).") };
+        var maxIterations = new Option<int?>("--max-iterations") { Description = $"Iteration limit (default {tntpDefaults.MaxIterations} with --tntp, {freightDefaults.MaxIterations} with --demand: the choice model's shadow-price ascent)." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "With --tntp: time limit in seconds." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default 0 = all cores); the flows do not depend on it." };
         var output = new Option<string?>("--out") { Description = "Write link flows to this file: .tntp (TNTP _flow format) or .csv." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout." };
@@ -57,8 +57,20 @@ internal static class AssignCommand
             }
             if (d is not null)
             {
-                var args = new AssignArguments("", parse.GetValue(algorithm) ?? "b", parse.GetValue(gap), parse.GetValue(maxIterations), parse.GetValue(timeLimit), parse.GetValue(threads), null, parse.GetValue(json), null, null);
-                var solver = Validate(args, freightDefaults);
+                // The freight model is the choice equilibrium: the TNTP solver's settings do not apply to it.
+                foreach (var (given, name) in new[] { (parse.GetResult(algorithm) is { Implicit: false }, "--algorithm"), (parse.GetValue(gap) is not null, "--gap"), (parse.GetValue(timeLimit) is not null, "--time-limit"), (parse.GetValue(distanceFactor) is not null, "--distance-factor"), (parse.GetValue(tollFactor) is not null, "--toll-factor") })
+                {
+                    if (given)
+                    {
+                        throw new CliInputException($"{name} applies to --tntp only; with --demand the freight choice model runs until every element is within capacity (--max-iterations, --threads)");
+                    }
+                }
+                var maxIter = parse.GetValue(maxIterations);
+                var threadCount = parse.GetValue(threads);
+                if (maxIter is < 1 || threadCount is < 0)
+                {
+                    throw new CliInputException("--max-iterations must be at least 1 and --threads at least 0");
+                }
                 var outCsv = parse.GetValue(output);
                 if (outCsv is not null && !outCsv.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                 {
@@ -69,7 +81,7 @@ internal static class AssignCommand
                 {
                     throw new CliInputException("--top must be between 1 and 1000");
                 }
-                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? Caravan.Services.EngineOptions.Default.DefaultYear, solver, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
+                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? Caravan.Services.EngineOptions.Default.DefaultYear, maxIter, threadCount, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
             }
             return Run(new AssignArguments(
             t!,

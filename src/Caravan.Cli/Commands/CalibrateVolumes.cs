@@ -14,8 +14,8 @@ internal static class CalibrateVolumes
 {
     public static int Run(Network network, string folder, string volumesPath, string? demandPath, string? parametersPath, bool fit, bool json)
     {
-        demandPath ??= Path.Combine(folder, "demand", "eurasia-2024.csv");
-        parametersPath ??= Path.Combine(folder, "demand", "choice-parameters.csv");
+        demandPath ??= Caravan.Services.AssignmentService.DemandPath(folder);
+        parametersPath ??= Caravan.Services.AssignmentService.ParametersPath(folder);
         IReadOnlyList<VolumeCase> cases;
         ChoiceModel model;
         string current = volumesPath;
@@ -26,7 +26,7 @@ internal static class CalibrateVolumes
             var parameters = ChoiceParameters.Read(parametersPath);
             current = demandPath;
             var demand = DemandReader.Read(demandPath, network);
-            model = ChoiceModel.Build(network, demand, parameters, new ChoiceOptions(), Path.GetFileName(demandPath));
+            model = ChoiceModel.Build(network, demand, parameters, new ChoiceOptions { Year = Caravan.Services.AssignmentService.BaseYear }, Path.GetFileName(demandPath));
         }
         catch (CaravanDataException e)
         {
@@ -48,31 +48,7 @@ internal static class CalibrateVolumes
         var report = VolumeCalibrator.Compare(solution, cases);
         if (json)
         {
-            var doc = new
-            {
-                volumes = report.Results.Select(r => new
-                {
-                    id = r.Case.Id,
-                    observed = r.Case.Observed,
-                    predicted = r.Predicted,
-                    unit = r.Case.Unit,
-                    error = r.Error,
-                    factor = r.Factor,
-                    split = r.Case.Split,
-                    kind = r.Case.Kind,
-                    year = r.Case.Year,
-                    withinTarget = r.WithinTarget,
-                    links = r.Links,
-                    sources = r.Case.SourceIds,
-                }),
-                mape = report.Test.WeightedMape,
-                mapeSplit = report.Test.Split,
-                splits = report.Splits.Select(s => new { split = s.Split, rows = s.Rows, mape = s.WeightedMape, worstFactor = s.WorstFactor, withinTarget = s.WithinTarget }),
-                maxUtilisation = report.MaxUtilisation,
-                converged = report.Converged,
-                iterations = solution.Iterations,
-                fitSteps = steps.Count,
-            };
+            var doc = VolumeCalibrationDocument.Of(report, solution.Iterations, steps.Count);
             Console.WriteLine(JsonDefaults.Serialize(doc, Caravan.Cli.Json.CliJson.Indented));
             return ExitCodes.Ok;
         }

@@ -67,16 +67,16 @@ internal static class CompareCommand
             var (sa, sb) = (loaded["a"], loaded["b"]);
             if (parse.GetValue(demand) is { } demandPath)
             {
-                var (flowsA, modelA, unservedA) = CompareFlows.Assign(sa.Network, demandPath, result.Year);
-                var (flowsB, _, unservedB) = CompareFlows.Assign(sb.Network, demandPath, result.Year);
-                result = result with { Assignment = Caravan.Comparison.AssignmentComparer.Compare(flowsA, flowsB, unservedA, unservedB) };
+                var runA = CompareFlows.Assign(sa.Network, dataFolder, demandPath, result.Year);
+                var runB = CompareFlows.Assign(sb.Network, dataFolder, demandPath, result.Year);
+                result = result with { Assignment = Caravan.Comparison.AssignmentComparer.Compare(runA.Report, runB.Report, runA.Unserved, runB.Unserved) };
                 if (parse.GetValue(flowMap) is { } mapPath)
                 {
                     if (!mapPath.EndsWith(".png", StringComparison.OrdinalIgnoreCase))
                     {
                         throw new CliInputException("--flow-map: give a file name ending in .png");
                     }
-                    Charts.FlowChangeMap.Write(modelA, flowsA, flowsB, mapPath, $"{sa.Name} → {sb.Name}: change in annual flow");
+                    Charts.FlowChangeMap.Write(runA, runB, mapPath, $"{sa.Name} → {sb.Name}: change in annual flow");
                     Console.Error.WriteLine($"flow map written to {mapPath}");
                 }
             }

@@ -1,29 +1,27 @@
 using Caravan.Data;
 using Caravan.Freight;
 using Caravan.Model;
+using Caravan.Services;
 
 namespace Caravan.Cli.Commands;
 
-/// <summary>Runs the freight assignment of a demand file on one scenario's network, for <c>compare --demand</c>.</summary>
+/// <summary>Runs the freight model on one scenario's network, for <c>compare --demand</c>.</summary>
 internal static class CompareFlows
 {
     /// <summary>Assigns the rows the scenario can route; the others come back as unserved, for the comparison to report.</summary>
-    public static (FreightAssignmentReport Report, FreightModel Model, IReadOnlyList<UnservedDemand> Unserved) Assign(Network network, string demandPath, int year)
+    public static FreightRun Assign(Network network, string dataFolder, string demandPath, int year)
     {
+        var current = AssignmentService.ParametersPath(dataFolder);
         try
         {
-            var (served, unserved) = DemandReach.Split(network, DemandReader.Read(demandPath, network), year);
-            if (served.Count == 0)
-            {
-                throw new CliInputException($"{demandPath}: no demand row has a route on this scenario's network");
-            }
-            var options = Caravan.Services.EngineOptions.Default.FreightAssignment(year);
-            var model = FreightAssignment.Build(network, served, options, Path.GetFileName(demandPath));
-            return (FreightAssignment.Solve(model, options), model, unserved);
+            var parameters = Caravan.Freight.Choice.ChoiceParameters.Read(current);
+            current = demandPath;
+            var demand = DemandReader.Read(demandPath, network);
+            return AssignmentService.Run(network, demand, new FreightRunOptions { Parameters = parameters, Choice = AssignmentService.ChoiceOptions(EngineOptions.Default, year), ReportUnserved = true, DemandFile = Path.GetFileName(demandPath) });
         }
         catch (CaravanDataException e)
         {
-            throw new CliInputException(NetworkLoader.DiagnosticText(demandPath, e.Diagnostics));
+            throw new CliInputException(NetworkLoader.DiagnosticText(current, e.Diagnostics));
         }
     }
 }

@@ -7,6 +7,8 @@ using Caravan.Export;
 using Caravan.Freight;
 using Caravan.Freight.Choice;
 using Caravan.Model;
+using Caravan.Scenarios;
+using Caravan.Services;
 using Spectre.Console;
 
 namespace Caravan.Cli.Commands;
@@ -21,7 +23,7 @@ internal static class FlowsCommand
         var demand = new Option<string?>("--demand") { Description = "Demand file (default: demand/eurasia-2024.csv in the data folder)" };
         var parameters = new Option<string?>("--parameters") { Description = "Choice parameters (default: demand/choice-parameters.csv in the data folder)" };
         var volumes = new Option<string?>("--volumes") { Description = "Observed volumes to print next to the model's (default: calibration-volumes.csv in the data folder)" };
-        var year = new Option<int>("--year") { Description = "Year of the network", DefaultValueFactory = _ => 2024 };
+        var year = new Option<int>("--year") { Description = "Year of the network", DefaultValueFactory = _ => AssignmentService.BaseYear };
         var elasticities = new Option<bool>("--elasticities") { Description = "Also re-run the model with each corridor's tariffs 10% lower" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var csv = new Option<string?>("--out-csv") { Description = "Write element flows to this CSV (and the modal split beside it, *.split.csv)" };
@@ -35,15 +37,15 @@ internal static class FlowsCommand
         {
             var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
             var folder = parse.GetValue(data) ?? NetworkLoader.DefaultDataFolder();
-            var demandPath = parse.GetValue(demand) ?? Path.Combine(folder, "demand", "eurasia-2024.csv");
-            var parametersPath = parse.GetValue(parameters) ?? Path.Combine(folder, "demand", "choice-parameters.csv");
+            var demandPath = parse.GetValue(demand) ?? AssignmentService.DemandPath(folder);
+            var parametersPath = parse.GetValue(parameters) ?? AssignmentService.ParametersPath(folder);
             var volumesPath = parse.GetValue(volumes) ?? Path.Combine(folder, "calibration-volumes.csv");
             var topCount = parse.GetValue(top);
             if (topCount < 1 || topCount > 1000)
             {
                 throw new CliInputException("--top must be between 1 and 1000");
             }
-            ChoiceModel model;
+            FreightRun run;
             IReadOnlyList<VolumeCase> cases;
             var current = parametersPath;
             try
@@ -54,14 +56,18 @@ internal static class FlowsCommand
                 current = volumesPath;
                 cases = File.Exists(volumesPath) || parse.GetValue(volumes) is not null ? VolumeReader.Read(volumesPath, network) : [];
                 current = demandPath;
-                model = ChoiceModel.Build(network, rows, p, new ChoiceOptions { Year = parse.GetValue(year) }, Path.GetFileName(demandPath));
+                var choice = AssignmentService.ChoiceOptions(EngineOptions.Default, parse.GetValue(year));
+                run = AssignmentService.Run(network, rows, new FreightRunOptions { Parameters = p, Choice = choice, ReportUnserved = !ScenarioLoader.IsBase(parse.GetValue(scenario)), DemandFile = Path.GetFileName(demandPath) });
             }
             catch (CaravanDataException e)
             {
                 throw new CliInputException(NetworkLoader.DiagnosticText(current, e.Diagnostics));
             }
-            var solution = ChoiceEquilibrium.Solve(model);
-            var report = ChoiceReport.Create(solution);
+            var (model, solution, report) = (run.Model, run.Solution, run.Choice);
+            foreach (var u in run.Unserved)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {Path.GetFileName(demandPath)}:{u.Line}: not assigned under this scenario, {u.Tonnes / 1e6:0.000} Mt/year: {u.Reason}"));
+            }
             var volumeReport = cases.Count > 0 ? VolumeCalibrator.Compare(solution, cases) : null;
             var elastic = parse.GetValue(elasticities) ? CorridorElasticities.Compute(solution) : [];
             if (parse.GetValue(csv) is { } csvPath)
@@ -73,24 +79,12 @@ internal static class FlowsCommand
             }
             if (parse.GetValue(geojson) is { } geoPath)
             {
-                ChoiceOutputs.WriteGeoJson(geoPath, solution, report);
+                AtomicFile.WriteAllText(geoPath, JsonDefaults.Serialize(AssignmentService.Flows(run), Caravan.Cli.Json.CliJson.Indented));
                 Console.Error.WriteLine($"wrote {geoPath}");
             }
             if (parse.GetValue(json))
             {
-                var doc = new
-                {
-                    year = model.Options.Year,
-                    converged = solution.Converged,
-                    iterations = solution.Iterations,
-                    maxUtilisation = solution.MaxUtilisation(),
-                    overCapacity = report.OverCapacity.Select(Element),
-                    bottlenecks = report.Bottlenecks.Take(topCount).Select(Element),
-                    corridors = report.Corridors.Select(c => new { corridor = c.Corridor, tonnes = c.Tonnes, tonnesByClass = c.TonnesByClass }),
-                    volumes = volumeReport?.Results.Select(r => new { id = r.Case.Id, observed = r.Case.Observed, predicted = r.Predicted, unit = r.Case.Unit, error = r.Error, split = r.Case.Split }),
-                    modalSplit = report.ModalSplits.Select(m => new { origin = m.Origin, destination = m.Destination, commodity = m.Commodity.Name(), tonnes = m.Tonnes, modes = m.GroupShares, corridors = m.CorridorShares }),
-                    elasticities = elastic.Select(x => new { corridor = x.Corridor, priceChange = x.PriceChange, baseTonnes = x.BaseTonnes, newTonnes = x.NewTonnes, deltaTonnes = x.DeltaTonnes, elasticity = x.Elasticity }),
-                };
+                var doc = FlowsDocument.Of(run, volumeReport, elastic, topCount);
                 Console.WriteLine(JsonDefaults.Serialize(doc, Caravan.Cli.Json.CliJson.Indented));
                 return ExitCodes.Ok;
             }
@@ -100,7 +94,6 @@ internal static class FlowsCommand
         return command;
     }
 
-    private static object Element(ElementFlow x) => new { id = x.Id, kind = x.Kind, mode = x.Mode.ToString(), from = x.From, to = x.To, corridor = x.Corridor, tonnes = x.Tonnes, capacityTonnes = x.CapacityTonnes, utilisation = x.Utilisation, shadowUsdPerTonne = x.ShadowUsdPerTonne, delayHoursContainer = x.DelayHoursContainer };
 
     private static void Render(ChoiceModel model, ChoiceSolution solution, ChoiceReport report, VolumeReport? volumes, IReadOnlyList<CorridorElasticity> elastic, int top)
     {

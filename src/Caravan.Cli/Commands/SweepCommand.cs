@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Caravan.Appraisal;
-using Caravan.Export;
+using Caravan.Json;
 using Caravan.Services;
 using Caravan.Sweep;
 using Spectre.Console;
@@ -21,9 +21,9 @@ internal static class SweepCommand
         var json = new Option<bool>("--json") { Description = "Print the appraisal as JSON" };
         var csv = new Option<string?>("--csv") { Description = "Write the ranked portfolios to this CSV" };
         var png = new Option<string?>("--png") { Description = "Write charts (frontier.png, npv.png) to this folder" };
-        var cluster = new Option<string?>("--cluster") { Description = "Run on a silo cluster: localhost:PORT[,PORT…] (the silo ports, primary first; see caravan silo)" };
+        var cluster = new Option<string?>("--cluster") { Description = "Run on a silo cluster (see caravan silo): postgres://user@host:port/database (membership in PostgreSQL) or localhost:PORT[,PORT…] (silo ports on this machine, primary first)" };
         var db = CommonOptions.Db();
-        var parallel = new Option<int>("--parallel") { Description = "Runs in flight at once (default: 2 per silo core of this machine)", DefaultValueFactory = _ => 0 };
+        var parallel = new Option<int>("--parallel") { Description = "Runs in flight at once (default: 2 per core of this machine per silo)", DefaultValueFactory = _ => 0 };
         var command = new Command("sweep", "Appraise portfolios of projects under uncertain futures: freight flows per portfolio × future × year, NPV, BCR, regret, frontier")
         {
             spec, data, json, csv, png, cluster, db, parallel,
@@ -81,14 +81,13 @@ internal static class SweepCommand
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         return Task.Run(async () =>
         {
-            var silos = address?.SiloPorts.Count ?? 1;
-            var inFlight = parallel > 0 ? parallel : 2 * Environment.ProcessorCount * silos;
             await using var connection = address is null
-                ? await SweepCluster.StartInProcessAsync(inFlight).ConfigureAwait(false)
-                : await SweepCluster.ConnectAsync(address, inFlight).ConfigureAwait(false);
-            var where = address is null ? "an in-process silo" : $"{silos} silos";
+                ? await SweepCluster.StartInProcessAsync(parallel).ConfigureAwait(false)
+                : await SweepCluster.ConnectAsync(address, parallel).ConfigureAwait(false);
+            var where = address is null ? "an in-process silo" : $"{connection.Silos} silos of {address.Display}";
             err.MarkupLine(Markup.Escape($"sweep {planner.Spec.Name}: {planner.Spec.Projects.Count} projects, {planner.Spec.Futures.Count} futures, {planner.Spec.Years.Count} years, strategy {planner.Spec.Strategy.Kind.ToString().ToLowerInvariant()}, on {where}; {store.Count} runs already in the store"));
             SweepOutcome? outcome = null;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             await err.Progress()
                 .AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
@@ -104,7 +103,10 @@ internal static class SweepCommand
                     outcome = await SweepService.RunAsync(planner, connection.Executor, store, progress).ConfigureAwait(false);
                     task.Value = task.MaxValue;
                 }).ConfigureAwait(false);
-            return outcome!;
+            var seconds = clock.Elapsed.TotalSeconds;
+            // One unwrapped line, so scripts (bench/sweep/run.sh) can read it.
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"computed {outcome!.Computed} runs in {seconds:0.0} s ({outcome.Computed / Math.Max(seconds, 1e-9):0.00} runs/s) on {where}; {outcome.Skipped} taken from the store"));
+            return outcome;
         }).GetAwaiter().GetResult();
     }
 }

@@ -101,7 +101,7 @@ public static class AssignmentEndpoints
         {
             return problem!;
         }
-        var run = runs.TryStart(name, path, net, body.Year ?? state.DefaultYear);
+        var run = runs.TryStart(name, path, AssignmentService.ParametersPath(state.Options.DataFolder!), net, body.Year ?? state.DefaultYear);
         if (run is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "5";
@@ -124,8 +124,8 @@ public static class AssignmentEndpoints
         }
         var progress = run.Since(0).Progress;
         var last = progress.Count > 0 ? progress[^1] : default;
-        var report = run.Report;
-        var model = run.Model;
+        var result = run.Run;
+        var report = result?.Report;
         object doc = new
         {
             id = run.Id,
@@ -135,13 +135,19 @@ public static class AssignmentEndpoints
             status = Name(run.Status),
             error = run.Error,
             started = run.Started,
+            model = "choice",
+            converged = report?.Result.Converged,
+            stopReason = report?.Result.StopReason,
             iterations = report?.Result.Iterations ?? last.Iteration,
             relativeGap = report?.Result.RelativeGap ?? (progress.Count > 0 ? last.RelativeGap : (double?)null),
             seconds = report?.Result.Elapsed.TotalSeconds ?? last.Elapsed.TotalSeconds,
-            demandTonnes = model is null ? (double?)null : AssignmentService.DemandTonnes(model),
-            bottlenecks = report is null ? null : AssignmentService.Bottlenecks(report, TopBottlenecks),
+            maxUtilisation = result?.Solution.MaxUtilisation(),
+            demandTonnes = result?.DemandTonnes,
+            totals = result?.Totals,
+            bottlenecks = result is null ? null : AssignmentService.Bottlenecks(result, TopBottlenecks),
             corridors = report?.Corridors,
-            flows = report is not null && model is not null ? AssignmentService.Flows(model, report) : null,
+            corridorTonnes = result?.Choice.Corridors,
+            flows = result is null ? null : AssignmentService.Flows(result),
         };
         return TypedResults.Ok(doc);
     }
@@ -212,6 +218,11 @@ public static class AssignmentEndpoints
         {
             foreach (var f in Directory.GetFiles(folder, "*.csv"))
             {
+                // The choice parameters sit beside the demand sets; they are not one.
+                if (Path.GetFileName(f).Equals(AssignmentService.ParametersFileName, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
                 files[Path.GetFileNameWithoutExtension(f)] = f;
             }
         }

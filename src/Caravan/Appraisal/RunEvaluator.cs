@@ -21,7 +21,14 @@ public sealed class RunEvaluator
     public const int DemandBaseYear = 2024;
 
     private readonly ConcurrentDictionary<string, Lazy<(Network Network, string Hash)>> _bases = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Most run networks kept at once (about 1 MB each on the shipped data): past it the oldest are dropped, so a
+    /// sweep of thousands of networks runs in bounded memory. Runs come grouped by network, so little is rebuilt.
+    /// </summary>
+    public const int MaxCachedNetworks = 128;
+
     private readonly ConcurrentDictionary<string, Lazy<Prepared>> _networks = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
     private readonly ConcurrentDictionary<string, Lazy<ChoiceParameters>> _parameters = new(StringComparer.Ordinal);
     private int _networksBuilt;
 
@@ -37,7 +44,15 @@ public sealed class RunEvaluator
     /// <summary>Runs one request.</summary>
     public RunResult Run(RunRequest request, CancellationToken cancellation = default)
     {
-        var prepared = _networks.GetOrAdd(request.NetworkHash, _ => new Lazy<Prepared>(() => Prepare(request))).Value;
+        var prepared = _networks.GetOrAdd(request.NetworkHash, hash =>
+        {
+            _order.Enqueue(hash);
+            return new Lazy<Prepared>(() => Prepare(request));
+        }).Value;
+        while (_networks.Count > MaxCachedNetworks && _order.TryDequeue(out var oldest))
+        {
+            _networks.TryRemove(oldest, out _);
+        }
         var parameters = _parameters.GetOrAdd(request.ParametersFile, f => new Lazy<ChoiceParameters>(() => ChoiceParameters.Read(f))).Value;
         var growth = Years(request.Year);
         var demand = new List<DemandRow>(prepared.Demand.Count);

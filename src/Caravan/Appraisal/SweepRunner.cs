@@ -147,7 +147,8 @@ public static class SweepRunner
             }
             _total += pending.Count;
             var toRun = new List<RunRequest>();
-            foreach (var request in pending.Values.OrderBy(r => r.Key, StringComparer.Ordinal))
+            // Grouped by network, so a silo's network cache serves a network's runs together.
+            foreach (var request in pending.Values.OrderBy(r => r.NetworkHash, StringComparer.Ordinal).ThenBy(r => r.Key, StringComparer.Ordinal))
             {
                 if (cache?.Find(request.Key) is { } stored)
                 {

@@ -9,6 +9,13 @@ public static class AssignmentComparer
     public const double MinShiftTonnes = 1;
 
     /// <summary>
+    /// Utilisation from which an element counts as a bottleneck: the capacity-constrained equilibrium holds a full
+    /// element at its capacity within its tolerance (<see cref="Freight.Choice.ChoiceOptions.CapacityTolerance"/>), so
+    /// a priced element counts as full from 1 − 4 × tolerance = 98% (the slack rule of <see cref="Freight.Choice.ChoiceEquilibrium"/>).
+    /// </summary>
+    public const double AtCapacityUtilisation = 0.98;
+
+    /// <summary>
     /// Compares A with B; flows are in tonnes per year, link keys are <c>id from→to</c> (one per direction). The
     /// demand each side could not route (see <see cref="DemandReach.Split"/>) is carried into the result.
     /// </summary>
@@ -34,8 +41,8 @@ public static class AssignmentComparer
             {
                 links.Add(new LinkFlowChange(key, fa, fb, ua, ub));
             }
-            var overA = ua is >= 1;
-            var overB = ub is >= 1;
+            var overA = ua >= AtCapacityUtilisation;
+            var overB = ub >= AtCapacityUtilisation;
             if (overB && !overA)
             {
                 newBottlenecks.Add(key);

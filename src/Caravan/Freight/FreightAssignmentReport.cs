@@ -39,8 +39,8 @@ public sealed record OdCongestion(DemandRow Row, double FreeFlowHours, double Co
 /// <summary>What an assignment says: convergence, bottlenecks, corridor volumes and OD times under congestion.</summary>
 public sealed class FreightAssignmentReport
 {
-    /// <summary>The solver's result.</summary>
-    public required AssignmentResult Result { get; init; }
+    /// <summary>How the equilibrium ended.</summary>
+    public required FreightEquilibrium Result { get; init; }
 
     /// <summary>Flow per routing edge (network links and transfers), connectors excluded.</summary>
     public required IReadOnlyList<LinkFlow> Links { get; init; }
@@ -97,6 +97,14 @@ public sealed class FreightAssignmentReport
             links.Add(new LinkFlow(e, id, g.Kind[e].ToString().ToLowerInvariant(), g.EdgeMode[e], from, to, corridor, flow, cap, cap is { } c2 ? flow / c2 : null, freeHours, model.HoursAt(a, result.LinkCost[a]), byCommodity, result.LinkCost[a]));
         }
         var bottlenecks = links.Where(l => l.Utilisation is not null && l.FlowTonnes > 0).OrderByDescending(l => l.Utilisation).ToList();
+        var corridors = CorridorVolumes(g, links);
+        var od = OdTimes(model, result);
+        return new FreightAssignmentReport { Result = new FreightEquilibrium(result.Converged, result.StopReason.ToString(), result.RelativeGap, result.Objective, result.TotalSystemTravelTime, result.Iterations, result.Elapsed), Links = links, Bottlenecks = bottlenecks, Corridors = corridors, OdPairs = od };
+    }
+
+    /// <summary>Tonne-km and the busiest link per corridor label, largest first (transfers left out).</summary>
+    public static IReadOnlyList<CorridorVolume> CorridorVolumes(RoutingGraph graph, IReadOnlyList<LinkFlow> links)
+    {
         var total = 0.0;
         var corridorKm = new Dictionary<string, (double TonneKm, double Max)>();
         foreach (var l in links)
@@ -105,15 +113,13 @@ public sealed class FreightAssignmentReport
             {
                 continue;
             }
-            var km = g.DistanceKm[l.Edge];
+            var km = graph.DistanceKm[l.Edge];
             var key = l.Corridor.Length == 0 ? "unlabelled" : l.Corridor;
             var (tk, max) = corridorKm.GetValueOrDefault(key);
             corridorKm[key] = (tk + (l.FlowTonnes * km), Math.Max(max, l.FlowTonnes));
             total += l.FlowTonnes * km;
         }
-        var corridors = corridorKm.Select(kv => new CorridorVolume(kv.Key, kv.Value.TonneKm, kv.Value.Max, total > 0 ? kv.Value.TonneKm / total : 0)).OrderByDescending(c => c.TonneKm).ToList();
-        var od = OdTimes(model, result);
-        return new FreightAssignmentReport { Result = result, Links = links, Bottlenecks = bottlenecks, Corridors = corridors, OdPairs = od };
+        return [.. corridorKm.Select(kv => new CorridorVolume(kv.Key, kv.Value.TonneKm, kv.Value.Max, total > 0 ? kv.Value.TonneKm / total : 0)).OrderByDescending(c => c.TonneKm).ThenBy(c => c.Corridor, StringComparer.Ordinal)];
     }
 
     private static List<OdCongestion> OdTimes(FreightModel model, AssignmentResult result)

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Caravan.Collections;
 using Caravan.Routing;
 
@@ -51,10 +52,16 @@ public static class TransitSimulator
             // Leg j of every sample draws from its own column of the tables: common random numbers across options,
             // so two routes sharing a border see the same luck there, and comparisons are not noise.
             var column = (j % RandomTables.Columns) * n;
-            var fixedHours = m.FixedHours;
-            for (var s = 0; s < n; s++)
+            // Four samples at a time: lane by lane the same additions as one by one.
+            var fixedHours = Vector256.Create(m.FixedHours);
+            var all = times.AsSpan(0, n);
+            for (var s = 0; s + 4 <= n; s += 4)
             {
-                times[s] += fixedHours;
+                (Vector256.Create<double>(all[s..]) + fixedHours).CopyTo(all[s..]);
+            }
+            for (var s = n - (n % 4); s < n; s++)
+            {
+                times[s] += m.FixedHours;
             }
             if (m.Dwell.MedianHours > 0)
             {
@@ -78,11 +85,15 @@ public static class TransitSimulator
                 }
                 else
                 {
-                    var headway = m.HeadwayHours;
+                    var headway = Vector256.Create(m.HeadwayHours);
                     var draws = uniforms.AsSpan(column, n);
-                    for (var s = 0; s < n; s++)
+                    for (var s = 0; s + 4 <= n; s += 4)
                     {
-                        times[s] += draws[s] * headway;
+                        (Vector256.Create<double>(all[s..]) + (Vector256.Create<double>(draws[s..]) * headway)).CopyTo(all[s..]);
+                    }
+                    for (var s = n - (n % 4); s < n; s++)
+                    {
+                        times[s] += draws[s] * m.HeadwayHours;
                     }
                 }
             }

@@ -27,30 +27,57 @@ public sealed record ParetoResult(IReadOnlyList<int[]> Paths, IReadOnlyList<Pare
 public sealed class ParetoSearch
 {
     private readonly RoutingGraph _graph;
-    private readonly List<ParetoLabel> _labels = [];
-    private readonly List<bool> _dead = [];
-    private readonly Dictionary<int, List<int>> _bags = [];
+    // Labels and their dead marks in growable arrays, reused between queries (read by ref, never copied).
+    private ParetoLabel[] _labels = new ParetoLabel[1024];
+    private bool[] _dead = new bool[1024];
+    private int _count;
+    // One bag per vertex × phase, its list kept between queries and emptied through the touched keys.
+    private readonly LabelBag?[] _bags;
+    private readonly List<int> _touched = [];
     private readonly PriorityQueue<int, double> _queue = new();
+    private readonly List<int> _targets = [];
+    // The targets' criteria side by side for the target pruning of every new label.
+    private readonly LabelBag _targetBag = new();
 
     /// <summary>Creates a search object for a graph.</summary>
-    public ParetoSearch(RoutingGraph graph) => _graph = graph;
+    public ParetoSearch(RoutingGraph graph)
+    {
+        _graph = graph;
+        _bags = new LabelBag?[graph.VertexCount * ModeSequence.Phases];
+    }
 
-    /// <summary>Finds the non-dominated paths from one place to another.</summary>
-    public ParetoResult Run(int fromPlace, int toPlace, QueryProfile profile, int? maxTransfers, ParetoLimits limits, CancellationToken cancellation = default)
+    /// <summary>
+    /// Finds the non-dominated paths from one place to another; with <paramref name="fromLocality"/> or
+    /// <paramref name="toLocality"/>, from or to any place of that place's locality.
+    /// </summary>
+    public ParetoResult Run(int fromPlace, int toPlace, QueryProfile profile, int? maxTransfers, ParetoLimits limits, CancellationToken cancellation = default, bool fromLocality = false, bool toLocality = false)
     {
         var g = _graph;
-        _labels.Clear();
-        _dead.Clear();
-        _bags.Clear();
+        _count = 0;
+        foreach (var key in _touched)
+        {
+            _bags[key]!.Clear();
+        }
+        _touched.Clear();
         _queue.Clear();
-        var targets = new List<int>();
+        var targets = _targets;
+        targets.Clear();
+        _targetBag.Clear();
         var eps = limits.Epsilon;
         var clock = Stopwatch.StartNew();
         string? exceeded = null;
         var sequence = profile.Sequence;
-        foreach (var v in g.Origins(fromPlace))
+        var allowed = profile.Allowed;
+        var hours = profile.Hours;
+        var cost = profile.CostUsd;
+        var co2 = profile.Co2eKg;
+        var variance = profile.VarianceHours2;
+        var firstOut = g.FirstOut;
+        var kind = g.Kind;
+        var headOf = g.Head;
+        foreach (var v in g.Origins(fromPlace, fromLocality))
         {
-            Add(new ParetoLabel(v, 0, 0, 0, 0, 0, -1, -1), targets, eps);
+            Add(new ParetoLabel(v, 0, 0, 0, 0, 0, -1, -1), eps);
         }
         var steps = 0;
         while (_queue.Count > 0)
@@ -71,19 +98,20 @@ public sealed class ParetoSearch
             }
             var label = _labels[li];
             var v = label.Vertex;
-            if (g.IsDestination(v, toPlace) && sequence.Accepts(label.Phase))
+            if (g.IsDestination(v, toPlace, toLocality) && sequence.Accepts(label.Phase))
             {
                 targets.Add(li);
+                _targetBag.Add(li, label);
                 continue;
             }
-            var end = g.FirstOut[v + 1];
-            for (var e = g.FirstOut[v]; e < end; e++)
+            var end = firstOut[v + 1];
+            for (var e = firstOut[v]; e < end; e++)
             {
-                if (!profile.Allowed[e])
+                if (!allowed[e])
                 {
                     continue;
                 }
-                var transfers = label.Transfers + (g.Kind[e] == EdgeKind.Transfer ? 1 : 0);
+                var transfers = label.Transfers + (kind[e] == EdgeKind.Transfer ? 1 : 0);
                 if (maxTransfers is { } k && transfers > k)
                 {
                     continue;
@@ -93,10 +121,9 @@ public sealed class ParetoSearch
                 {
                     continue;
                 }
-                var next = new ParetoLabel(g.Head[e], label.Hours + profile.Hours[e], label.CostUsd + profile.CostUsd[e], label.Co2eKg + profile.Co2eKg[e], label.VarianceHours2 + profile.VarianceHours2[e], transfers, li, e) { Phase = phase };
-                Add(next, targets, eps);
+                Add(new ParetoLabel(headOf[e], label.Hours + hours[e], label.CostUsd + cost[e], label.Co2eKg + co2[e], label.VarianceHours2 + variance[e], transfers, li, e) { Phase = phase }, eps);
             }
-            if (_labels.Count > limits.MaxLabels)
+            if (_count > limits.MaxLabels)
             {
                 exceeded = $"label limit of {limits.MaxLabels:N0}";
                 break;
@@ -111,23 +138,28 @@ public sealed class ParetoSearch
                 continue;
             }
             finals.Add(_labels[t]);
-            var path = new List<int>();
+            var length = 0;
             for (var i = t; _labels[i].Edge >= 0; i = _labels[i].Parent)
             {
-                path.Add(_labels[i].Edge);
+                length++;
             }
-            path.Reverse();
-            paths.Add([.. path]);
+            var path = new int[length];
+            for (var i = t; _labels[i].Edge >= 0; i = _labels[i].Parent)
+            {
+                path[--length] = _labels[i].Edge;
+            }
+            paths.Add(path);
         }
-        return new ParetoResult(paths, finals, _labels.Count, exceeded);
+        return new ParetoResult(paths, finals, _count, exceeded);
     }
 
     private bool DominatedByOtherTarget(int t, List<int> targets)
     {
         // Targets at different vertices of the destination (one per mode) never met in one bag.
+        ref readonly var lt = ref _labels[t];
         foreach (var o in targets)
         {
-            if (o != t && !_dead[o] && _labels[o].Dominates(_labels[t], 0) && !(_labels[t].Dominates(_labels[o], 0) && o > t))
+            if (o != t && !_dead[o] && _labels[o].Dominates(lt, 0) && !(lt.Dominates(_labels[o], 0) && o > t))
             {
                 return true;
             }
@@ -135,42 +167,36 @@ public sealed class ParetoSearch
         return false;
     }
 
-    private void Add(in ParetoLabel label, List<int> targets, double eps)
+    private void Add(in ParetoLabel label, double eps)
     {
-        // Target pruning: a partial path already beaten by a complete one can only get worse.
-        foreach (var t in targets)
-        {
-            if (!_dead[t] && _labels[t].Dominates(label, eps))
-            {
-                return;
-            }
-        }
-        // One bag per vertex and phase: a label in another phase may go where this one may not.
+        // One bag per vertex and phase: a label in another phase may go where this one may not. The two checks
+        // have no side effects, so the bag (usually the smaller) goes first.
         var key = (label.Vertex * ModeSequence.Phases) + label.Phase;
-        if (!_bags.TryGetValue(key, out var bag))
+        var bag = _bags[key] ??= new LabelBag();
+        if (bag.Count == 0)
         {
-            bag = [];
-            _bags[key] = bag;
+            _touched.Add(key);
         }
-        for (var i = 0; i < bag.Count; i++)
+        if (bag.AnyDominates(label, eps, null))
         {
-            if (_labels[bag[i]].Dominates(label, eps))
-            {
-                return;
-            }
+            return;
         }
-        for (var i = bag.Count - 1; i >= 0; i--)
+        // Target pruning: a partial path already beaten by a complete one can only get worse.
+        if (_targetBag.AnyDominates(label, eps, _dead))
         {
-            if (label.Dominates(_labels[bag[i]], 0))
-            {
-                _dead[bag[i]] = true;
-                bag.RemoveAt(i);
-            }
+            return;
         }
-        var index = _labels.Count;
-        _labels.Add(label);
-        _dead.Add(false);
-        bag.Add(index);
+        bag.RemoveDominatedBy(label, _dead);
+        var index = _count;
+        if (index == _labels.Length)
+        {
+            Array.Resize(ref _labels, index * 2);
+            Array.Resize(ref _dead, index * 2);
+        }
+        _labels[index] = label;
+        _dead[index] = false;
+        _count++;
+        bag.Add(index, label);
         // Any key that grows strictly with every criterion keeps label-setting correct.
         _queue.Enqueue(index, label.Hours + (label.CostUsd * 1e-3) + (label.Co2eKg * 1e-3) + (label.VarianceHours2 * 1e-4));
     }

@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using Caravan.Assignment;
 using Caravan.Freight;
+using Caravan.Freight.Choice;
+using Caravan.Model;
 
 namespace Caravan.Services;
 
@@ -12,8 +16,9 @@ namespace Caravan.Services;
 /// <param name="FlowTonnes">Flow, tonnes per year, rounded to whole tonnes.</param>
 /// <param name="CapacityTonnes">Capacity, tonnes per year (null if none published).</param>
 /// <param name="Utilisation">Flow over capacity (null if uncapacitated).</param>
-/// <param name="DelayHours">Congested minus free-flow hours.</param>
-public sealed record BottleneckSummary(string Id, string Kind, string Mode, string From, string To, string Corridor, double FlowTonnes, double? CapacityTonnes, double? Utilisation, double DelayHours);
+/// <param name="DelayHours">Congested minus free-flow hours (the shadow price as queue hours of a container tonne).</param>
+/// <param name="ShadowUsdPerTonne">Shadow price of the capacity: what a tonne pays to get through, USD.</param>
+public sealed record BottleneckSummary(string Id, string Kind, string Mode, string From, string To, string Corridor, double FlowTonnes, double? CapacityTonnes, double? Utilisation, double DelayHours, double ShadowUsdPerTonne);
 
 /// <summary>A GeoJSON FeatureCollection of link flows.</summary>
 /// <param name="Type">Always <c>FeatureCollection</c>.</param>
@@ -39,58 +44,126 @@ public sealed record LineGeometry(string Type, double[][] Coordinates);
 /// <param name="To">To place code.</param>
 /// <param name="Corridor">Corridor label.</param>
 /// <param name="FlowTonnes">Flow, tonnes per year, to 0.1 t.</param>
-/// <param name="CapacityTonnes">Capacity, tonnes per year; 0 where none is published.</param>
-/// <param name="Utilisation">Flow over capacity to 4 decimals; -1 where no capacity is published.</param>
-public sealed record FlowProperties(string Id, string Kind, string Mode, string From, string To, string Corridor, double FlowTonnes, double CapacityTonnes, double Utilisation);
+/// <param name="CapacityTonnes">Capacity, tonnes per year; null (omitted) where none is published.</param>
+/// <param name="Utilisation">Flow over capacity to 4 decimals; null (omitted) where no capacity is published.</param>
+/// <param name="ShadowUsdPerTonne">The capacity's shadow price, USD per tonne (0 where the capacity does not bind).</param>
+public sealed record FlowProperties(string Id, string Kind, string Mode, string From, string To, string Corridor, double FlowTonnes, double? CapacityTonnes, double? Utilisation, double ShadowUsdPerTonne);
+
+/// <summary>The settings of one freight run.</summary>
+public sealed record FreightRunOptions
+{
+    /// <summary>The choice parameters (<c>demand/choice-parameters.csv</c>, <see cref="AssignmentService.ParametersPath"/>).</summary>
+    public required ChoiceParameters Parameters { get; init; }
+
+    /// <summary>Year, threads and iteration limit of the equilibrium.</summary>
+    public ChoiceOptions Choice { get; init; } = new();
+
+    /// <summary>
+    /// True on a scenario: rows with no route at all (a closed country) are reported as unserved instead of failing
+    /// the run. On the base network such a row stays an error.
+    /// </summary>
+    public bool ReportUnserved { get; init; }
+
+    /// <summary>Name of the demand file, for the diagnostics.</summary>
+    public string DemandFile { get; init; } = "demand.csv";
+}
 
 /// <summary>
-/// The documents of a freight assignment, built once for every door: the CLI's <c>assign --demand --json</c> and
-/// <c>--out-geojson</c>, and the web's assignment runs.
+/// The freight model's one entry point and the documents of its runs, built once for every door: the CLI's
+/// <c>assign --demand</c>, <c>flows</c>, <c>compare --demand</c> and scenario runs, the web's assignment runs, and the
+/// appraisal sweeps. Each run is the nested-logit mode and route choice under binding capacities
+/// (<see cref="ChoiceEquilibrium"/>, <c>data/demand/README.md</c>).
 /// </summary>
 public static class AssignmentService
 {
-    /// <summary>The first <paramref name="top"/> bottlenecks of a report.</summary>
-    public static IReadOnlyList<BottleneckSummary> Bottlenecks(FreightAssignmentReport report, int top)
+    /// <summary>The demand file of a data folder.</summary>
+    public static string DemandPath(string dataFolder) => Path.Combine(dataFolder, "demand", "eurasia-2024.csv");
+
+    /// <summary>The choice parameters of a data folder.</summary>
+    public static string ParametersPath(string dataFolder) => Path.Combine(dataFolder, "demand", ParametersFileName);
+
+    /// <summary>File name of the choice parameters in the data folder's <c>demand/</c> (not a demand set).</summary>
+    public const string ParametersFileName = "choice-parameters.csv";
+
+    /// <summary>The base year of the demand and of the calibration.</summary>
+    public const int BaseYear = 2024;
+
+    /// <summary>The equilibrium settings of a year under an engine's thread policy (every door uses them).</summary>
+    public static ChoiceOptions ChoiceOptions(EngineOptions engine, int year) => new() { Year = year, Threads = engine.FreightAssignmentThreads };
+
+    /// <summary>
+    /// Runs the freight model: builds the choice sets, solves the capacity-constrained equilibrium and reports it.
+    /// The same inputs give the same flows to the last digit on any thread count. Throws
+    /// <see cref="CaravanDataException"/> for a row without an option (naming its line).
+    /// </summary>
+    public static FreightRun Run(Network network, IReadOnlyList<DemandRow> demand, FreightRunOptions options, CancellationToken cancellation = default, Action<IterationReport>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<UnservedDemand> unserved = [];
+        if (options.ReportUnserved)
+        {
+            (demand, unserved) = DemandReach.Split(network, demand, options.Choice.Year);
+            if (demand.Count == 0)
+            {
+                var bag = new DiagnosticBag();
+                bag.Error(options.DemandFile, 0, "", "no demand row has a route on this network");
+                bag.ThrowIfErrors($"cannot assign {options.DemandFile}");
+            }
+        }
+        var model = ChoiceModel.Build(network, demand, options.Parameters, options.Choice, options.DemandFile);
+        var solution = ChoiceEquilibrium.Solve(model, null, cancellation, progress);
+        return FreightRun.Create(solution, unserved, clock.Elapsed);
+    }
+
+    /// <summary>Reads a demand file and a parameters file and runs the model on them.</summary>
+    public static FreightRun Run(Network network, string demandPath, string parametersPath, ChoiceOptions choice, bool reportUnserved, CancellationToken cancellation = default, Action<IterationReport>? progress = null)
+    {
+        var parameters = ChoiceParameters.Read(parametersPath);
+        var demand = DemandReader.Read(demandPath, network);
+        return Run(network, demand, new FreightRunOptions { Parameters = parameters, Choice = choice, ReportUnserved = reportUnserved, DemandFile = Path.GetFileName(demandPath) }, cancellation, progress);
+    }
+
+    /// <summary>The first <paramref name="top"/> bottlenecks of a run, with their shadow prices.</summary>
+    public static IReadOnlyList<BottleneckSummary> Bottlenecks(FreightRun run, int top)
+    {
+        var report = run.Report;
         var count = Math.Min(Math.Max(top, 0), report.Bottlenecks.Count);
         var list = new BottleneckSummary[count];
         for (var i = 0; i < count; i++)
         {
             var b = report.Bottlenecks[i];
-            list[i] = new BottleneckSummary(b.Id, b.Kind, b.Mode.ToString(), b.From, b.To, b.Corridor, Math.Round(b.FlowTonnes), b.CapacityTonnes, b.Utilisation, b.CongestedHours - b.FreeFlowHours);
+            list[i] = new BottleneckSummary(b.Id, b.Kind, b.Mode.ToString(), b.From, b.To, b.Corridor, Math.Round(b.FlowTonnes), b.CapacityTonnes, b.Utilisation, b.CongestedHours - b.FreeFlowHours, run.Solution.ShadowUsdPerTonne[b.Edge]);
         }
         return list;
     }
 
-    /// <summary>Total demand of the model, tonnes per year.</summary>
-    public static double DemandTonnes(FreightModel model)
-    {
-        var sum = 0.0;
-        foreach (var d in model.Demand)
-        {
-            sum += d.Tonnes;
-        }
-        return sum;
-    }
+    /// <summary>The document of <c>assign --demand --json</c> (and the web run's summary).</summary>
+    public static FreightAssignmentDocument Document(FreightRun run, int top) => FreightAssignmentDocument.Of(run, top);
 
-    /// <summary>Link flows as GeoJSON: one LineString per link direction with flow (transfers left out).</summary>
-    public static FlowFeatureCollection Flows(FreightModel model, FreightAssignmentReport report)
+    /// <summary>
+    /// Link flows as GeoJSON, the one document every door writes (assign and flows <c>--geojson</c>, assign --json, the
+    /// web run): one LineString per loaded link direction with flow, utilisation and shadow price (transfers left out).
+    /// </summary>
+    public static FlowFeatureCollection Flows(FreightRun run)
     {
-        var g = model.Graph;
+        var g = run.Model.Graph;
         var features = new List<FlowFeature>();
-        foreach (var l in report.Links)
+        foreach (var x in run.Choice.Elements)
         {
-            if (l.FlowTonnes <= 0 || l.Kind == "transfer")
+            if (x.Tonnes <= 0 || x.Kind == "transfer")
             {
                 continue;
             }
-            var a = model.Network.Places[g.VertexPlace[g.Tail[l.Edge]]];
-            var b = model.Network.Places[g.VertexPlace[g.Head[l.Edge]]];
+            var a = g.Network.Places[g.VertexPlace[g.Tail[x.Edge]]];
+            var b = g.Network.Places[g.VertexPlace[g.Head[x.Edge]]];
             features.Add(new FlowFeature(
                 "Feature",
                 new LineGeometry("LineString", [[a.Longitude, a.Latitude], [b.Longitude, b.Latitude]]),
-                new FlowProperties(l.Id, l.Kind, l.Mode.ToString(), l.From, l.To, l.Corridor, Math.Round(l.FlowTonnes, 1), l.CapacityTonnes ?? 0, l.Utilisation is { } u ? Math.Round(u, 4) : -1)));
+                new FlowProperties(x.Id, x.Kind, x.Mode.ToString(), x.From, x.To, x.Corridor, Math.Round(x.Tonnes, 1), x.CapacityTonnes, Round4(x.Utilisation), Math.Round(x.ShadowUsdPerTonne, 3))));
         }
         return new FlowFeatureCollection("FeatureCollection", features);
     }
+
+    private static double? Round4(double? value) => value is null ? null : Math.Round(value.Value, 4);
 }

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Caravan.Appraisal;
 using Caravan.Services;
 using Caravan.Sweep;
+using Caravan.Tests.Support;
 using Xunit;
 
 namespace Caravan.Tests.Appraisal;
@@ -29,37 +30,55 @@ public sealed class SixtyFourRuns : IAsyncLifetime
 }
 
 /// <summary>
-/// Three <c>caravan silo</c> processes on localhost run a 64-run sweep with the in-process sweep's results, also
-/// when one silo is killed mid-sweep.
+/// Three <c>caravan silo</c> processes on localhost, with membership in PostgreSQL (the throwaway test server) or
+/// kept by a primary silo, run a 64-run sweep with the in-process sweep's results, also when one silo is killed
+/// mid-sweep; the runs land in the PostgreSQL run store.
 /// </summary>
 public sealed class SweepClusterTests(SixtyFourRuns reference) : IClassFixture<SixtyFourRuns>
 {
+    private static string Postgres() => PostgresServer.Shared.UrlFor(PostgresServer.Shared.CreateDatabase("sweep"));
+
     [Fact]
-    public async Task ThreeSilosGiveTheInProcessResults()
+    public async Task ThreeSilosWithMembershipInPostgresGiveTheInProcessResults()
     {
-        using var cluster = await LocalCluster.StartAsync(3);
+        using var cluster = await LocalCluster.StartAsync(3, Postgres());
+        Assert.True(cluster.Address.IsPostgres);
         await using var client = await SweepCluster.ConnectAsync(cluster.Address, 6);
-        var outcome = await SweepService.RunAsync(reference.Planner, client.Executor, null, null);
+        Assert.Equal(3, client.Silos);
+        var server = PostgresServer.Shared;
+        var storeDb = server.CreateDatabase("sweepruns");
+        var store = Caravan.Store.RunStores.Open(server.UrlFor(storeDb));
+        var outcome = await SweepService.RunAsync(reference.Planner, client.Executor, new SweepRunStore(store, "sixty-four"), null);
         Assert.Equal(64, outcome.Computed);
         Assert.Equal(reference.Expected, SweepRunTests.Portfolios(outcome));
+        // Every run is in the PostgreSQL run store, and a re-run takes them all from there.
+        Assert.Equal(64, store.List(1000).Count(r => r.ScenarioA.StartsWith("sweep:sixty-four:", StringComparison.Ordinal)));
+        var again = await SweepService.RunAsync(reference.Planner, client.Executor, new SweepRunStore(Caravan.Store.RunStores.Open(server.UrlFor(storeDb)), "sixty-four"), null);
+        Assert.Equal(64, again.Skipped);
+        Assert.Equal(reference.Expected, SweepRunTests.Portfolios(again));
     }
 
     [Fact]
-    public async Task KillingASiloMidSweepStillCompletesWithTheSameResults()
+    public Task KillingASiloWithMembershipInPostgresStillCompletesWithTheSameResults() => KillOneMidSweep(Postgres(), 0);
+
+    [Fact]
+    public Task KillingASiloOfALocalhostClusterStillCompletesWithTheSameResults() => KillOneMidSweep(null, 2);
+
+    private async Task KillOneMidSweep(string? postgresUrl, int victim)
     {
-        using var cluster = await LocalCluster.StartAsync(3);
+        using var cluster = await LocalCluster.StartAsync(3, postgresUrl);
         await using var client = await SweepCluster.ConnectAsync(cluster.Address, 6);
         var killed = 0;
         var progress = new SyncProgress(s =>
         {
             if (s.Done >= 16 && Interlocked.Exchange(ref killed, 1) == 0)
             {
-                cluster.Kill(2);
+                cluster.Kill(victim);
             }
         });
         var outcome = await SweepService.RunAsync(reference.Planner, client.Executor, null, progress);
         Assert.Equal(1, killed);
-        Assert.True(cluster.HasExited(2));
+        Assert.True(cluster.HasExited(victim));
         Assert.Equal(64, outcome.Computed);
         Assert.Equal(reference.Expected, SweepRunTests.Portfolios(outcome));
     }
@@ -75,15 +94,24 @@ internal sealed class LocalCluster : IDisposable
 {
     private readonly List<Process> _silos = [];
 
-    private LocalCluster(ClusterAddress address) => Address = address;
+    private LocalCluster(ClusterAddress address, string text)
+    {
+        Address = address;
+        Text = text;
+    }
 
+    /// <summary>The cluster the silos joined.</summary>
     public ClusterAddress Address { get; }
 
-    public static async Task<LocalCluster> StartAsync(int silos)
+    /// <summary>Its --cluster text.</summary>
+    public string Text { get; }
+
+    /// <summary>Starts silos on free ports: with membership in the database at <paramref name="postgresUrl"/>, or a localhost cluster whose first silo is the primary.</summary>
+    public static async Task<LocalCluster> StartAsync(int silos, string? postgresUrl = null)
     {
         var ports = FreePorts(silos);
-        var cluster = new LocalCluster(new ClusterAddress(ports));
-        var text = "localhost:" + string.Join(',', ports);
+        var text = postgresUrl ?? "localhost:" + string.Join(',', ports);
+        var cluster = new LocalCluster(ClusterAddress.TryParse(text, out var error) ?? throw new InvalidOperationException(error), text);
         try
         {
             foreach (var port in ports)

@@ -61,6 +61,34 @@ public sealed class AotBinaryTests
     public void Calibrate_json_is_the_jit_document() => SameAsJit("calibrate", "--json");
 
     [Fact]
+    public void Calibrate_volumes_json_is_the_jit_document()
+    {
+        SameAsJit("calibrate", "--volumes", Path.Combine(TestPaths.Data, "calibration-volumes.csv"), "--json");
+        var doc = Json(CliProcess.RunProgram(Binary, "calibrate", "--volumes", Path.Combine(TestPaths.Data, "calibration-volumes.csv"), "--json"));
+        Assert.NotEmpty(doc["volumes"]!.AsArray());
+    }
+
+    [Fact]
+    public void Assign_demand_json_is_the_jit_document()
+    {
+        // The wall time differs between two runs; everything else is the same to the last digit.
+        string[] args = ["assign", "--demand", Path.Combine(TestPaths.Data, "demand", "eurasia-2024.csv"), "--year", "2024", "--json"];
+        var aot = Json(CliProcess.RunProgram(Binary, args)).AsObject();
+        var jit = Json(CliProcess.Run(args)).AsObject();
+        aot.Remove("seconds");
+        jit.Remove("seconds");
+        Assert.True(JsonNode.DeepEquals(jit, aot), "AOT and JIT assign --demand documents differ");
+        Assert.True(aot["converged"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void Flows_json_is_the_jit_document()
+    {
+        SameAsJit("flows", "--json");
+        SameAsJit("flows", "--elasticities", "--json", "--top", "3");
+    }
+
+    [Fact]
     public void Export_geojson_is_the_jit_collection()
     {
         var aot = Json(CliProcess.RunProgram(Binary, "export", "--geojson"));

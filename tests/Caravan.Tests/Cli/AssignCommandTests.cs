@@ -69,11 +69,23 @@ public sealed class AssignCommandTests : IDisposable
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
         Assert.True(root.GetProperty("converged").GetBoolean());
-        Assert.Equal("GapReached", root.GetProperty("stopReason").GetString());
-        // The freight default gap, not the TNTP one: the run stops at the first iteration at or below 1e-5.
+        Assert.Equal("choice", root.GetProperty("model").GetString());
+        Assert.Equal("Converged", root.GetProperty("stopReason").GetString());
+        // The freight model's gap is its capacity excess: within the choice model's tolerance when converged.
         var gap = root.GetProperty("relativeGap").GetDouble();
-        Assert.True(gap <= new Caravan.Freight.FreightAssignmentOptions().Solver.TargetRelativeGap, $"gap {gap}");
+        Assert.True(gap <= new Caravan.Freight.Choice.ChoiceOptions().CapacityTolerance, $"gap {gap}");
         Assert.DoesNotContain("warning", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--gap", "1e-6")]
+    [InlineData("--algorithm", "fw")]
+    [InlineData("--time-limit", "5")]
+    public void TntpSolverSettingsAreAnErrorWithDemand(string option, string value)
+    {
+        var (code, _, error) = Run("assign", "--demand", Path.Combine(TestPaths.Mini, "demand.csv"), "--data", TestPaths.Mini, option, value);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"{option} applies to --tntp only", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -82,7 +94,8 @@ public sealed class AssignCommandTests : IDisposable
     public void RunStoppedAtItsIterationLimitWarnsAndExitsWithCodeThree(string kind)
     {
         string[] input = kind == "--tntp" ? ["--tntp", TestData.Tntp("SiouxFalls")] : ["--demand", Path.Combine(TestPaths.Mini, "demand.csv"), "--data", TestPaths.Mini, "--year", "2026"];
-        var (code, output, error) = Run(["assign", .. input, "--gap", "1e-14", "--max-iterations", "1", "--json"]);
+        string[] tight = kind == "--tntp" ? ["--gap", "1e-14"] : [];
+        var (code, output, error) = Run(["assign", .. input, .. tight, "--max-iterations", "1", "--json"]);
         Assert.Equal(ExitCodes.NotConverged, code);
         Assert.Equal(3, code);
         Assert.Contains("warning: not converged", error, StringComparison.Ordinal);

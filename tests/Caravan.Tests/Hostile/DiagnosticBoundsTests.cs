@@ -76,6 +76,29 @@ public sealed class DiagnosticBoundsTests
         Assert.Contains(message, d.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("50000000", "outside the allowed range")]
+    [InlineData("many", "")]
+    public void ARejectedZoneCountInATripsFileIsOneDiagnostic(string zones, string message)
+    {
+        // Found by probing (issue 16): with the header rejected, the pair key folded origin and destination together,
+        // so every block after the first read as "demand from 2 to 1 is given twice".
+        var text = $"<NUMBER OF ZONES> {zones}\n<END OF METADATA>\nOrigin 1\n 1 : 0.0; 2 : 100.0; 3 : 5;\nOrigin 2\n 1 : 100.0; 2 : 0.0; 3 : 7;\nOrigin 3\n 1 : 1; 2 : 2;\n";
+        var e = Assert.Throws<CaravanDataException>(() => TntpTripsReader.Read(new StringReader(text), "x_trips.tntp"));
+        var d = Assert.Single(e.Diagnostics);
+        Assert.Equal("<NUMBER OF ZONES>", d.Field);
+        Assert.Contains(message, d.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADuplicateInATripsFileIsStillFoundWithoutTheHeader()
+    {
+        var text = "<NUMBER OF ZONES> 0\n<END OF METADATA>\nOrigin 1\n 2 : 100.0;\nOrigin 2\n 1 : 100.0; 1 : 3;\n";
+        var e = Assert.Throws<CaravanDataException>(() => TntpTripsReader.Read(new StringReader(text), "x_trips.tntp"));
+        Assert.Contains(e.Diagnostics, d => d.Message == "demand from 2 to 1 is given twice" && d.Line == 6);
+        Assert.DoesNotContain(e.Diagnostics, d => d.Message == "demand from 1 to 2 is given twice");
+    }
+
     [Fact]
     public void AnUnreadablePlacesFileCausesNoUnknownPlaceCascade()
     {

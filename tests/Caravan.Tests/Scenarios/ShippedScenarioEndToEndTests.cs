@@ -45,6 +45,8 @@ public class ShippedScenarioEndToEndTests
         {
             Assert.True(doc.RootElement.GetProperty("converged").GetBoolean());
             Assert.True(doc.RootElement.GetProperty("demandTonnes").GetDouble() > 0);
+            // Nothing above 110% of capacity under any shipped scenario (issue 13).
+            Assert.True(doc.RootElement.GetProperty("maxUtilisation").GetDouble() <= 1.10, $"{scenario}: largest utilisation {doc.RootElement.GetProperty("maxUtilisation").GetDouble():P1}");
         }
 
         var compare = CliProcess.Run("compare", "base", scenario, "--demand", Demand, "--year", "2030", "--json");

@@ -46,6 +46,8 @@ public sealed class AssignmentApiTests : IAsyncLifetime
         Assert.Contains("\"status\":\"done\"", text, StringComparison.Ordinal);
         var result = await Json.ReadAsync(await _client.GetAsync($"/api/assignments/{id}"));
         Assert.Equal("done", result.GetProperty("status").GetString());
+        Assert.True(result.GetProperty("converged").GetBoolean());
+        Assert.Equal("choice", result.GetProperty("model").GetString());
         Assert.NotEmpty(result.GetProperty("bottlenecks").EnumerateArray());
         Assert.NotEmpty(result.GetProperty("corridors").EnumerateArray());
         var features = result.GetProperty("flows").GetProperty("features").EnumerateArray().ToList();
@@ -53,7 +55,11 @@ public sealed class AssignmentApiTests : IAsyncLifetime
         Assert.All(features, f =>
         {
             Assert.True(f.GetProperty("properties").GetProperty("flowTonnes").GetDouble() > 0);
-            Assert.True(f.GetProperty("properties").TryGetProperty("utilisation", out _));
+            // Utilisation exactly where a capacity is published (omitted, i.e. null, elsewhere), never a -1 stand-in.
+            var p = f.GetProperty("properties");
+            Assert.Equal(p.TryGetProperty("capacityTonnes", out _), p.TryGetProperty("utilisation", out var u));
+            Assert.True(u.ValueKind == System.Text.Json.JsonValueKind.Undefined || u.GetDouble() >= 0);
+            Assert.True(p.TryGetProperty("shadowUsdPerTonne", out _));
         });
         // The events of a finished run replay and end at once.
         var replay = await _client.GetStringAsync($"/api/assignments/{id}/events");

@@ -63,10 +63,11 @@ public static class GmnsReader
             }
         }
 
-        var linkRows = CsvTable.Read(Path.Combine(folder, "link.csv"), D("link.csv"), GmnsColumns.LinkRequired, Optional(GmnsColumns.Link, GmnsColumns.LinkRequired), bag);
+        // link.csv is the large file of a GMNS network: its rows are streamed into links, never held as records (a
+        // file rejected part-way leaves an error in the bag, so what was built is not returned).
         var links = new List<Link>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var r in linkRows)
+        CsvTable.ReadEach(Path.Combine(folder, "link.csv"), D("link.csv"), GmnsColumns.LinkRequired, Optional(GmnsColumns.Link, GmnsColumns.LinkRequired), bag, r =>
         {
             var linkId = r.RequiredText("link_id");
             var id = r.Text("caravan_id");
@@ -149,7 +150,7 @@ public static class GmnsReader
                 links.Add(new Link(id, from, to, mode, distance!.Value, speed, hours, tariffFeu, tariffTonne, capacity, capacityUnit,
                     tracks, status, opening, bidirectional, r.Text("caravan_corridor"), border, r.List("caravan_source"), r.Text("caravan_notes")));
             }
-        }
+        }, out _);
         var snapshot = bag.Snapshot();
         return bag.HasErrors ? new GmnsLoadResult(null, null, snapshot) : new GmnsLoadResult(places, links, snapshot);
     }

@@ -108,7 +108,9 @@ public static class TntpTripsReader
                     bag.Add(file, at, "demand", $"{TntpText.Format(demand)} is above {TntpText.Format(MaxDemand)}, the largest demand accepted");
                     continue;
                 }
-                if (!seen.Add(((long)origin * (zones + 1)) + d))
+                // The key must not depend on the header's zone count: with the header rejected (zones 0), origin and
+                // destination would fold together and every second block would read as "given twice".
+                if (!seen.Add(((long)origin << 32) | (uint)d))
                 {
                     bag.Add(file, at, "destination", $"demand from {origin} to {d} is given twice");
                     continue;

@@ -9,13 +9,18 @@ namespace Caravan.Freight.Choice;
 /// plus the shadow prices λ_a of the capacitated elements on the route; λ_a rises while the element is above capacity
 /// and falls to zero while it has room (a dual ascent with a per-element adaptive step). At the solution no element
 /// carries more than its capacity unless every option of some flow crosses it, and λ_a is what a tonne would pay to
-/// get through (the queue's price). Sequential and deterministic: the same inputs give the same flows on any machine.
+/// get through (the queue's price). Deterministic: the same inputs give the same flows on any machine and thread count (<see cref="ChoiceOptions.Threads"/>).
 /// </summary>
 public static class ChoiceEquilibrium
 {
     /// <summary>Solves the model; <paramref name="start"/> warm-starts the shadow prices (same graph).</summary>
-    public static ChoiceSolution Solve(ChoiceModel model, ChoiceSolution? start = null, CancellationToken cancellation = default)
+    /// <param name="model">The model.</param>
+    /// <param name="start">Solution to warm-start from (null = shadow prices 0).</param>
+    /// <param name="cancellation">Stops the ascent.</param>
+    /// <param name="progress">Called after every iteration; its relative gap is the capacity excess max(0, utilisation − 1).</param>
+    public static ChoiceSolution Solve(ChoiceModel model, ChoiceSolution? start = null, CancellationToken cancellation = default, Action<Assignment.IterationReport>? progress = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var g = model.Graph;
         var options = model.Options;
         var edges = g.EdgeCount;
@@ -27,6 +32,7 @@ public static class ChoiceEquilibrium
         var costWeighted = new double[edges];
         var rows = model.Demand.Count;
         var probabilities = new double[rows][];
+        var logsums = new double[rows];
         var pathSize = new double[rows][];
         var builder = new ChoiceSetBuilder(g);
         var bulkShadow = new double[edges];
@@ -57,7 +63,7 @@ public static class ChoiceEquilibrium
                     }
                 }
             }
-            Load(model, shadow, pathSize, probabilities, load, costWeighted);
+            Load(model, shadow, pathSize, probabilities, logsums, load, costWeighted);
             maxUtilisation = 0;
             var slack = false;
             for (var e = 0; e < edges; e++)
@@ -75,6 +81,7 @@ public static class ChoiceEquilibrium
                     slack = true;
                 }
             }
+            progress?.Invoke(new Assignment.IterationReport(iterations, Math.Max(0, maxUtilisation - 1), 0, 0, clock.Elapsed));
             if (maxUtilisation <= 1 + options.CapacityTolerance && !slack)
             {
                 converged = true;
@@ -100,50 +107,34 @@ public static class ChoiceEquilibrium
             }
         }
         // The flows of the final shadow prices.
-        Load(model, shadow, pathSize, probabilities, load, costWeighted);
-        return new ChoiceSolution(model, shadow, probabilities, iterations, converged);
+        Load(model, shadow, pathSize, probabilities, logsums, load, costWeighted);
+        return new ChoiceSolution(model, shadow, probabilities, logsums, iterations, converged);
     }
 
-    private static void Load(ChoiceModel model, double[] shadow, double[][] pathSize, double[][] probabilities, double[] load, double[] costWeighted)
+    private static void Load(ChoiceModel model, double[] shadow, double[][] pathSize, double[][] probabilities, double[] logsums, double[] load, double[] costWeighted)
     {
+        var rows = model.Demand.Count;
+        // The shares of one row do not depend on another's: computed in parallel, then the loads are summed in row
+        // order, so the flows are the same to the last digit on any thread count.
+        var threads = model.Options.Threads;
+        if (threads == 1 || rows < 2)
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                logsums[i] = Shares(model, i, shadow, pathSize[i], probabilities);
+            }
+        }
+        else
+        {
+            Parallel.For(0, rows, new ParallelOptions { MaxDegreeOfParallelism = threads <= 0 ? -1 : threads }, i => logsums[i] = Shares(model, i, shadow, pathSize[i], probabilities));
+        }
         Array.Clear(load);
         Array.Clear(costWeighted);
-        Span<double> nestConstant = stackalloc double[ModeGroups.Count];
-        for (var i = 0; i < model.Demand.Count; i++)
+        for (var i = 0; i < rows; i++)
         {
             var row = model.Demand[i];
-            var p = model.Parameters.For(row.Commodity);
             var routes = model.Routes[i];
-            var n = routes.Count;
-            if (probabilities[i] is null || probabilities[i].Length != n)
-            {
-                probabilities[i] = new double[n];
-            }
-            var cost = new double[n];
-            var nest = new int[n];
-            var constant = new double[n];
-            for (var r = 0; r < n; r++)
-            {
-                var route = routes[r];
-                var c = route.BaseCostUsdPerTonne;
-                foreach (var e in route.Edges)
-                {
-                    // A container terminal's queue is no toll for a tanker or a bulk wagon passing the same port.
-                    if (model.Binds(e, row.Commodity))
-                    {
-                        c += shadow[e];
-                    }
-                }
-                cost[r] = c;
-                nest[r] = (int)route.Group;
-                constant[r] = p.CorridorConstant(route.Corridor) + (route.WaterCrossing ? p.WaterCrossingConstant : 0) + pathSize[i][r];
-            }
-            foreach (var grp in ModeGroups.All)
-            {
-                nestConstant[(int)grp] = p.GroupConstant(grp);
-            }
-            NestedLogit.Probabilities(cost, nest, constant, nestConstant, p.Beta, p.Mu, probabilities[i]);
-            for (var r = 0; r < n; r++)
+            for (var r = 0; r < routes.Count; r++)
             {
                 var tonnes = row.Tonnes * probabilities[i][r];
                 if (tonnes <= 0)
@@ -160,6 +151,46 @@ public static class ChoiceEquilibrium
                 }
             }
         }
+    }
+
+    /// <summary>The nested-logit shares of demand row <paramref name="i"/> at the shadow prices; returns its logsum.</summary>
+    private static double Shares(ChoiceModel model, int i, double[] shadow, double[] pathSize, double[][] probabilities)
+    {
+        var row = model.Demand[i];
+        var p = model.Parameters.For(row.Commodity);
+        var routes = model.Routes[i];
+        var n = routes.Count;
+        if (probabilities[i] is null || probabilities[i].Length != n)
+        {
+            probabilities[i] = new double[n];
+        }
+        var cost = new double[n];
+        var nest = new int[n];
+        var constant = new double[n];
+        for (var r = 0; r < n; r++)
+        {
+            var route = routes[r];
+            var c = route.BaseCostUsdPerTonne;
+            foreach (var e in route.Edges)
+            {
+                // A container terminal's queue is no toll for a tanker or a bulk wagon passing the same port.
+                if (model.Binds(e, row.Commodity))
+                {
+                    c += shadow[e];
+                }
+            }
+            cost[r] = c;
+            nest[r] = (int)route.Group;
+            // ln PS enters unscaled by the nest (×μ here, ÷μ in the logit): n identical routes then count as one
+            // option, not as 1/n of one (PS^(1/μ) would over-correct overlapping corridors).
+            constant[r] = p.CorridorConstant(route.Corridor) + (route.WaterCrossing ? p.WaterCrossingConstant : 0) + (p.Mu * pathSize[r]);
+        }
+        Span<double> nestConstant = stackalloc double[ModeGroups.Count];
+        foreach (var grp in ModeGroups.All)
+        {
+            nestConstant[(int)grp] = p.GroupConstant(grp);
+        }
+        return NestedLogit.Probabilities(cost, nest, constant, nestConstant, p.Beta, p.Mu, probabilities[i]);
     }
 
     /// <summary>

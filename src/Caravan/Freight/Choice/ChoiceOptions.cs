@@ -18,6 +18,9 @@ public sealed record ChoiceOptions
     /// <summary>Every so many iterations each OD's cheapest path at the current shadow prices joins its choice set (column generation).</summary>
     public int RegenerateEvery { get; init; } = 200;
 
+    /// <summary>Worker threads for the shares of the OD rows (0 = all cores); the flows do not depend on it.</summary>
+    public int Threads { get; init; }
+
     /// <summary>Factor on the tariffs of the links of a corridor (label → factor), for price scenarios and elasticities.</summary>
     public IReadOnlyDictionary<string, double> CorridorTariffFactor { get; init; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Caravan.Data;
-using Caravan.Export;
 using Caravan.Model;
-using NetTopologySuite.Features;
-using NetTopologySuite.Geometries;
 
 namespace Caravan.Freight.Choice;
 
@@ -41,37 +38,6 @@ public static class ChoiceOutputs
             }
         }
         AtomicFile.WriteAllText(path, sb.ToString());
-    }
-
-    /// <summary>A LineString per loaded link direction with flow, utilisation and shadow price, for maps.</summary>
-    public static void WriteGeoJson(string path, ChoiceSolution solution, ChoiceReport report)
-    {
-        var factory = new GeometryFactory(new PrecisionModel(), 4326);
-        var fc = new FeatureCollection();
-        var g = solution.Model.Graph;
-        foreach (var x in report.Elements)
-        {
-            if (x.Kind == "transfer")
-            {
-                continue;
-            }
-            var a = g.Network.Places[g.VertexPlace[g.Tail[x.Edge]]];
-            var b = g.Network.Places[g.VertexPlace[g.Head[x.Edge]]];
-            fc.Add(new Feature(factory.CreateLineString([new Coordinate(a.Longitude, a.Latitude), new Coordinate(b.Longitude, b.Latitude)]), new AttributesTable
-            {
-                { "id", x.Id },
-                { "kind", x.Kind },
-                { "mode", x.Mode.ToString() },
-                { "from", x.From },
-                { "to", x.To },
-                { "corridor", x.Corridor },
-                { "flowTonnes", Math.Round(x.Tonnes, 1) },
-                { "capacityTonnes", x.CapacityTonnes },
-                { "utilisation", x.Utilisation is { } u ? Math.Round(u, 4) : null },
-                { "shadowUsdPerTonne", Math.Round(x.ShadowUsdPerTonne, 3) },
-            }));
-        }
-        AtomicFile.WriteAllText(path, RouteGeoJson.Write(fc));
     }
 
     private static string F(double v) => FreightOutputs.F(v);

@@ -5,8 +5,9 @@ namespace Caravan.Freight.Choice;
 /// <summary>The equilibrium: shadow prices, route shares, and the edge flows they give.</summary>
 public sealed class ChoiceSolution
 {
-    internal ChoiceSolution(ChoiceModel model, double[] shadow, double[][] probabilities, int iterations, bool converged)
+    internal ChoiceSolution(ChoiceModel model, double[] shadow, double[][] probabilities, double[] logsums, int iterations, bool converged)
     {
+        Logsums = logsums;
         Model = model;
         ShadowUsdPerTonne = shadow;
         Probabilities = probabilities;
@@ -43,6 +44,12 @@ public sealed class ChoiceSolution
 
     /// <summary>Per demand row, the share of each route of its choice set.</summary>
     public double[][] Probabilities { get; }
+
+    /// <summary>Per demand row, the logsum of its choice at the final shadow prices (<see cref="NestedLogit.Probabilities"/>).</summary>
+    public double[] Logsums { get; }
+
+    /// <summary>Per demand row, the composite cost of its choice, USD per tonne (<see cref="NestedLogit.CompositeCostUsd"/>).</summary>
+    public double CompositeCostUsdPerTonne(int row) => NestedLogit.CompositeCostUsd(Logsums[row], Model.Parameters.For(Model.Demand[row].Commodity).Beta);
 
     /// <summary>Iterations of the shadow-price ascent.</summary>
     public int Iterations { get; }

@@ -20,7 +20,8 @@ public static class NestedLogit
     /// <param name="beta">Cost coefficient β &gt; 0 on ln(GC).</param>
     /// <param name="mu">Nest scale μ in (0, 1].</param>
     /// <param name="probability">Output, one per route; sums to 1.</param>
-    public static void Probabilities(ReadOnlySpan<double> costUsd, ReadOnlySpan<int> nest, ReadOnlySpan<double> routeConstant, ReadOnlySpan<double> nestConstant, double beta, double mu, Span<double> probability)
+    /// <returns>The logsum ln Σ_g exp(ASC_g + I_g): the expected maximum utility of the flow (user benefit in utility units).</returns>
+    public static double Probabilities(ReadOnlySpan<double> costUsd, ReadOnlySpan<int> nest, ReadOnlySpan<double> routeConstant, ReadOnlySpan<double> nestConstant, double beta, double mu, Span<double> probability)
     {
         if (!(beta > 0) || !(mu > 0) || mu > 1)
         {
@@ -64,7 +65,15 @@ public static class NestedLogit
             var g = nest[r];
             probability[r] = upper[g] / upperSum * Math.Exp(probability[r] - nestMax[g]) / nestSum[g];
         }
+        return upperMax + Math.Log(upperSum);
     }
+
+    /// <summary>
+    /// The cost that, alone, would give the logsum <paramref name="logsum"/>: exp(−logsum / β), USD per tonne. With
+    /// the log-cost utility this composite cost is the money measure of the logsum; the user benefit of a change is
+    /// tonnes × (composite before − composite after).
+    /// </summary>
+    public static double CompositeCostUsd(double logsum, double beta) => Math.Exp(-logsum / beta);
 
     /// <summary>Route utility without the nest constant: −β ln(GC) + constant.</summary>
     public static double Utility(double costUsd, double routeConstant, double beta)

@@ -17,6 +17,34 @@ public class NestedLogitTests
     }
 
     [Fact]
+    public void TheLogsumIsTheExpectedMaximumUtilityAndItsCompositeCost()
+    {
+        // μ = 1, β = 1, costs 100 and 200: LS = ln(1/100 + 1/200) = ln 0.015; composite cost e^−LS = 1/0.015 = 66.67 USD/t,
+        // below the cheaper option (a second option is worth something). Nested (μ = 0.5) the same two routes in one
+        // nest give LS = 0.5 · ln(100^−2 + 200^−2) = ln(√(1.25) / 100): composite 89.44.
+        var p = new double[2];
+        var ls = NestedLogit.Probabilities([100, 200], [0, 1], [0, 0], [0, 0], 1, 1, p);
+        Assert.Equal(Math.Log(0.015), ls, 12);
+        Assert.Equal(200.0 / 3, NestedLogit.CompositeCostUsd(ls, 1), 9);
+        var nested = NestedLogit.Probabilities([100, 200], [0, 0], [0, 0], [0, 0], 1, 0.5, p);
+        Assert.Equal(100 / Math.Sqrt(1.25), NestedLogit.CompositeCostUsd(nested, 1), 9);
+        Assert.Equal(0.8, p[0], 12);
+    }
+
+    [Fact]
+    public void TwoIdenticalRoutesWithTheirPathSizeCountAsOneOption()
+    {
+        // Path size 1/2 each, entered as μ · ln PS (the engine's form): the nest's logsum is that of one route, so the
+        // rail route keeps the share it has against a single sea route — with β = 1, costs 100 and 150, μ = 0.5:
+        // P(rail) = 150^−1 / (100^−1 + 150^−1) = 0.4.
+        const double mu = 0.5;
+        var p = new double[3];
+        NestedLogit.Probabilities([100, 100, 150], [0, 0, 1], [mu * Math.Log(0.5), mu * Math.Log(0.5), 0], [0, 0], 1, mu, p);
+        Assert.Equal(0.4, p[2], 12);
+        Assert.Equal(0.3, p[0], 12);
+    }
+
+    [Fact]
     public void NestedSharesMatchTheHandFormula()
     {
         // Two sea routes (100 and 120 USD/t) in one nest, one rail route (150 USD/t) with ASC_rail = 0.3; β = 2, μ = 0.5.

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Caravan.Export;
+using Caravan.Appraisal;
+using Caravan.Json;
 using Caravan.Store;
 
-namespace Caravan.Appraisal;
+namespace Caravan.Sweep;
 
 /// <summary>
 /// Keeps sweep runs in the run store, one run each: an <c>assign</c> run (each is a freight assignment) whose
