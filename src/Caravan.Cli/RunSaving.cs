@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Caravan.Cli.Json;
 using Caravan.Comparison;
 using Caravan.Export;
 using Caravan.Model;
 using Caravan.Routing;
 using Caravan.Scenarios;
-using Caravan.Cli.Json;
 using Caravan.Store;
 
 namespace Caravan.Cli;

@@ -9,6 +9,7 @@ import type { RouteDoc } from './types';
 import { escapeHtml } from './format';
 import { fillScenarioSelect, renderComparison, runAssignment } from './analysis';
 import type { ScenarioSummary } from './types';
+import { mountSweepView } from './sweep';
 import { ReachView } from './reach';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -186,6 +187,7 @@ async function setUpAnalysis(): Promise<void> {
 async function start(): Promise<void> {
   $<HTMLFormElement>('plan-form').addEventListener('submit', (e) => void planRoutes(e));
   mountApiKeyField(document.querySelector<HTMLElement>('aside.panel') ?? document.body);
+  mountSweepView(document.querySelector<HTMLElement>('aside.panel') ?? document.body);
   try {
     const meta = await api.meta();
     setUpForm(meta);

@@ -15,6 +15,12 @@ public readonly record struct PlaceMatch(int Place, int Rank, string MatchedText
 /// <param name="Suggestions">When the text names nothing: the nearest places.</param>
 public sealed record PlaceResolution(int Place, IReadOnlyList<Locality> Ambiguous, IReadOnlyList<Place> Suggestions)
 {
+    /// <summary>
+    /// True when the text named a locality (its code, name or alias, or a prefix of one) rather than one of its
+    /// places: a route may then start or end at any place of that locality.
+    /// </summary>
+    public bool WholeLocality { get; init; }
+
     /// <summary>The sentence for a failed resolution: <c>ambiguous: …</c> or <c>unknown place …</c>.</summary>
     public string Problem(string text) => Ambiguous.Count > 0
         ? $"ambiguous: '{text.Trim()}' names {Ambiguous.Count} places: {string.Join(", ", Ambiguous.Select(l => $"{l.Name} ({l.Code}, {l.Country})"))}; give a code or the full name"
@@ -190,7 +196,7 @@ public sealed class PlaceSearch
         {
             if (_network.TryGetLocality(trimmed, out var l))
             {
-                return new PlaceResolution(_network.Localities[l].Principal, [], []);
+                return new PlaceResolution(_network.Localities[l].Principal, [], []) { WholeLocality = true };
             }
             if (_network.TryGetPlace(trimmed, out var p))
             {
@@ -252,8 +258,9 @@ public sealed class PlaceSearch
             {
                 // A place named exactly is that place; a locality or a prefix starts at the locality's principal place.
                 var places = best.Select(h => h.Place).Distinct().ToList();
-                var place = step is 2 or 3 && places.Count == 1 ? places[0] : _network.Localities[localities[0]].Principal;
-                return new PlaceResolution(place, [], []);
+                var exact = step is 2 or 3 && places.Count == 1;
+                var place = exact ? places[0] : _network.Localities[localities[0]].Principal;
+                return new PlaceResolution(place, [], []) { WholeLocality = !exact };
             }
             if (step < 4 || localities.Count <= 5)
             {

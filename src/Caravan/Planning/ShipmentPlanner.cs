@@ -14,6 +14,7 @@ public sealed class ShipmentPlanner
 {
     private readonly ThreadLocal<ParetoSearch> _pareto;
     private readonly ThreadLocal<CorridorForcedSearch> _forced;
+    private readonly ThreadLocal<ShortestPathSearch> _alternatives;
 
     /// <summary>Creates a planner over a compiled graph.</summary>
     public ShipmentPlanner(RoutingGraph graph)
@@ -22,6 +23,7 @@ public sealed class ShipmentPlanner
         Router = new Router(graph);
         _pareto = new ThreadLocal<ParetoSearch>(() => new ParetoSearch(graph));
         _forced = new ThreadLocal<CorridorForcedSearch>(() => new CorridorForcedSearch(graph));
+        _alternatives = new ThreadLocal<ShortestPathSearch>(() => new ShortestPathSearch(graph));
     }
 
     /// <summary>The compiled graph.</summary>
@@ -34,9 +36,9 @@ public sealed class ShipmentPlanner
     public PlanResult Plan(PlanRequest request, CancellationToken cancellation = default)
     {
         var r = request.Route;
-        var profile = new QueryProfile(Graph, r.Commodity, r.Constraints);
+        var (profile, weights) = Router.ProfileFor(r);
         var limits = request.Limits ?? ParetoLimits.Default;
-        var pareto = _pareto.Value!.Run(r.From, r.To, profile, r.Constraints.MaxTransfers, limits, cancellation);
+        var pareto = _pareto.Value!.Run(r.From, r.To, profile, r.Constraints.MaxTransfers, limits, cancellation, r.FromLocality, r.ToLocality);
         if (pareto.LimitExceeded is not null)
         {
             return new PlanResult([], null, pareto.LimitExceeded, [], [], pareto.Paths.Count, pareto.LabelsCreated);
@@ -80,7 +82,7 @@ public sealed class ShipmentPlanner
         // The sampled p90 may differ a little from the estimate: never show an option another shown one beats.
         options = options.Where(o => !options.Exists(x => !ReferenceEquals(x, o) && ShownDominates(x, o))).ToList();
         var alternatives = request.Alternatives > 0 ? FindAlternatives(request, profile) : [];
-        var corridors = CorridorBests(request, profile, options);
+        var corridors = CorridorBests(request, profile, weights, options);
         var explanations = request.Explain ? corridors.Where(c => c.OptionIndex < 0).Select(c => $"{c.Corridor}: {c.Verdict}").ToList() : [];
         return new PlanResult(options, null, null, explanations, alternatives, survivors.Count, pareto.LabelsCreated) { Corridors = corridors };
     }
@@ -237,12 +239,12 @@ public sealed class ShipmentPlanner
     {
         var r = request.Route;
         var weights = profile.Weights(r.Objective, r.Weights);
-        var search = new ShortestPathSearch(Graph);
+        var search = _alternatives.Value!;
         var kept = new List<Itinerary>();
         var keptEdges = new List<HashSet<int>>();
         for (var attempt = 0; attempt < request.Alternatives * 6 && kept.Count < request.Alternatives; attempt++)
         {
-            var path = search.Run(r.From, r.To, weights, profile.Allowed, r.Constraints.MaxTransfers, out _, profile.Sequence);
+            var path = search.Run(r.From, r.To, weights, profile.Allowed, r.Constraints.MaxTransfers, out _, profile.Sequence, null, r.FromLocality, r.ToLocality);
             if (path is null)
             {
                 break;
@@ -299,7 +301,7 @@ public sealed class ShipmentPlanner
     /// The best route through each corridor (forced to use it), with its verdict: one of the options, dominated by
     /// one (and by how much), or cut by a constraint. This is both the "why not" and the corridor comparison table.
     /// </summary>
-    private List<CorridorBest> CorridorBests(PlanRequest request, QueryProfile profile, List<RouteOption> options)
+    private List<CorridorBest> CorridorBests(PlanRequest request, QueryProfile profile, double[] weights, List<RouteOption> options)
     {
         var r = request.Route;
         var net = Graph.Network;
@@ -313,7 +315,6 @@ public sealed class ShipmentPlanner
             }
         }
         var result = new List<CorridorBest>();
-        var weights = profile.Weights(r.Objective, r.Weights);
         var forced = _forced.Value!;
         foreach (var corridor in corridors)
         {
@@ -323,7 +324,7 @@ public sealed class ShipmentPlanner
                 result.Add(new CorridorBest(corridor, options[shown], shown, $"option {shown + 1}"));
                 continue;
             }
-            var path = forced.Run(r.From, r.To, corridor, weights, profile.Allowed, profile.Sequence);
+            var path = forced.Run(r.From, r.To, corridor, weights, profile.Allowed, profile.Sequence, r.FromLocality, r.ToLocality);
             if (path is null)
             {
                 var cut = CutBy(corridor, request);
@@ -372,8 +373,8 @@ public sealed class ShipmentPlanner
         var forced = _forced.Value!;
         bool Through(Routing.RouteConstraints constraints)
         {
-            var p = new QueryProfile(Graph, r.Commodity, constraints);
-            return forced.Run(r.From, r.To, corridor, p.Hours, p.Allowed, p.Sequence) is not null;
+            var p = Router.ProfileFor(r with { Constraints = constraints }).Profile;
+            return forced.Run(r.From, r.To, corridor, p.Hours, p.Allowed, p.Sequence, r.FromLocality, r.ToLocality) is not null;
         }
         if (!Through(new Routing.RouteConstraints { Year = 9999 }))
         {

@@ -27,13 +27,14 @@ public sealed class CorridorForcedSearch
     /// ones (domestic, europe, unlabelled) may be used, so "the Middle Corridor" really crosses the Caspian; if that
     /// finds nothing, any path that touches the corridor at least once.
     /// </summary>
-    public int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowed, ModeSequence? sequence = null) =>
-        Run(fromPlace, toPlace, corridor, weight, allowed, strict: true, sequence)
-        ?? Run(fromPlace, toPlace, corridor, weight, allowed, strict: false, sequence);
+    /// <remarks>The locality flags are those of <see cref="RouteRequest.FromLocality"/> and <see cref="RouteRequest.ToLocality"/>.</remarks>
+    public int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowed, ModeSequence? sequence = null, bool fromLocality = false, bool toLocality = false) =>
+        Run(fromPlace, toPlace, corridor, weight, allowed, strict: true, sequence, fromLocality, toLocality)
+        ?? Run(fromPlace, toPlace, corridor, weight, allowed, strict: false, sequence, fromLocality, toLocality);
 
     // The filter and the corridor's edges are built here; the search is the one Dijkstra of the routing graph,
     // on two layers (corridor not yet used / used).
-    private int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowedIn, bool strict, ModeSequence? sequence)
+    private int[]? Run(int fromPlace, int toPlace, string corridor, double[] weight, bool[] allowedIn, bool strict, ModeSequence? sequence, bool fromLocality, bool toLocality)
     {
         var g = _graph;
         var (inCorridor, strictOk) = EdgesOf(corridor);
@@ -45,7 +46,7 @@ public sealed class CorridorForcedSearch
                 allowed[e] = allowedIn[e] && strictOk[e];
             }
         }
-        return _search.Run(fromPlace, toPlace, weight, allowed, null, out _, sequence, inCorridor);
+        return _search.Run(fromPlace, toPlace, weight, allowed, null, out _, sequence, inCorridor, fromLocality, toLocality);
     }
 
     private (bool[] InCorridor, bool[] StrictOk) EdgesOf(string corridor)

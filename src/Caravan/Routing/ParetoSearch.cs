@@ -46,8 +46,11 @@ public sealed class ParetoSearch
         _bags = new LabelBag?[graph.VertexCount * ModeSequence.Phases];
     }
 
-    /// <summary>Finds the non-dominated paths from one place to another.</summary>
-    public ParetoResult Run(int fromPlace, int toPlace, QueryProfile profile, int? maxTransfers, ParetoLimits limits, CancellationToken cancellation = default)
+    /// <summary>
+    /// Finds the non-dominated paths from one place to another; with <paramref name="fromLocality"/> or
+    /// <paramref name="toLocality"/>, from or to any place of that place's locality.
+    /// </summary>
+    public ParetoResult Run(int fromPlace, int toPlace, QueryProfile profile, int? maxTransfers, ParetoLimits limits, CancellationToken cancellation = default, bool fromLocality = false, bool toLocality = false)
     {
         var g = _graph;
         _count = 0;
@@ -72,7 +75,7 @@ public sealed class ParetoSearch
         var firstOut = g.FirstOut;
         var kind = g.Kind;
         var headOf = g.Head;
-        foreach (var v in g.Origins(fromPlace))
+        foreach (var v in g.Origins(fromPlace, fromLocality))
         {
             Add(new ParetoLabel(v, 0, 0, 0, 0, 0, -1, -1), eps);
         }
@@ -95,7 +98,7 @@ public sealed class ParetoSearch
             }
             var label = _labels[li];
             var v = label.Vertex;
-            if (g.IsDestination(v, toPlace) && sequence.Accepts(label.Phase))
+            if (g.IsDestination(v, toPlace, toLocality) && sequence.Accepts(label.Phase))
             {
                 targets.Add(li);
                 _targetBag.Add(li, label);

@@ -37,4 +37,14 @@ public sealed record RouteRequest(
     double Quantity,
     Objective Objective,
     RouteConstraints Constraints,
-    GeneralizedWeights? Weights = null);
+    GeneralizedWeights? Weights = null)
+{
+    /// <summary>
+    /// True when the origin is a locality (the user named a city, not one of its terminals): the search starts at
+    /// every place of <see cref="From"/>'s locality at no cost, and the itinerary begins at the one used.
+    /// </summary>
+    public bool FromLocality { get; init; }
+
+    /// <summary>True when the destination is a locality: arriving at any place of <see cref="To"/>'s locality ends the search.</summary>
+    public bool ToLocality { get; init; }
+}

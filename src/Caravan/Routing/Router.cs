@@ -45,13 +45,17 @@ public sealed class Router
     public RouteOutcome Route(RouteRequest request)
     {
         var (profile, weights) = ProfileFor(request);
-        var path = _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _, profile.Sequence);
+        var path = _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _, profile.Sequence, null, request.FromLocality, request.ToLocality);
         return path is not null
             ? new RouteOutcome(ItineraryBuilder.Build(request, profile, path), null)
             : new RouteOutcome(null, Explain(request));
     }
 
-    private (QueryProfile Profile, double[] Weights) ProfileFor(RouteRequest request)
+    /// <summary>
+    /// The request's edge view and its objective's weights, built once per constraint set and kept (so shared:
+    /// never write to them; <see cref="QueryProfile.Weights"/> gives a fresh array to change).
+    /// </summary>
+    public (QueryProfile Profile, double[] Weights) ProfileFor(RouteRequest request)
     {
         var key = Key(request);
         if (_profiles.TryGetValue(key, out var known))
@@ -100,13 +104,13 @@ public sealed class Router
     public int[]? FindPath(RouteRequest request, QueryProfile profile)
     {
         var weights = profile.Weights(request.Objective, request.Weights);
-        return _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _, profile.Sequence);
+        return _search.Value!.Run(request.From, request.To, weights, profile.Allowed, request.Constraints.MaxTransfers, out _, profile.Sequence, null, request.FromLocality, request.ToLocality);
     }
 
     private bool Reachable(RouteRequest request, RouteConstraints constraints)
     {
-        var profile = new QueryProfile(Graph, request.Commodity, constraints);
-        return _search.Value!.Run(request.From, request.To, profile.Hours, profile.Allowed, constraints.MaxTransfers, out _, profile.Sequence) is not null;
+        var profile = ProfileFor(request with { Constraints = constraints }).Profile;
+        return _search.Value!.Run(request.From, request.To, profile.Hours, profile.Allowed, constraints.MaxTransfers, out _, profile.Sequence, null, request.FromLocality, request.ToLocality) is not null;
     }
 
     /// <summary>Works out why a request has no route.</summary>
@@ -114,8 +118,8 @@ public sealed class Router
     {
         var net = Graph.Network;
         var c = request.Constraints;
-        var from = net.Places[request.From].Name;
-        var to = net.Places[request.To].Name;
+        var from = request.FromLocality ? net.Localities[net.LocalityOf(request.From)].Name : net.Places[request.From].Name;
+        var to = request.ToLocality ? net.Localities[net.LocalityOf(request.To)].Name : net.Places[request.To].Name;
         var open = new RouteConstraints { Year = 9999 };
         if (!Reachable(request, open))
         {

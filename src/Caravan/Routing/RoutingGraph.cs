@@ -109,10 +109,28 @@ public sealed class RoutingGraph
     /// <summary>The departure vertex of a place for a mode, or -1 when the place does not handle that mode.</summary>
     public int DepartureOf(int place, Mode mode) => _departureOf[(place * Modes.Count) + (int)mode];
 
-    /// <summary>The vertices a search from a place starts at: its departure vertices.</summary>
-    public IReadOnlyList<int> Origins(int place)
+    /// <summary>
+    /// The vertices a search from a place starts at: its departure vertices; with <paramref name="wholeLocality"/>,
+    /// those of every place of its locality (a query for "Budapest" starts at whichever terminal, port or airport
+    /// suits the modes, at no cost, as a forwarder reads "anywhere in the city").
+    /// </summary>
+    public IReadOnlyList<int> Origins(int place, bool wholeLocality = false)
     {
         var list = new List<int>(Modes.Count);
+        if (!wholeLocality)
+        {
+            AddDepartures(place, list);
+            return list;
+        }
+        foreach (var p in Network.Localities[Network.LocalityOf(place)].Places)
+        {
+            AddDepartures(p, list);
+        }
+        return list;
+    }
+
+    private void AddDepartures(int place, List<int> list)
+    {
         foreach (var m in Modes.All)
         {
             var v = DepartureOf(place, m);
@@ -121,11 +139,14 @@ public sealed class RoutingGraph
                 list.Add(v);
             }
         }
-        return list;
     }
 
-    /// <summary>True when a search to <paramref name="place"/> has arrived on reaching vertex <paramref name="v"/>.</summary>
-    public bool IsDestination(int v, int place) => IsArrival[v] && VertexPlace[v] == place;
+    /// <summary>
+    /// True when a search to <paramref name="place"/> has arrived on reaching vertex <paramref name="v"/>: an
+    /// arrival vertex of the place, or with <paramref name="wholeLocality"/> of any place of its locality.
+    /// </summary>
+    public bool IsDestination(int v, int place, bool wholeLocality = false) =>
+        IsArrival[v] && (VertexPlace[v] == place || (wholeLocality && Network.LocalityOf(VertexPlace[v]) == Network.LocalityOf(place)));
 
     /// <summary>Compiles a network.</summary>
     public RoutingGraph(Network network)

@@ -43,7 +43,9 @@ public sealed class ShortestPathSearch
     /// (not yet used / used) instead of transfer layers, so the answer is exact; it cannot be combined with a
     /// transfer limit.
     /// </param>
-    public int[]? Run(int fromPlace, int toPlace, double[] weight, bool[] allowed, int? maxTransfers, out double cost, ModeSequence? sequence = null, bool[]? mustUse = null)
+    /// <param name="fromLocality">Start at every place of the origin's locality (<see cref="RouteRequest.FromLocality"/>).</param>
+    /// <param name="toLocality">End at any place of the destination's locality (<see cref="RouteRequest.ToLocality"/>).</param>
+    public int[]? Run(int fromPlace, int toPlace, double[] weight, bool[] allowed, int? maxTransfers, out double cost, ModeSequence? sequence = null, bool[]? mustUse = null, bool fromLocality = false, bool toLocality = false)
     {
         if (mustUse is not null && maxTransfers is not null)
         {
@@ -57,7 +59,7 @@ public sealed class ShortestPathSearch
         var g = _graph;
         var n = g.VertexCount;
         // A state is ((phase × layers) + layer) × n + vertex.
-        foreach (var v in g.Origins(fromPlace))
+        foreach (var v in g.Origins(fromPlace, fromLocality))
         {
             Relax(v, 0, -1, -1);
         }
@@ -71,7 +73,7 @@ public sealed class ShortestPathSearch
             var v = state % n;
             var layer = (state / n) % layers;
             var phase = state / n / layers;
-            if (toPlace >= 0 && g.IsDestination(v, toPlace) && seq.Accepts(phase) && (mustUse is null || layer == 1))
+            if (toPlace >= 0 && g.IsDestination(v, toPlace, toLocality) && seq.Accepts(phase) && (mustUse is null || layer == 1))
             {
                 best = state;
                 cost = d;

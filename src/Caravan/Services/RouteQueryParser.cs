@@ -23,7 +23,7 @@ public sealed class RouteQueryParser
 
     /// <summary>Most place texts whose resolution is remembered (a server sees the same few names again and again).</summary>
     private const int MaxRemembered = 4096;
-    private readonly ConcurrentDictionary<string, (int Place, IReadOnlyList<Place> Suggestions, string Problem, bool Ambiguous)> _resolved = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Place, IReadOnlyList<Place> Suggestions, string Problem, bool Ambiguous, bool WholeLocality)> _resolved = new(StringComparer.Ordinal);
     private int _remembered;
 
     /// <summary>Creates a parser for a network.</summary>
@@ -47,7 +47,7 @@ public sealed class RouteQueryParser
     /// Resolves one place text as <c>from</c>/<c>to</c> are resolved (same rules, same "did you mean"), for queries
     /// built on this parser (matrices, reach, batches); -1 with an error added when it does not resolve.
     /// </summary>
-    public int Resolve(string field, string text, List<EngineError> errors) => ResolvePlace(field, text, errors);
+    public int Resolve(string field, string text, List<EngineError> errors) => ResolvePlace(field, text, errors).Place;
 
     /// <summary>Parses a route query; the year defaults to <see cref="EngineOptions.DefaultYear"/>.</summary>
     public ServiceResult<RouteRequest> Parse(RouteQuery query)
@@ -98,11 +98,15 @@ public sealed class RouteQueryParser
         {
             return null;
         }
-        var from = ResolvePlace("from", query.From, errors);
-        var to = ResolvePlace("to", query.To, errors);
+        var (from, fromLocality) = ResolvePlace("from", query.From, errors);
+        var (to, toLocality) = ResolvePlace("to", query.To, errors);
         if (from >= 0 && from == to)
         {
             errors.Add(EngineError.Invalid("to", "is the same place as from"));
+        }
+        else if (from >= 0 && to >= 0 && (fromLocality || toLocality) && _network.LocalityOf(from) == _network.LocalityOf(to))
+        {
+            errors.Add(EngineError.Invalid("to", $"is in the same locality as from ({_network.Localities[_network.LocalityOf(from)].Name}); name two of its places to route between them"));
         }
         var commodity = Commodity.Container;
         if (!string.IsNullOrWhiteSpace(query.Cargo) && !Commodities.TryParse(query.Cargo, out commodity))
@@ -135,7 +139,11 @@ public sealed class RouteQueryParser
             Year = year,
             MaxTransfers = maxTransfers,
         };
-        return new RouteRequest(from, to, commodity, quantity, objective, constraints, new GeneralizedWeights(double.IsNaN(valueOfTime) ? GeneralizedWeights.For(_network.InfoOf(commodity)).ValueOfTimeUsdPerHour : valueOfTime, carbonPrice));
+        return new RouteRequest(from, to, commodity, quantity, objective, constraints, new GeneralizedWeights(double.IsNaN(valueOfTime) ? GeneralizedWeights.For(_network.InfoOf(commodity)).ValueOfTimeUsdPerHour : valueOfTime, carbonPrice))
+        {
+            FromLocality = fromLocality,
+            ToLocality = toLocality,
+        };
     }
 
     /// <summary>
@@ -171,12 +179,12 @@ public sealed class RouteQueryParser
         }
     }
 
-    private int ResolvePlace(string field, string? text, List<EngineError> errors)
+    private (int Place, bool WholeLocality) ResolvePlace(string field, string? text, List<EngineError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             errors.Add(new EngineError(ErrorCode.MissingValue, field, "is required: a place code, name or alias"));
-            return -1;
+            return (-1, false);
         }
         if (!_resolved.TryGetValue(text, out var known))
         {
@@ -184,20 +192,20 @@ public sealed class RouteQueryParser
             var shown = text.Trim();
             shown = Diagnostic.Cut(shown, 61);
             IReadOnlyList<Place> near = resolution.Ambiguous.Count > 0 ? [.. resolution.Ambiguous.Select(l => _network.Places[l.Principal])] : resolution.Suggestions;
-            known = (resolution.Place, resolution.Place >= 0 ? [] : near, resolution.Place >= 0 ? "" : resolution.Problem(shown), resolution.Ambiguous.Count > 0);
+            known = (resolution.Place, resolution.Place >= 0 ? [] : near, resolution.Place >= 0 ? "" : resolution.Problem(shown), resolution.Ambiguous.Count > 0, resolution.WholeLocality);
             if (Volatile.Read(ref _remembered) < MaxRemembered && _resolved.TryAdd(text, known))
             {
                 Interlocked.Increment(ref _remembered);
             }
         }
-        var (place, suggestions, problem, ambiguous) = known;
+        var (place, suggestions, problem, ambiguous, wholeLocality) = known;
         if (place >= 0)
         {
-            return place;
+            return (place, wholeLocality);
         }
         // A name several localities share is its own mistake ("ambiguous: …"), never an unknown place.
         errors.Add(new EngineError(ambiguous ? ErrorCode.AmbiguousPlace : ErrorCode.UnknownPlace, field, problem) { Places = suggestions });
-        return -1;
+        return (-1, false);
     }
 
     private static double Number(string field, string? text, double fallback, List<EngineError> errors, Func<double, bool> valid, string rule)
@@ -321,8 +329,13 @@ public sealed class RouteQueryParser
         var set = new HashSet<int>();
         foreach (var part in Items("avoidPlaces", text, errors, [',']) ?? [])
         {
-            var p = ResolvePlace("avoidPlaces", part, errors);
-            if (p >= 0)
+            // Avoiding a locality avoids every one of its places, as routing from it may use any of them.
+            var (p, wholeLocality) = ResolvePlace("avoidPlaces", part, errors);
+            if (p >= 0 && wholeLocality)
+            {
+                set.UnionWith(_network.Localities[_network.LocalityOf(p)].Places);
+            }
+            else if (p >= 0)
             {
                 set.Add(p);
             }

@@ -1,7 +1,7 @@
 using Caravan.Appraisal;
-using Caravan.Json;
 using Caravan.Freight;
 using Caravan.Freight.Choice;
+using Caravan.Json;
 using Caravan.Scenarios;
 using Caravan.Services;
 using Caravan.Store;

@@ -55,9 +55,11 @@ public sealed class AssignmentApiTests : IAsyncLifetime
         Assert.All(features, f =>
         {
             Assert.True(f.GetProperty("properties").GetProperty("flowTonnes").GetDouble() > 0);
-            // Utilisation where a capacity is published, and only there (null fields are left out).
-            var props = f.GetProperty("properties");
-            Assert.Equal(props.TryGetProperty("capacityTonnes", out _), props.TryGetProperty("utilisation", out _));
+            // Utilisation exactly where a capacity is published (omitted, i.e. null, elsewhere), never a -1 stand-in.
+            var p = f.GetProperty("properties");
+            Assert.Equal(p.TryGetProperty("capacityTonnes", out _), p.TryGetProperty("utilisation", out var u));
+            Assert.True(u.ValueKind == System.Text.Json.JsonValueKind.Undefined || u.GetDouble() >= 0);
+            Assert.True(p.TryGetProperty("shadowUsdPerTonne", out _));
         });
         // The events of a finished run replay and end at once.
         var replay = await _client.GetStringAsync($"/api/assignments/{id}/events");

@@ -42,6 +42,13 @@ public sealed class ParityTests : IAsyncLifetime
         "from=CNKHG&to=UZAND&explain=true",
         "from=xian&to=DEDUI&avoid=IR",
         "from=xian&to=DEDUI&maxLabels=100000&timeLimit=20",
+        // localities: any place of the city at either end; a place code is kept exactly
+        "from=Zhengzhou&to=Liege&cargo=air-cargo",
+        "from=Liege&to=Zhengzhou&cargo=air-cargo",
+        "from=Budapest&to=Shanghai",
+        "from=CNCGO-APT&to=duisburg",
+        "from=Istanbul&to=Frankfurt&avoidPlaces=Budapest",
+        "from=Zhengzhou&to=CNCGO-APT&cargo=air-cargo",
         // bad values
         "from=Duisbrug&to=xian",
         "to=xian",
