@@ -83,17 +83,14 @@ public static class RouteEndpoints
         {
             return Problems.InvalidParameter("option", $"must be from 1 to {document.Routes.Count} (the options of this plan)");
         }
-        using var bytes = new MemoryStream();
-        if (xlsx)
-        {
-            ItinerarySheet.WriteXlsx(document.Routes[index], bytes);
-        }
-        else
-        {
-            ItinerarySheet.WriteCsv(document.Routes[index], bytes);
-        }
         var name = $"itinerary-{document.From.Code}-{document.To.Code}-{index + 1}.{(xlsx ? "xlsx" : "csv")}";
-        return TypedResults.File(bytes.ToArray(), xlsx ? ItineraryXlsxType : "text/csv; charset=utf-8", name);
+        if (!xlsx)
+        {
+            return TypedResults.File(new System.Text.UTF8Encoding(false).GetBytes(ItinerarySheet.Csv(document.Routes[index])), "text/csv; charset=utf-8", name);
+        }
+        using var bytes = new MemoryStream();
+        ItinerarySheet.WriteXlsx(document.Routes[index], bytes);
+        return TypedResults.File(bytes.ToArray(), ItineraryXlsxType, name);
     }
 
     /// <summary>Handles a plan query: the same as <c>caravan route --json</c>.</summary>

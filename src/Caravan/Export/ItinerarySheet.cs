@@ -16,28 +16,27 @@ public static class ItinerarySheet
          "distance_km", "hours", "p90_hours", "cost_usd", "co2e_kg", "departs", "arrives", "link_id", "corridor", "description"];
 
     /// <summary>Writes the legs as CSV to a file (atomically).</summary>
-    public static void WriteCsv(RouteDocument route, string path) => AtomicFile.Write(path, stream => WriteCsv(route, stream));
+    public static void WriteCsv(RouteDocument route, string path) => AtomicFile.WriteAllText(path, Csv(route));
 
     /// <summary>
-    /// Writes the legs as CSV (UTF-8 without BOM, <c>\n</c> line ends) to a stream: the bytes <c>caravan route --csv</c>
-    /// writes and the web's itinerary download sends.
+    /// The legs as CSV (one row per leg, <c>\n</c> line ends): the text <c>caravan route --csv</c> writes (UTF-8
+    /// without BOM) and the web's itinerary download sends. An itinerary is a few dozen rows, so one string is fine.
     /// </summary>
-    public static void WriteCsv(RouteDocument route, Stream stream)
+    public static string Csv(RouteDocument route)
     {
-        using var w = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        w.NewLine = "\n";
-        w.Write(string.Join(',', Columns) + "\n");
+        var w = new System.Text.StringBuilder();
+        w.Append(string.Join(',', Columns)).Append('\n');
         var i = 1;
         foreach (var l in route.Legs)
         {
-            w.Write(CsvText.Line(
+            w.Append(CsvText.Line(
                 CsvText.Integer(i++), l.Kind, l.Mode, CsvText.Field(l.From.Code), CsvText.Field(l.From.Name), l.From.Country,
                 CsvText.Field(l.To.Code), CsvText.Field(l.To.Name), l.To.Country, CsvText.Number(l.DistanceKm), CsvText.Number(l.Hours),
                 CsvText.Number(l.P90Hours), CsvText.Number(l.CostUsd), CsvText.Number(l.Co2eKg), CsvText.Field(l.Departs), CsvText.Field(l.Arrives),
                 CsvText.Field(l.LinkId), CsvText.Field(l.Corridor), CsvText.Field(l.Description)));
-            w.Write('\n');
+            w.Append('\n');
         }
-        w.Flush();
+        return w.ToString();
     }
 
     /// <summary>Writes the legs as an XLSX workbook to a file (atomically).</summary>

@@ -59,7 +59,7 @@ public sealed class SweepRunTests
         var solution = ChoiceEquilibrium.Solve(ChoiceModel.Build(network, demand, parameters, new ChoiceOptions { Year = 2030 }));
         for (var i = 0; i < demand.Count; i++)
         {
-            var p = ChoiceLogsum.Probabilities(solution, i);
+            var p = ChoiceEquilibrium.SharesAt(solution, i);
             for (var r = 0; r < p.Length; r++)
             {
                 Assert.Equal(solution.Probabilities[i][r], p[r], 12);

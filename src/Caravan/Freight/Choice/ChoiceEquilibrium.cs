@@ -153,6 +153,18 @@ public static class ChoiceEquilibrium
         }
     }
 
+    /// <summary>
+    /// The shares of demand row <paramref name="row"/> recomputed at the solution's final shadow prices, by the one
+    /// function the equilibrium loads with (a check that the stored shares and logsums belong to those prices).
+    /// </summary>
+    public static double[] SharesAt(ChoiceSolution solution, int row)
+    {
+        var model = solution.Model;
+        var probabilities = new double[model.Demand.Count][];
+        Shares(model, row, solution.ShadowUsdPerTonne, PathSizeTerms(model.Graph, model.Routes[row]), probabilities);
+        return probabilities[row];
+    }
+
     /// <summary>The nested-logit shares of demand row <paramref name="i"/> at the shadow prices; returns its logsum.</summary>
     private static double Shares(ChoiceModel model, int i, double[] shadow, double[] pathSize, double[][] probabilities)
     {
