@@ -36,13 +36,18 @@ public sealed class OneToAllDijkstra
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)source, (uint)_graph.VertexCount, nameof(source));
         NextStamp();
-        var firstOut = _graph.FirstOut;
-        var head = _graph.Head;
-        var weight = _graph.Weight;
-        var distance = _distance;
-        var stamp = _stamp;
-        var current = _current;
-        var heap = _heap;
+        Settled = Settle(_graph, source, _distance, _stamp, _current, _heap);
+    }
+
+    /// <summary>
+    /// The one stamped Dijkstra loop over a compact graph (this search's, and PHAST's upward search on the hierarchy's
+    /// upward graph): a vertex whose stamp is not <paramref name="current"/> is unreached. Returns the vertices settled.
+    /// </summary>
+    internal static int Settle(CompactGraph graph, int source, ulong[] distance, int[] stamp, int current, IndexedMinHeap heap)
+    {
+        var firstOut = graph.FirstOut;
+        var head = graph.Head;
+        var weight = graph.Weight;
         var settled = 0;
         distance[source] = 0;
         stamp[source] = current;
@@ -70,7 +75,7 @@ public sealed class OneToAllDijkstra
                 }
             }
         }
-        Settled = settled;
+        return settled;
     }
 
     /// <summary>The distance of a vertex from the last search's source, or <see cref="Unreachable"/>.</summary>

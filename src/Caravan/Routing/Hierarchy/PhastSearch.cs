@@ -40,37 +40,8 @@ public sealed class PhastSearch
         var current = ++_current;
         var distance = _distance;
         var stamp = _stamp;
-        var up = _hierarchy.Up;
-        var upFirst = up.FirstOut;
-        var upHead = up.Head;
-        var upWeight = up.Weight;
-        var heap = _heap;
         var s = _hierarchy.Position[source];
-        distance[s] = 0;
-        stamp[s] = current;
-        heap.InsertOrDecrease(s, 0);
-        while (heap.Count > 0)
-        {
-            var v = heap.PopMin(out _);
-            var dv = distance[v];
-            var end = upFirst[v + 1];
-            for (var a = upFirst[v]; a < end; a++)
-            {
-                var h = upHead[a];
-                var d = dv + upWeight[a];
-                if (stamp[h] != current)
-                {
-                    stamp[h] = current;
-                    distance[h] = d;
-                    heap.InsertOrDecrease(h, d);
-                }
-                else if (d < distance[h])
-                {
-                    distance[h] = d;
-                    heap.InsertOrDecrease(h, d);
-                }
-            }
-        }
+        OneToAllDijkstra.Settle(_hierarchy.Up, s, distance, stamp, current, _heap);
         // Downward sweep: positions ascend as ranks descend, so every higher vertex is final before it is read.
         var down = _hierarchy.DownIn;
         var downFirst = down.FirstOut;
