@@ -30,7 +30,7 @@ internal static class AssignCommand
         var geojson = new Option<string?>("--out-geojson") { Description = "With --demand: write link volumes as GeoJSON." };
         var save = new Option<bool>("--save") { Description = "Save the run in the run store" };
         var db = CommonOptions.Db();
-        var top = new Option<int>("--top") { Description = "With --demand: bottlenecks to list.", DefaultValueFactory = _ => 15 };
+        var top = new Option<int>("--top") { Description = "With --demand: bottlenecks to list.", DefaultValueFactory = _ => Caravan.Services.EngineOptions.Default.DefaultBottlenecks };
         var algorithm = new Option<string>("--algorithm") { Description = "b (Algorithm B, default), bfw, cfw, fw, msa or aon.", DefaultValueFactory = _ => "b" };
         // No default values here: an option not given keeps the engine's default for the job (TNTP or freight).
         var tntpDefaults = new AssignmentOptions();

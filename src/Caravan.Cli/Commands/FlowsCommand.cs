@@ -28,7 +28,7 @@ internal static class FlowsCommand
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var csv = new Option<string?>("--out-csv") { Description = "Write element flows to this CSV (and the modal split beside it, *.split.csv)" };
         var geojson = new Option<string?>("--out-geojson") { Description = "Write link flows as GeoJSON" };
-        var top = new Option<int>("--top") { Description = "Bottlenecks and OD rows to list", DefaultValueFactory = _ => 15 };
+        var top = new Option<int>("--top") { Description = "Bottlenecks and OD rows to list", DefaultValueFactory = _ => Caravan.Services.EngineOptions.Default.DefaultBottlenecks };
         var command = new Command("flows", "Base-year freight flows by mode and corridor choice under binding capacities: corridor volumes against observed, modal split, bottlenecks, elasticities")
         {
             data, scenario, demand, parameters, volumes, year, elasticities, json, csv, geojson, top,

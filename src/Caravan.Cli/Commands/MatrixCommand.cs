@@ -21,44 +21,27 @@ internal static class MatrixCommand
 
     public static Command Create()
     {
-        var from = new Option<string>("--from") { Description = "Origins: places separated by commas (code, name or alias), or all", Required = true };
-        var to = new Option<string>("--to") { Description = "Destinations: places separated by commas, or all", Required = true };
-        var objective = new Option<string>("--objective") { Description = "What each pair's path minimises: recommended (generalized cost), time, cost or co2", DefaultValueFactory = _ => "recommended" };
-        var cargo = new Option<string?>("--cargo") { Description = "container (default; figures per FEU), air-cargo, dry-bulk, liquid-bulk, gas (per tonne)" };
-        var avoid = new Option<string?>("--avoid") { Description = "Countries to avoid, ISO codes separated by commas" };
-        var avoidModes = new Option<string?>("--avoid-modes") { Description = "Modes to avoid, separated by commas" };
-        var year = new Option<int?>("--year") { Description = "Year of travel (default: this year)" };
-        var json = new Option<bool>("--json") { Description = "Print the matrix as JSON (rows = origins, columns = destinations, null = no path)" };
+        var query = new QueryBinder<SkimQuery>();
+        var json = new Option<bool>("--json") { Description = "Print the matrix as JSON (rows = origins, columns = destinations, null = no path; errors too: the engine's error document)" };
         var csv = new Option<string?>("--csv") { Description = "Write one row per pair to this CSV file (- for standard output)" };
         var omx = new Option<string?>("--omx") { Description = "Write the matrices to this OMX (HDF5) file" };
         var data = CommonOptions.Data();
         var scenario = CommonOptions.Scenario();
-        var command = new Command("matrix", "Skim matrices: hours, p90 hours, USD, kg CO2e and corridor for every origin–destination pair")
+        var command = new Command("matrix", "Skim matrices: hours, p90 hours, USD, kg CO2e and corridor for every origin–destination pair");
+        foreach (var option in query.Options.Concat([json, csv, omx, data, scenario]))
         {
-            from, to, objective, cargo, avoid, avoidModes, year, json, csv, omx, data, scenario,
-        };
+            command.Options.Add(option);
+        }
         command.SetAction(parse =>
         {
             var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
             var parser = new SkimQueryParser(network, new RouteQueryParser(network));
-            var parsed = parser.Parse(new SkimQuery
-            {
-                From = parse.GetValue(from),
-                To = parse.GetValue(to),
-                Objective = parse.GetValue(objective),
-                Cargo = parse.GetValue(cargo),
-                Avoid = parse.GetValue(avoid),
-                AvoidModes = parse.GetValue(avoidModes),
-                Year = parse.GetValue(year)?.ToString(CultureInfo.InvariantCulture),
-            }, EngineOptions.Default.DefaultYear);
+            var parsed = parser.Parse(query.Bind(parse), EngineOptions.Default.DefaultYear);
             if (parsed.Request is null)
             {
-                throw new CliInputException(string.Join(Environment.NewLine, parsed.Errors.Select(e => $"--{Option(e.Field)}: {e.Message}")));
+                return ServiceOutput.Errors(parsed.Errors, parse.GetValue(json));
             }
-            foreach (var w in parsed.Warnings)
-            {
-                Console.Error.WriteLine($"warning: --{Option(w.Field)}: {w.Message}");
-            }
+            ServiceOutput.Warnings(parsed.Warnings);
             var matrix = new SkimBuilder(new RoutingGraph(network)).Build(parsed.Request);
             var wrote = false;
             if (parse.GetValue(omx) is { Length: > 0 } omxPath)
@@ -93,15 +76,6 @@ internal static class MatrixCommand
         });
         return command;
     }
-
-    /// <summary>The CLI option for an engine query field (camelCase → kebab-case), shared by matrix and reach.</summary>
-    internal static string Option(string field) => field switch
-    {
-        "avoidModes" => "avoid-modes",
-        "valueOfTime" => "value-of-time",
-        "carbonPrice" => "carbon-price",
-        _ => field,
-    };
 
     private static void PrintTable(Model.Network network, SkimMatrix m)
     {

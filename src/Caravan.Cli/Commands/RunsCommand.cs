@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Caravan.Services;
 using Caravan.Store;
 using Spectre.Console;
 
@@ -24,12 +25,16 @@ internal static class RunsCommand
     private static Command List()
     {
         var db = CommonOptions.Db();
-        var limit = new Option<int>("--limit") { Description = "Most runs to list", DefaultValueFactory = _ => 50 };
+        var limit = new Option<string?>("--limit") { Description = $"Most runs to list (1–{EngineOptions.Default.MaxRunList}, default {EngineOptions.Default.DefaultRunList})" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var c = new Command("list", "List saved runs, newest first") { db, limit, json };
         c.SetAction(parse =>
         {
-            var runs = RunSaving.OpenForReading(parse.GetValue(db)).List(parse.GetValue(limit));
+            if (RunListing.Limit(parse.GetValue(limit), EngineOptions.Default, out var n) is { } error)
+            {
+                return ServiceOutput.Errors([error], parse.GetValue(json));
+            }
+            var runs = RunSaving.OpenForReading(parse.GetValue(db)).List(n);
             if (parse.GetValue(json))
             {
                 using var w = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });

@@ -29,9 +29,6 @@ public sealed record AssignmentStarted(string Id, string Status, string Events, 
 /// </summary>
 public static class AssignmentEndpoints
 {
-    /// <summary>Most bottlenecks a result lists.</summary>
-    public const int TopBottlenecks = 10;
-
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapAssignments(this RouteGroupBuilder api)
     {
@@ -116,7 +113,7 @@ public static class AssignmentEndpoints
     }
 
     /// <summary>A run's summary and flows.</summary>
-    public static Results<Ok<object>, ProblemHttpResult> Get(AssignmentRuns runs, string id)
+    public static Results<Ok<object>, ProblemHttpResult> Get(AssignmentRuns runs, NetworkState state, string id)
     {
         if (runs.Get(id) is not { } run)
         {
@@ -144,7 +141,7 @@ public static class AssignmentEndpoints
             maxUtilisation = result?.Solution.MaxUtilisation(),
             demandTonnes = result?.DemandTonnes,
             totals = result?.Totals,
-            bottlenecks = result is null ? null : AssignmentService.Bottlenecks(result, TopBottlenecks),
+            bottlenecks = result is null ? null : AssignmentService.Bottlenecks(result, state.Options.Engine.DefaultBottlenecks),
             corridors = report?.Corridors,
             corridorTonnes = result?.Choice.Corridors,
             flows = result is null ? null : AssignmentService.Flows(result),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Caravan.Services;
 using Caravan.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,9 +22,6 @@ public sealed class RunStoreAccess(CaravanWebOptions options)
 /// <summary><c>GET /api/runs</c> and <c>GET /api/runs/{id}</c>: the runs saved in the run store (<c>--save</c> of the CLI).</summary>
 public static class RunEndpoints
 {
-    /// <summary>Most result rows one answer lists.</summary>
-    public const int MaxRows = 5000;
-
     /// <summary>Maps the endpoints.</summary>
     public static RouteGroupBuilder MapRuns(this RouteGroupBuilder api)
     {
@@ -45,12 +43,12 @@ public static class RunEndpoints
     /// <summary>Lists runs.</summary>
     /// <param name="access">The store.</param>
     /// <param name="limit">Most runs (1–1000, default 100).</param>
-    public static Results<Ok<object[]>, ProblemHttpResult> List(RunStoreAccess access, string? limit = null)
+    /// <param name="state">The served network, for the engine's options.</param>
+    public static Results<Ok<object[]>, ProblemHttpResult> List(RunStoreAccess access, NetworkState state, string? limit = null)
     {
-        var n = 100;
-        if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n < 1 || n > 1000))
+        if (RunListing.Limit(limit, state.Options.Engine, out var n) is { } error)
         {
-            return Problems.InvalidParameter("limit", "must be a whole number from 1 to 1000");
+            return Problems.From([error]);
         }
         if (!TryStore(access, out var store, out var problem))
         {
@@ -69,7 +67,8 @@ public static class RunEndpoints
     /// <summary>One run.</summary>
     /// <param name="access">The store.</param>
     /// <param name="id">Run id.</param>
-    public static Results<Ok<object>, ProblemHttpResult> Get(RunStoreAccess access, string id)
+    /// <param name="state">The served network, for the engine's options.</param>
+    public static Results<Ok<object>, ProblemHttpResult> Get(RunStoreAccess access, NetworkState state, string id)
     {
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
         {
@@ -85,7 +84,7 @@ public static class RunEndpoints
             {
                 return Problems.NotFound("run", $"no run {runId} in the run store");
             }
-            var rows = store.Results(runId).Take(MaxRows).Select(r => new { r.Kind, r.Key, data = Parse(r.DataJson) }).ToList();
+            var rows = store.Results(runId).Take(state.Options.Engine.MaxRunResults).Select(r => new { r.Kind, r.Key, data = Parse(r.DataJson) }).ToList();
             return TypedResults.Ok<object>(new { run = Info(run), results = rows });
         }
         catch (RunStoreException)

@@ -83,20 +83,7 @@ public static class CaseFields
     public static IReadOnlyList<string> Sources(CsvRecord r, IReadOnlySet<string>? knownSources, string column = "source")
     {
         var sources = r.List(column);
-        if (sources.Count == 0)
-        {
-            r.Error(column, "every case cites its source");
-        }
-        if (knownSources is not null)
-        {
-            foreach (var s in sources)
-            {
-                if (!knownSources.Contains(s))
-                {
-                    r.Error(column, $"unknown source id '{CsvRecord.Clip(s)}' (not in sources.csv)");
-                }
-            }
-        }
+        r.CheckSources(column, sources, knownSources, "every case cites its source");
         return sources;
     }
 }

@@ -87,17 +87,7 @@ public static class VolumeReader
             }
             var year = r.Integer("year", true, 2000, 2100);
             var sourceIds = r.List("source");
-            if (sourceIds.Count == 0)
-            {
-                r.Error("source", "every row must cite a source id from sources.csv");
-            }
-            foreach (var s in sourceIds)
-            {
-                if (!sources.Contains(s))
-                {
-                    r.Error("source", $"unknown source id '{CsvRecord.Clip(s)}' (not in sources.csv)");
-                }
-            }
+            r.CheckSources("source", sourceIds, sources);
             var split = r.RequiredText("split").ToLowerInvariant();
             if (split.Length > 0 && split is not ("fitting" or "test"))
             {

@@ -143,17 +143,7 @@ public static class NetworkReader
                     _sourceLists[text] = ids;
                 }
             }
-            if (ids.Count == 0)
-            {
-                r.Error("source", "every row must cite a source id from sources.csv");
-            }
-            foreach (var id in ids)
-            {
-                if (CheckSources && !SourceIds.Contains(id))
-                {
-                    r.Error("source", $"unknown source id '{CsvRecord.Clip(id)}' (not in sources.csv)");
-                }
-            }
+            r.CheckSources("source", ids, CheckSources ? SourceIds : null);
             return ids;
         }
 

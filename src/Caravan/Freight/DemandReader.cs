@@ -53,17 +53,7 @@ public static class DemandReader
                 }
             }
             var ids = r.List("source");
-            if (ids.Count == 0)
-            {
-                r.Error("source", "every row must cite a source id from sources.csv");
-            }
-            foreach (var id in ids)
-            {
-                if (!sources.Contains(id))
-                {
-                    r.Error("source", $"unknown source id '{CsvRecord.Clip(id)}' (not in sources.csv)");
-                }
-            }
+            r.CheckSources("source", ids, sources);
             var groups = Groups(r);
             if (r.Errors == 0 && !firstLine.TryAdd((origin, destination, commodity), r.Line))
             {

@@ -61,6 +61,18 @@ public sealed record EngineOptions
     /// <summary>Place search results when a query does not say.</summary>
     public int DefaultPlaceResults { get; init; } = 10;
 
+    /// <summary>Runs a run-store listing shows when a query does not say (<c>caravan runs list</c>, <c>GET /api/runs</c>).</summary>
+    public int DefaultRunList { get; init; } = 100;
+
+    /// <summary>Most runs one listing shows.</summary>
+    public int MaxRunList { get; init; } = 1000;
+
+    /// <summary>Most result rows one saved run answers with.</summary>
+    public int MaxRunResults { get; init; } = 5000;
+
+    /// <summary>Bottlenecks a freight assignment's summary lists when a query does not say (CLI <c>--top</c>, the web's runs).</summary>
+    public int DefaultBottlenecks { get; init; } = 15;
+
     /// <summary>
     /// Threads of a freight assignment, for every door (<c>caravan assign --demand</c>, <c>compare --demand</c>, the
     /// web's runs); 0 = all cores. Algorithm B gives the same flows on any thread count, so this is a matter of

@@ -54,6 +54,32 @@ public sealed class CsvRecord
         return t;
     }
 
+    /// <summary>The message of a row that cites no source.</summary>
+    public const string NoSource = "every row must cite a source id from sources.csv";
+
+    /// <summary>
+    /// Checks a row's source ids: at least one (else <paramref name="missing"/>), and each one in sources.csv when
+    /// <paramref name="known"/> is given. The one check of every sourced file (network, demand, volumes, cases).
+    /// </summary>
+    public void CheckSources(string column, IReadOnlyList<string> ids, IReadOnlySet<string>? known, string missing = NoSource)
+    {
+        if (ids.Count == 0)
+        {
+            Error(column, missing);
+        }
+        if (known is null)
+        {
+            return;
+        }
+        foreach (var id in ids)
+        {
+            if (!known.Contains(id))
+            {
+                Error(column, $"unknown source id '{Clip(id)}' (not in sources.csv)");
+            }
+        }
+    }
+
     /// <summary>A <c>;</c>-separated list; empty items are dropped.</summary>
     public IReadOnlyList<string> List(string column)
     {
