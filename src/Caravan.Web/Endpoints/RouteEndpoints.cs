@@ -72,12 +72,12 @@ public static class RouteEndpoints
         {
             return problem!;
         }
-        var result = net.Routes.Plan(query, cancellation);
+        var result = net.Plan(query, cancellation);
         if (!result.IsValid)
         {
             return Problems.From(result.Errors);
         }
-        var document = result.Value!.Document;
+        var document = result.Value!;
         var index = 0;
         if (!string.IsNullOrWhiteSpace(option) && (!int.TryParse(option, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index) || --index < 0 || index >= document.Routes.Count))
         {
@@ -104,8 +104,8 @@ public static class RouteEndpoints
         {
             return problem!;
         }
-        var result = net.Routes.Plan(query, cancellation);
-        return result.IsValid ? TypedResults.Ok(result.Value!.Document) : Problems.From(result.Errors);
+        var result = net.Plan(query, cancellation);
+        return result.IsValid ? TypedResults.Ok(result.Value!) : Problems.From(result.Errors);
     }
 
     /// <summary>Handles a single-route query.</summary>
