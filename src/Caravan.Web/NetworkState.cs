@@ -22,7 +22,7 @@ public sealed class NetworkContext
     public const int MaxPlanDocuments = 32;
 
     private readonly Protection.BoundedCache<string, string> _geoJson = new(MaxGeoJsonDocuments, StringComparer.Ordinal);
-    private readonly Protection.BoundedCache<string, Caravan.Export.RouteResponse> _plans = new(MaxPlanDocuments, StringComparer.Ordinal);
+    private readonly Protection.BoundedCache<string, Endpoints.PlanAnswer> _plans = new(MaxPlanDocuments, StringComparer.Ordinal);
 
     /// <summary>Builds the context, compiling the routing graph.</summary>
     /// <param name="name">The scenario's name.</param>
@@ -76,20 +76,20 @@ public sealed class NetworkContext
     /// bounded cache (<see cref="MaxPlanDocuments"/>). A plan is a function of the query's text, this network and
     /// the default year (the Monte Carlo has a fixed seed), so the kept document is the one the planner would
     /// compute again; a planner endpoint under load mostly sees the same few queries, and a plan costs milliseconds
-    /// of CPU where answering a kept one costs its serialization. Only plans are kept: errors are cheap to find
+    /// of CPU where answering a kept one costs a copy of its JSON, serialized once (<see cref="Endpoints.PlanAnswer"/>). Only plans are kept: errors are cheap to find
     /// again, and a search stopped by its time limit depends on how busy the machine was.
     /// </summary>
-    public ServiceResult<Caravan.Export.RouteResponse> Plan(RoutePlanQuery query, CancellationToken cancellation)
+    public ServiceResult<Endpoints.PlanAnswer> Plan(RoutePlanQuery query, CancellationToken cancellation)
     {
         var key = PlanKey(query, Routes.Options.DefaultYear);
         if (_plans.TryGet(key, out var kept))
         {
-            return ServiceResult<Caravan.Export.RouteResponse>.Ok(kept);
+            return ServiceResult<Endpoints.PlanAnswer>.Ok(kept);
         }
         var result = Routes.Plan(query, cancellation);
         return result.IsValid
-            ? ServiceResult<Caravan.Export.RouteResponse>.Ok(_plans.Add(key, result.Value!.Document), result.Warnings)
-            : ServiceResult<Caravan.Export.RouteResponse>.Fail(result.Errors, result.Warnings);
+            ? ServiceResult<Endpoints.PlanAnswer>.Ok(_plans.Add(key, new Endpoints.PlanAnswer(result.Value!.Document)), result.Warnings)
+            : ServiceResult<Endpoints.PlanAnswer>.Fail(result.Errors, result.Warnings);
     }
 
     /// <summary>Plan documents cached now (at most <see cref="MaxPlanDocuments"/>).</summary>
