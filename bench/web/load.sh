@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of GET /api/route on loopback with wrk (Debian's package): 1, 16 and 64 connections, 10 s each, then an
 # overload run that must shed with 429 rather than fall over. Prints a Markdown table for bench/RESULTS.md.
-# Usage: bench/web/load.sh [seconds]   env: ENDPOINT (default /api/route; /api/route/single is the fast path), DATA (network folder, default the mini fixture), PORT (default 5098), GC_SERVER=1 to try the server GC (default: the
+# Usage: bench/web/load.sh [seconds]   env: SERVER (the server command, default the Release build's dll through
+# dotnet; e.g. a native AOT binary), ENDPOINT (default /api/route; /api/route/single is the fast path), DATA (network folder, default the mini fixture), PORT (default 5098), GC_SERVER=1 to try the server GC (default: the
 # runtime's default, workstation GC, as `caravan serve` runs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +16,7 @@ ulimit -n 8192 || true
 
 dotnet build src/Caravan.Cli -c Release -nologo -v quiet >/dev/null
 start_server() {
-  DOTNET_gcServer="${GC_SERVER:-0}" dotnet src/Caravan.Cli/bin/Release/net10.0/Caravan.Cli.dll serve \
+  DOTNET_gcServer="${GC_SERVER:-0}" ${SERVER:-dotnet src/Caravan.Cli/bin/Release/net10.0/Caravan.Cli.dll} serve \
     --data "${DATA:-tests/Caravan.Tests/Fixtures/mini}" --urls "$base" "$@" >/tmp/caravan-load-server.log 2>&1 &
   server=$!
   for _ in $(seq 1 100); do curl -sf "${base}/api/meta" >/dev/null && return 0; sleep 0.2; done
@@ -56,6 +57,9 @@ start_server
 wrk -t2 -c16 -d3s "$url" >/dev/null # warm-up (JIT, tiered compilation)
 for c in 1 16 64; do row "$c" "one query" "$url"; done
 row 64 "8-query mix" -s bench/web/mix.lua "$base"
+# Plans between random pairs of 60 places: on the embedded network (DATA=data) nearly every request is a new query,
+# so this row is the cost of computing plans rather than of answering kept ones (the server keeps recent plans).
+[ -n "${DATA:-}" ] && row 16 "random pairs (new queries)" -s bench/web/distinct.lua "$base"
 # Overload: 1,024 connections against the default limits (2 × cores computing, 256 queued). On the mini fixture a
 # route is so cheap that Kestrel, not the limiter, is the bottleneck; so the same again against tight limits
 # (1 computing, 32 queued), where the excess must be shed with 429 and the server must stay up.

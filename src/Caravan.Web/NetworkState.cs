@@ -18,7 +18,11 @@ public sealed class NetworkContext
     /// <summary>Most network GeoJSON documents kept per network (one per distinct mode × status filter, least recently used dropped).</summary>
     public const int MaxGeoJsonDocuments = 16;
 
+    /// <summary>Most plan documents kept per network (one per distinct query text and default year, least recently used dropped).</summary>
+    public const int MaxPlanDocuments = 32;
+
     private readonly Protection.BoundedCache<string, string> _geoJson = new(MaxGeoJsonDocuments, StringComparer.Ordinal);
+    private readonly Protection.BoundedCache<string, Endpoints.PlanAnswer> _plans = new(MaxPlanDocuments, StringComparer.Ordinal);
 
     /// <summary>Builds the context, compiling the routing graph.</summary>
     /// <param name="name">The scenario's name.</param>
@@ -66,6 +70,51 @@ public sealed class NetworkContext
 
     /// <summary>GeoJSON documents cached now (at most <see cref="MaxGeoJsonDocuments"/>).</summary>
     public int CachedGeoJsonDocuments => _geoJson.Count;
+
+    /// <summary>
+    /// The plan document of a query, as <see cref="RouteService.Plan"/> answers it, a repeated query answered from a
+    /// bounded cache (<see cref="MaxPlanDocuments"/>). A plan is a function of the query's text, this network and
+    /// the default year (the Monte Carlo has a fixed seed), so the kept document is the one the planner would
+    /// compute again; a planner endpoint under load mostly sees the same few queries, and a plan costs milliseconds
+    /// of CPU where answering a kept one costs a copy of its JSON, serialized once (<see cref="Endpoints.PlanAnswer"/>). Only plans are kept: errors are cheap to find
+    /// again, and a search stopped by its time limit depends on how busy the machine was.
+    /// </summary>
+    public ServiceResult<Endpoints.PlanAnswer> Plan(RoutePlanQuery query, CancellationToken cancellation)
+    {
+        var key = PlanKey(query, Routes.Options.DefaultYear);
+        if (_plans.TryGet(key, out var kept))
+        {
+            return ServiceResult<Endpoints.PlanAnswer>.Ok(kept);
+        }
+        var result = Routes.Plan(query, cancellation);
+        return result.IsValid
+            ? ServiceResult<Endpoints.PlanAnswer>.Ok(_plans.Add(key, new Endpoints.PlanAnswer(result.Value!.Document)), result.Warnings)
+            : ServiceResult<Endpoints.PlanAnswer>.Fail(result.Errors, result.Warnings);
+    }
+
+    /// <summary>Plan documents cached now (at most <see cref="MaxPlanDocuments"/>).</summary>
+    public int CachedPlanDocuments => _plans.Count;
+
+    // Every field's text, length-prefixed so no value can imitate a field boundary, then the default year (a query
+    // without a year plans for this year).
+    private static string PlanKey(RoutePlanQuery query, int defaultYear)
+    {
+        var key = new System.Text.StringBuilder();
+        foreach (var (field, value) in QueryFields.Values(query))
+        {
+            key.Append(field).Append(':');
+            if (value is null)
+            {
+                key.Append('-');
+            }
+            else
+            {
+                key.Append(value.Length).Append(':').Append(value);
+            }
+            key.Append(';');
+        }
+        return key.Append(defaultYear).ToString();
+    }
 }
 
 /// <summary>

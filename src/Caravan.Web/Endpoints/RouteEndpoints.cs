@@ -72,7 +72,7 @@ public static class RouteEndpoints
         {
             return problem!;
         }
-        var result = net.Routes.Plan(query, cancellation);
+        var result = net.Plan(query, cancellation);
         if (!result.IsValid)
         {
             return Problems.From(result.Errors);
@@ -98,14 +98,14 @@ public static class RouteEndpoints
     /// <param name="query">The query, bound by name from the query string.</param>
     /// <param name="scenario">Scenario whose network to plan on (default: the served network; <c>base</c> is always the base; see <c>GET /api/scenarios</c>).</param>
     /// <param name="cancellation">Request aborted.</param>
-    public static Results<Ok<RouteResponse>, ProblemHttpResult> Plan(NetworkState state, [AsParameters] RoutePlanQuery query, string? scenario = null, CancellationToken cancellation = default)
+    public static Results<PlanJsonResult, ProblemHttpResult> Plan(NetworkState state, [AsParameters] RoutePlanQuery query, string? scenario = null, CancellationToken cancellation = default)
     {
         if (!state.TryGet(scenario, out var net, out var problem))
         {
             return problem!;
         }
-        var result = net.Routes.Plan(query, cancellation);
-        return result.IsValid ? TypedResults.Ok(result.Value!.Document) : Problems.From(result.Errors);
+        var result = net.Plan(query, cancellation);
+        return result.IsValid ? new PlanJsonResult(result.Value!) : Problems.From(result.Errors);
     }
 
     /// <summary>Handles a single-route query.</summary>

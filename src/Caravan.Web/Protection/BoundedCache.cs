@@ -39,8 +39,8 @@ public sealed class BoundedCache<TKey, TValue>
         }
     }
 
-    /// <summary>The cached value of <paramref name="key"/>, building and keeping it on a miss.</summary>
-    public TValue GetOrAdd(TKey key, Func<TKey, TValue> build)
+    /// <summary>The cached value of <paramref name="key"/>, if held (it becomes the most recently used).</summary>
+    public bool TryGet(TKey key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out TValue value)
     {
         lock (_lock)
         {
@@ -48,10 +48,21 @@ public sealed class BoundedCache<TKey, TValue>
             {
                 _order.Remove(hit);
                 _order.AddFirst(hit);
-                return hit.Value.Value;
+                value = hit.Value.Value;
+                return true;
             }
         }
-        var value = build(key);
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="value"/> under <paramref name="key"/>, dropping the least recently used entries beyond
+    /// the capacity; when the key is already held (two racing misses), that value wins and is returned.
+    /// </summary>
+    /// <returns>The value now held under the key.</returns>
+    public TValue Add(TKey key, TValue value)
+    {
         lock (_lock)
         {
             if (_index.TryGetValue(key, out var raced))
@@ -68,4 +79,8 @@ public sealed class BoundedCache<TKey, TValue>
         }
         return value;
     }
+
+    /// <summary>The cached value of <paramref name="key"/>, building and keeping it on a miss.</summary>
+    public TValue GetOrAdd(TKey key, Func<TKey, TValue> build) =>
+        TryGet(key, out var hit) ? hit : Add(key, build(key));
 }

@@ -67,6 +67,51 @@ public sealed class ProtectionTests
         Assert.Equal(before + 1, builds);
     }
 
+    [Fact]
+    public async Task PlanCacheAnswersTheFreshDocumentAndStaysBounded()
+    {
+        var (app, http) = await ApiHost.StartAsync();
+        await using var _ = app;
+        using var __ = http;
+        var state = app.Services.GetRequiredService<NetworkState>();
+        const string Query = "/api/route?from=xian&to=DEDUI&avoid=RU,BY";
+        var first = await http.GetStringAsync(Query);
+        Assert.Equal(1, state.Served.CachedPlanDocuments);
+        var again = await http.GetStringAsync(Query);
+        Assert.Equal(first, again);
+        // The kept document is the one the planner computes afresh, bypassing the cache.
+        var query = new Caravan.Services.RoutePlanQuery { From = "xian", To = "DEDUI", Avoid = "RU,BY" };
+        var fresh = state.Served.Routes.Plan(query);
+        var kept = state.Served.Plan(query, default).Value!.Document;
+        Assert.Same(kept, state.Served.Plan(query, default).Value!.Document);
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(fresh.Value!.Document, Caravan.Json.CaravanJsonContext.Default.RouteResponse),
+            System.Text.Json.JsonSerializer.Serialize(kept, Caravan.Json.CaravanJsonContext.Default.RouteResponse));
+        // Another value of one field is another query: kept beside the first, not answered by it.
+        var other = await http.GetAsync("/api/route?from=xian&to=TRIST&avoid=RU,BY");
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.NotEqual(first, await other.Content.ReadAsStringAsync());
+        // Errors are not kept; distinct plans beyond the capacity evict the least recently used.
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/route?from=Duisbrug&to=xian")).StatusCode);
+        Assert.Equal(2, state.Served.CachedPlanDocuments);
+        var places = new[] { "CNSIA", "CNAKL", "KZALA", "KZAKT", "AZBAK", "GETBS", "TRKSY", "TRIST", "DEDUI", "RUMOW", "CNSHA", "NLRTM" };
+        var planned = 0;
+        foreach (var from in places)
+        {
+            foreach (var to in places)
+            {
+                if (from != to)
+                {
+                    var response = await http.GetAsync($"/api/route?from={from}&to={to}&maxOptions=2");
+                    planned += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+                    Assert.InRange(state.Served.CachedPlanDocuments, 1, NetworkContext.MaxPlanDocuments);
+                }
+            }
+        }
+        Assert.True(planned > NetworkContext.MaxPlanDocuments, $"{planned} plans");
+        Assert.Equal(NetworkContext.MaxPlanDocuments, state.Served.CachedPlanDocuments);
+    }
+
     [Theory]
     [InlineData("{\"demand\":\"nope\",\"demand\":\"mini\"}", "duplicate")]
     [InlineData("{\"Demand\":\"mini\"}", "Demand")]
