@@ -102,12 +102,29 @@ public static class SweepCluster
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(60));
         });
         var host = builder.Build();
-        await host.StartAsync(cancellation).ConfigureAwait(false);
-        var grains = host.Services.GetRequiredService<IClusterClient>();
-        var silos = (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false)).Count;
+        int silos;
+        IClusterClient grains;
+        using var connectWithin = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        connectWithin.CancelAfter(ConnectTimeout);
+        try
+        {
+            await host.StartAsync(connectWithin.Token).ConfigureAwait(false);
+            grains = host.Services.GetRequiredService<IClusterClient>();
+            silos = (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).ConfigureAwait(false)).Count;
+        }
+        catch (Exception e) when (e is Orleans.Runtime.Messaging.ConnectionFailedException or SiloUnavailableException
+            || (e is OperationCanceledException && !cancellation.IsCancellationRequested))
+        {
+            // No silo answering is a wrong address or a cluster that is not up: the user's to fix, not a fault.
+            host.Dispose();
+            throw new ClusterUnreachableException($"--cluster {cluster.Display}: no silo of the cluster answered within {ConnectTimeout.TotalSeconds:0} s ({e.Message}); start its silos with caravan silo --cluster {cluster.Display} --port PORT, or check the address", e);
+        }
         var inFlight = concurrency > 0 ? concurrency : 2 * Environment.ProcessorCount * Math.Max(1, silos);
         return new ClusterConnection(host, new OrleansRunExecutor(grains, inFlight), silos);
     }
+
+    /// <summary>How long a client waits for a gateway of the cluster before giving up (Orleans alone retries for minutes).</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>The ADO.NET invariant of Npgsql, as Orleans' ADO.NET providers name it.</summary>
     private const string NpgsqlInvariant = "Npgsql";
@@ -130,6 +147,11 @@ public static class SweepCluster
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+/// <summary>No silo of a <c>--cluster</c> answered: a wrong address or a cluster that is not running.</summary>
+/// <param name="message">Names the cluster and what to do.</param>
+/// <param name="inner">Orleans' failure.</param>
+public sealed class ClusterUnreachableException(string message, Exception inner) : Exception(message, inner);
 
 /// <summary>A started silo or client and the executor that runs sweep runs on it; dispose to stop.</summary>
 /// <param name="host">The Orleans host.</param>

@@ -36,6 +36,19 @@ public sealed class SweepCliTests
     }
 
     [Fact]
+    public void AClusterWithNoSiloUpIsAnInputError()
+    {
+        // Nothing listens on these ports' gateways (+10000): a wrong address or a cluster not started is the
+        // user's to fix, so exit 2 with the address and what to do, not "internal error" and exit 1.
+        var spec = SweepSpecs.Small(1, "cli-unreachable");
+        var r = CliProcess.Run("sweep", spec, "--cluster", "localhost:23901,23902", "--db", Path.Combine(SweepSpecs.Folder, "unreachable.db"));
+        Assert.True(r.ExitCode == 2, r.Stderr);
+        Assert.Contains("error: --cluster localhost:23901,23902: no silo of the cluster answered", r.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", r.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", r.Stdout);
+    }
+
+    [Fact]
     public void ASweepPrintsJsonAndWritesCsvAndCharts()
     {
         var spec = SweepSpecs.Small(1, "cli-out");

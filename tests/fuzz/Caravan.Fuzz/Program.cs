@@ -11,6 +11,7 @@ namespace Caravan.Fuzz;
 /// Caravan.Fuzz &lt;target&gt; --run file...                      run inputs once in-process (reproduce a crash)
 /// Caravan.Fuzz &lt;target&gt; --inprocess [--runs N] [--seconds S] [--seed X] [--corpus dir] [--out dir] [--dict file]
 ///                                                            coverage-guided loop in this process (InProcessFuzzer)
+/// Caravan.Fuzz &lt;target&gt; --stability PASSES file...         edges that vary for the same input (InProcessFuzzer.Stability)
 /// Caravan.Fuzz --list                                        list the targets
 /// </code>
 /// The contract under test: a reader returns normally or throws CaravanDataException with at least one diagnostic
@@ -64,6 +65,12 @@ public static class Program
         if (args.Length > 1 && args[1] == "--inprocess")
         {
             return InProcess(args[0], target, args[2..]);
+        }
+        if (args.Length > 2 && args[1] == "--stability")
+        {
+            // Caravan.Fuzz <target> --stability PASSES file... : edges that depend on what ran before in the process.
+            var passes = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+            return InProcessFuzzer.Stability(target, args[3..], Math.Max(2, passes));
         }
         if (args.Length > 1 && args[1] == "--run")
         {
