@@ -82,16 +82,20 @@ public static class TntpFolder
         return new AssignmentProblem(assignmentNetwork, [new DemandClass("all", 0, demand)]);
     }
 
-    /// <summary>Distance factor × length + toll factor × toll must be a finite number for every link.</summary>
+    /// <summary>
+    /// Distance factor × length + toll factor × toll must be a finite number ≥ 0 for every link: a negative weight
+    /// (from the options, the net header or the README) would reward distance, which no volume-delay function allows.
+    /// </summary>
     private static void CheckFixedCosts(TntpNetwork network, double distanceFactor, double tollFactor, string netPath)
     {
         var problems = new List<Diagnostic>();
         for (var a = 0; a < network.LinkCount && problems.Count < 20; a++)
         {
-            if (!double.IsFinite((distanceFactor * network.Length[a]) + (tollFactor * network.Toll[a])))
+            var fixedCost = (distanceFactor * network.Length[a]) + (tollFactor * network.Toll[a]);
+            if (!double.IsFinite(fixedCost) || fixedCost < 0)
             {
                 problems.Add(new Diagnostic(netPath, network.LineNumber?[a] ?? 0, "length",
-                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"distance factor {distanceFactor:G6} × length {network.Length[a]:G6} + toll factor {tollFactor:G6} × toll {network.Toll[a]:G6} is not a finite number")));
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"distance factor {distanceFactor:G6} × length {network.Length[a]:G6} + toll factor {tollFactor:G6} × toll {network.Toll[a]:G6} is {(fixedCost < 0 ? "negative" : "not a finite number")}")));
             }
         }
         if (problems.Count > 0)
