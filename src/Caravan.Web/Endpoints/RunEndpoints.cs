@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Caravan.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +29,7 @@ public static class RunEndpoints
         api.MapGet("/runs", List)
             .WithName("Runs")
             .WithSummary("Saved runs, newest first")
+            .WithQuery("limit")
             .WithDescription("The runs in the run store given by `caravan serve --db`; 404 when the server has no store.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -45,7 +45,7 @@ public static class RunEndpoints
     /// <summary>Lists runs.</summary>
     /// <param name="access">The store.</param>
     /// <param name="limit">Most runs (1–1000, default 100).</param>
-    public static Results<Ok<object[]>, ProblemHttpResult> List(RunStoreAccess access, string? limit = null)
+    public static Results<Ok<RunInfoDocument[]>, ProblemHttpResult> List(RunStoreAccess access, string? limit = null)
     {
         var n = 100;
         if (!string.IsNullOrWhiteSpace(limit) && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n < 1 || n > 1000))
@@ -58,7 +58,7 @@ public static class RunEndpoints
         }
         try
         {
-            return TypedResults.Ok(store!.List(n).Select(Info).ToArray());
+            return TypedResults.Ok(store!.List(n).Select(RunInfoDocument.Of).ToArray());
         }
         catch (RunStoreException)
         {
@@ -69,7 +69,7 @@ public static class RunEndpoints
     /// <summary>One run.</summary>
     /// <param name="access">The store.</param>
     /// <param name="id">Run id.</param>
-    public static Results<Ok<object>, ProblemHttpResult> Get(RunStoreAccess access, string id)
+    public static Results<Ok<RunDocument>, ProblemHttpResult> Get(RunStoreAccess access, string id)
     {
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
         {
@@ -85,8 +85,8 @@ public static class RunEndpoints
             {
                 return Problems.NotFound("run", $"no run {runId} in the run store");
             }
-            var rows = store.Results(runId).Take(MaxRows).Select(r => new { r.Kind, r.Key, data = Parse(r.DataJson) }).ToList();
-            return TypedResults.Ok<object>(new { run = Info(run), results = rows });
+            var rows = store.Results(runId).Take(MaxRows).Select(r => new RunResultDocument(r.Kind, r.Key, RunInfoDocument.ParseJson(r.DataJson))).ToList();
+            return TypedResults.Ok(new RunDocument(RunInfoDocument.Of(run), rows));
         }
         catch (RunStoreException)
         {
@@ -117,31 +117,5 @@ public static class RunEndpoints
             return false;
         }
         return true;
-    }
-
-    private static object Info(RunInfo r) => new
-    {
-        r.Id,
-        kind = r.Kind.Name(),
-        created = r.CreatedUtc,
-        scenarioA = r.ScenarioA,
-        contentHashA = r.ContentHashA,
-        scenarioB = r.ScenarioB,
-        contentHashB = r.ContentHashB,
-        parameters = Parse(r.ParametersJson),
-        summary = Parse(r.SummaryJson),
-        resultCount = r.ResultCount,
-    };
-
-    private static JsonElement? Parse(string json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json).RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }
