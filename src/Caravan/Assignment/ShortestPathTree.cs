@@ -1,15 +1,14 @@
+using System.Runtime.CompilerServices;
 using Caravan.Collections;
 
 namespace Caravan.Assignment;
 
 /// <summary>
-/// Dijkstra from one node over link costs, honouring the class mask and through-blocking nodes.
-/// One instance per worker thread: all arrays are allocated once and reused for every origin.
-/// Not merged with <c>Routing.ShortestPathSearch</c>: that one runs on a product state space (vertex × transfer
-/// layer × mode phase) of the routing graph with several origins and stops at the destination, while this one
-/// scans plain nodes of the assignment network to the end, skips through-blocked zones and records the settle
-/// order the solvers walk backwards. They share the heap (<see cref="Collections.IndexedMinHeap"/>); a common
-/// loop would need a callback or an interface in the innermost relaxation, which the solvers' hot loop cannot pay.
+/// Dijkstra from one node over link costs, honouring the class mask and through-blocking nodes, recording the settle
+/// order the solvers walk backwards. The loop is the engine's one Dijkstra (<see cref="Dijkstra"/>); this class
+/// gives it the assignment network's arcs (a forward star of link ids, filtered by class) and plain labels
+/// (distance and predecessor link per node). One instance per worker thread: all arrays are allocated once and reused
+/// for every origin.
 /// </summary>
 internal sealed class ShortestPathTree
 {
@@ -35,47 +34,70 @@ internal sealed class ShortestPathTree
     public int SettledCount { get; private set; }
 
     /// <summary>Runs Dijkstra from <paramref name="source"/> with <paramref name="cost"/> for class <paramref name="classIndex"/>.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Run(int source, ReadOnlySpan<double> cost, int classIndex)
     {
-        var distance = Distance;
-        var pred = PredecessorLink;
-        Array.Fill(distance, double.PositiveInfinity);
-        Array.Fill(pred, -1);
-        var outStart = _network.OutStart;
-        var outLink = _network.OutLink;
-        var head = _network.Head;
-        var blocks = _network.BlocksThrough;
-        var masks = _network.AllowedClasses;
-        var bit = 1UL << classIndex;
-        var settled = 0;
-        distance[source] = 0;
-        _heap.InsertOrDecrease(source, 0);
-        while (_heap.Count > 0)
+        Array.Fill(Distance, double.PositiveInfinity);
+        Array.Fill(PredecessorLink, -1);
+        var space = new Space(_network, cost, classIndex, source, SettleOrder);
+        var labels = new Labels(Distance, PredecessorLink);
+        Dijkstra.Seed(_heap, ref labels, source, 0.0);
+        SettledCount = Dijkstra.Run<double, Space, Labels>(_heap, ref space, ref labels, out _);
+    }
+
+    /// <summary>The links out of a node that the class may use; a through-blocked node other than the source is a dead end.</summary>
+    private ref struct Space(AssignmentNetwork network, ReadOnlySpan<double> cost, int classIndex, int source, int[] settleOrder) : IDijkstraSpace<double>
+    {
+        private readonly int[] _outStart = network.OutStart;
+        private readonly int[] _outLink = network.OutLink;
+        private readonly int[] _head = network.Head;
+        private readonly bool[] _blocks = network.BlocksThrough;
+        private readonly ulong[]? _masks = network.AllowedClasses;
+        private readonly ulong _bit = 1UL << classIndex;
+        private readonly ReadOnlySpan<double> _cost = cost;
+        private int _settled;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public SettleStep Settle(int state, out int firstArc, out int endArc)
         {
-            var u = _heap.PopMin(out var du);
-            SettleOrder[settled++] = u;
-            if (blocks[u] && u != source)
-            {
-                continue;
-            }
-            for (var k = outStart[u]; k < outStart[u + 1]; k++)
-            {
-                var a = outLink[k];
-                if (masks is not null && (masks[a] & bit) == 0)
-                {
-                    continue;
-                }
-                var v = head[a];
-                var dv = du + cost[a];
-                if (dv < distance[v])
-                {
-                    distance[v] = dv;
-                    pred[v] = a;
-                    _heap.InsertOrDecrease(v, dv);
-                }
-            }
+            settleOrder[_settled++] = state;
+            firstArc = _outStart[state];
+            endArc = _outStart[state + 1];
+            return _blocks[state] && state != source ? SettleStep.Skip : SettleStep.Expand;
         }
-        SettledCount = settled;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly bool TryArc(int arc, out int head, out double length, out int edge)
+        {
+            var a = _outLink[arc];
+            edge = a;
+            if (_masks is not null && (_masks[a] & _bit) == 0)
+            {
+                head = 0;
+                length = 0;
+                return false;
+            }
+            head = _head[a];
+            length = _cost[a];
+            return true;
+        }
+    }
+
+    /// <summary>Distance and predecessor link per node, reset to +∞ and -1 before each run.</summary>
+    private readonly struct Labels(double[] distance, int[] predecessorLink) : IDijkstraLabels<double>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Settled(int state, double key) => key;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Improve(int state, double d, int edge, int parent)
+        {
+            if (d < distance[state])
+            {
+                distance[state] = d;
+                predecessorLink[state] = edge;
+                return true;
+            }
+            return false;
+        }
     }
 }

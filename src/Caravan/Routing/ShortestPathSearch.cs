@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Caravan.Collections;
 
 namespace Caravan.Routing;
@@ -56,58 +57,14 @@ public sealed class ShortestPathSearch
         var phases = seq.IsActive ? ModeSequence.Phases : 1;
         var states = _graph.VertexCount * layers * phases;
         Prepare(states);
-        var g = _graph;
-        var n = g.VertexCount;
-        // A state is ((phase × layers) + layer) × n + vertex.
-        foreach (var v in g.Origins(fromPlace, fromLocality))
+        var space = new Space(_graph, weight, allowed, layers, maxTransfers is not null, seq, mustUse, toPlace, toLocality);
+        var labels = new Labels(_distance, _parentEdge, _parentState, _stamp, _currentStamp);
+        foreach (var v in _graph.Origins(fromPlace, fromLocality))
         {
-            Relax(v, 0, -1, -1);
+            Dijkstra.Seed(_heap, ref labels, v, 0.0);
         }
-        Settled = 0;
-        cost = double.PositiveInfinity;
-        var best = -1;
-        while (_heap.Count > 0)
-        {
-            var state = _heap.PopMin(out var d);
-            Settled++;
-            var v = state % n;
-            var layer = (state / n) % layers;
-            var phase = state / n / layers;
-            if (toPlace >= 0 && g.IsDestination(v, toPlace, toLocality) && seq.Accepts(phase) && (mustUse is null || layer == 1))
-            {
-                best = state;
-                cost = d;
-                break;
-            }
-            var end = g.FirstOut[v + 1];
-            for (var e = g.FirstOut[v]; e < end; e++)
-            {
-                if (!allowed[e])
-                {
-                    continue;
-                }
-                var nextLayer = layer;
-                if (mustUse is not null)
-                {
-                    nextLayer = mustUse[e] ? 1 : layer;
-                }
-                else if (g.Kind[e] == EdgeKind.Transfer && layers > 1)
-                {
-                    nextLayer++;
-                    if (nextLayer >= layers)
-                    {
-                        continue;
-                    }
-                }
-                var nextPhase = seq.Next(phase, e);
-                if (nextPhase < 0)
-                {
-                    continue;
-                }
-                Relax((((nextPhase * layers) + nextLayer) * n) + g.Head[e], d + weight[e], e, state);
-            }
-        }
-        _heap.Clear();
+        Settled = Dijkstra.Run<double, Space, Labels>(_heap, ref space, ref labels, out var best);
+        cost = best >= 0 ? _distance[best] : double.PositiveInfinity;
         if (best < 0)
         {
             return null;
@@ -221,22 +178,92 @@ public sealed class ShortestPathSearch
         }
     }
 
-    private void Relax(int state, double d, int edge, int parent)
+    /// <summary>
+    /// The product state space: a state is ((phase × layers) + layer) × vertices + vertex, where the layer counts
+    /// transfers used or, with a must-use edge set, whether it has been used, and the phase is the mode sequence's.
+    /// </summary>
+    private struct Space(RoutingGraph graph, double[] weight, bool[] allowed, int layers, bool countTransfers, ModeSequence sequence, bool[]? mustUse, int toPlace, bool toLocality) : IDijkstraSpace<double>
     {
-        if (_stamp[state] != _currentStamp)
+        private readonly int[] _firstOut = graph.FirstOut;
+        private readonly int[] _head = graph.Head;
+        private readonly EdgeKind[] _kind = graph.Kind;
+        private readonly int _n = graph.VertexCount;
+        private int _layer;
+        private int _phase;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public SettleStep Settle(int state, out int firstArc, out int endArc)
         {
-            _stamp[state] = _currentStamp;
-            _distance[state] = d;
-            _parentEdge[state] = edge;
-            _parentState[state] = parent;
-            _heap.InsertOrDecrease(state, d);
+            var v = state % _n;
+            var layer = (state / _n) % layers;
+            var phase = state / _n / layers;
+            firstArc = _firstOut[v];
+            endArc = _firstOut[v + 1];
+            if (toPlace >= 0 && graph.IsDestination(v, toPlace, toLocality) && sequence.Accepts(phase) && (mustUse is null || layer == 1))
+            {
+                return SettleStep.Stop;
+            }
+            _layer = layer;
+            _phase = phase;
+            return SettleStep.Expand;
         }
-        else if (d < _distance[state])
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly bool TryArc(int arc, out int head, out double length, out int edge)
         {
-            _distance[state] = d;
-            _parentEdge[state] = edge;
-            _parentState[state] = parent;
-            _heap.InsertOrDecrease(state, d);
+            edge = arc;
+            head = 0;
+            length = 0;
+            if (!allowed[arc])
+            {
+                return false;
+            }
+            var nextLayer = _layer;
+            if (mustUse is not null)
+            {
+                nextLayer = mustUse[arc] ? 1 : _layer;
+            }
+            else if (countTransfers && _kind[arc] == EdgeKind.Transfer)
+            {
+                // A limit of 0 is one layer that no transfer may leave.
+                nextLayer++;
+                if (nextLayer >= layers)
+                {
+                    return false;
+                }
+            }
+            var nextPhase = sequence.Next(_phase, arc);
+            if (nextPhase < 0)
+            {
+                return false;
+            }
+            head = (((nextPhase * layers) + nextLayer) * _n) + _head[arc];
+            length = weight[arc];
+            return true;
+        }
+    }
+
+    /// <summary>Stamped distances with the edge and state each was reached from.</summary>
+    private readonly struct Labels(double[] distance, int[] parentEdge, int[] parentState, int[] stamp, int current) : IDijkstraLabels<double>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Settled(int state, double key) => key;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Improve(int state, double d, int edge, int parent)
+        {
+            if (stamp[state] != current)
+            {
+                stamp[state] = current;
+            }
+            else if (d >= distance[state])
+            {
+                return false;
+            }
+            distance[state] = d;
+            parentEdge[state] = edge;
+            parentState[state] = parent;
+            return true;
         }
     }
 }

@@ -87,6 +87,8 @@ public class FreightRunTests
         Assert.Equal(one.Solution.Logsums, two.Solution.Logsums);
         // Done-when of issue 13: nothing above 110% of capacity in the base year.
         Assert.True(one.Solution.MaxUtilisation() <= 1.10, $"largest utilisation {one.Solution.MaxUtilisation():P1}");
+        // The equilibrium is one only if each row's cheapest route at the final shadow prices is in its choice set.
+        Assert.Equal(0, Caravan.Tests.Freight.Choice.ChoiceEquilibriumTests.RowsMissingTheirCheapestRoute(one.Solution));
     }
 
     [Fact]

@@ -49,19 +49,7 @@ public static class ChoiceEquilibrium
             iterations = it + 1;
             if (it > 0 && options.RegenerateEvery > 0 && it % options.RegenerateEvery == 0)
             {
-                for (var e = 0; e < edges; e++)
-                {
-                    bulkShadow[e] = model.CapacityBindsContainersOnly[e] ? 0 : shadow[e];
-                }
-                for (var i = 0; i < rows; i++)
-                {
-                    var row = model.Demand[i];
-                    var rowShadow = row.Commodity == Commodity.Container ? shadow : bulkShadow;
-                    if (builder.Add(row.Origin, row.Destination, model.Costs[(int)row.Commodity]!, model.GroupsOf(i), rowShadow, 1, model.Routes[i]) > 0)
-                    {
-                        pathSize[i] = PathSizeTerms(g, model.Routes[i]);
-                    }
-                }
+                Generate();
             }
             Load(model, shadow, pathSize, probabilities, logsums, load, costWeighted);
             maxUtilisation = 0;
@@ -84,8 +72,15 @@ public static class ChoiceEquilibrium
             progress?.Invoke(new Assignment.IterationReport(iterations, Math.Max(0, maxUtilisation - 1), 0, 0, clock.Elapsed));
             if (maxUtilisation <= 1 + options.CapacityTolerance && !slack)
             {
-                converged = true;
-                break;
+                // Capacity is met at these shadow prices, but the choice sets were built at uncongested costs: a route
+                // that avoids the priced elements may be missing. The equilibrium holds only when each OD's cheapest
+                // route at the final prices is in its set, so generate once more and go on if any route joined.
+                if (options.RegenerateEvery <= 0 || Generate() == 0)
+                {
+                    converged = true;
+                    break;
+                }
+                continue;
             }
             for (var e = 0; e < edges; e++)
             {
@@ -109,6 +104,28 @@ public static class ChoiceEquilibrium
         // The flows of the final shadow prices.
         Load(model, shadow, pathSize, probabilities, logsums, load, costWeighted);
         return new ChoiceSolution(model, shadow, probabilities, logsums, iterations, converged);
+
+        // Column generation: each OD's cheapest path per group at the current shadow prices joins its choice set
+        // (a container terminal's queue is no toll for bulk); returns the number of rows whose set grew.
+        int Generate()
+        {
+            for (var e = 0; e < edges; e++)
+            {
+                bulkShadow[e] = model.CapacityBindsContainersOnly[e] ? 0 : shadow[e];
+            }
+            var grown = 0;
+            for (var i = 0; i < rows; i++)
+            {
+                var row = model.Demand[i];
+                var rowShadow = row.Commodity == Commodity.Container ? shadow : bulkShadow;
+                if (builder.Add(row.Origin, row.Destination, model.Costs[(int)row.Commodity]!, model.GroupsOf(i), rowShadow, 1, model.Routes[i]) > 0)
+                {
+                    pathSize[i] = PathSizeTerms(g, model.Routes[i]);
+                    grown++;
+                }
+            }
+            return grown;
+        }
     }
 
     private static void Load(ChoiceModel model, double[] shadow, double[][] pathSize, double[][] probabilities, double[] logsums, double[] load, double[] costWeighted)

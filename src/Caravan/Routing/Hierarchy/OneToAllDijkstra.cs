@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Caravan.Collections;
 
 namespace Caravan.Routing.Hierarchy;
@@ -40,42 +41,41 @@ public sealed class OneToAllDijkstra
     }
 
     /// <summary>
-    /// The one stamped Dijkstra loop over a compact graph (this search's, and PHAST's upward search on the hierarchy's
-    /// upward graph): a vertex whose stamp is not <paramref name="current"/> is unreached. Returns the vertices settled.
+    /// Stamped one-to-all Dijkstra over a compact graph (this search's, and PHAST's upward search on the hierarchy's
+    /// upward graph), run by the engine's one loop (<see cref="Dijkstra"/>): a vertex whose stamp is not
+    /// <paramref name="current"/> is unreached. Returns the vertices settled.
     /// </summary>
     internal static int Settle(CompactGraph graph, int source, ulong[] distance, int[] stamp, int current, IndexedMinHeap heap)
     {
-        var firstOut = graph.FirstOut;
-        var head = graph.Head;
-        var weight = graph.Weight;
-        var settled = 0;
-        distance[source] = 0;
-        stamp[source] = current;
-        heap.InsertOrDecrease(source, 0);
-        while (heap.Count > 0)
+        var space = new Arcs(graph);
+        var labels = new StampedDistances<ulong>(distance, stamp, current);
+        Dijkstra.Seed(heap, ref labels, source, 0UL);
+        return Dijkstra.Run<ulong, Arcs, StampedDistances<ulong>>(heap, ref space, ref labels, out _);
+    }
+
+    /// <summary>Every arc of a compact graph, with its 32-bit weight.</summary>
+    private readonly struct Arcs(CompactGraph graph) : IDijkstraSpace<ulong>
+    {
+        private readonly int[] _firstOut = graph.FirstOut;
+        private readonly int[] _head = graph.Head;
+        private readonly uint[] _weight = graph.Weight;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public SettleStep Settle(int state, out int firstArc, out int endArc)
         {
-            var v = heap.PopMin(out _);
-            settled++;
-            var dv = distance[v];
-            var end = firstOut[v + 1];
-            for (var a = firstOut[v]; a < end; a++)
-            {
-                var h = head[a];
-                var d = dv + weight[a];
-                if (stamp[h] != current)
-                {
-                    stamp[h] = current;
-                    distance[h] = d;
-                    heap.InsertOrDecrease(h, d);
-                }
-                else if (d < distance[h])
-                {
-                    distance[h] = d;
-                    heap.InsertOrDecrease(h, d);
-                }
-            }
+            firstArc = _firstOut[state];
+            endArc = _firstOut[state + 1];
+            return SettleStep.Expand;
         }
-        return settled;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryArc(int arc, out int head, out ulong length, out int edge)
+        {
+            head = _head[arc];
+            length = _weight[arc];
+            edge = arc;
+            return true;
+        }
     }
 
     /// <summary>The distance of a vertex from the last search's source, or <see cref="Unreachable"/>.</summary>

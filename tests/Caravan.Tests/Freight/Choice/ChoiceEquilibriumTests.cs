@@ -59,6 +59,34 @@ public class ChoiceEquilibriumTests
     }
 
     [Fact]
+    public void AtTheSolutionEveryRowsCheapestRouteAtTheShadowPricesIsInItsChoiceSet()
+    {
+        // The choice sets start from uncongested costs; once Brest is priced, a route around it may be cheaper than any
+        // in the set. The equilibrium holds only if no OD has a cheaper route at the final prices outside its set.
+        var s = Solve();
+        Assert.True(s.Converged);
+        Assert.Contains(s.ShadowUsdPerTonne, x => x > 0);
+        Assert.Equal(0, RowsMissingTheirCheapestRoute(s));
+    }
+
+    /// <summary>The demand rows of a solution whose cheapest route per group at its shadow prices is not in their choice set.</summary>
+    public static int RowsMissingTheirCheapestRoute(ChoiceSolution s)
+    {
+        var model = s.Model;
+        var builder = new ChoiceSetBuilder(model.Graph);
+        var bulkShadow = s.ShadowUsdPerTonne.Select((x, e) => model.CapacityBindsContainersOnly[e] ? 0 : x).ToArray();
+        var missing = 0;
+        for (var i = 0; i < model.Demand.Count; i++)
+        {
+            var row = model.Demand[i];
+            var copy = new List<ChoiceRoute>(model.Routes[i]);
+            var shadow = row.Commodity == Commodity.Container ? s.ShadowUsdPerTonne : bulkShadow;
+            missing += builder.Add(row.Origin, row.Destination, model.Costs[(int)row.Commodity]!, model.GroupsOf(i), shadow, 1, copy) > 0 ? 1 : 0;
+        }
+        return missing;
+    }
+
+    [Fact]
     public void WithoutTheCapacityTheCrossingWouldBeOverloaded()
     {
         // The same demand with the shadow-price ascent switched off: the logit alone sends more than 1 Mt to Brest.
