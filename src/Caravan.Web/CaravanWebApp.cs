@@ -71,6 +71,10 @@ public static class CaravanWebApp
             // Numbers are numbers: the web default also reads them from strings, which makes every number in the
             // OpenAPI schemas "number or string" and generated clients wrong.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // Source-generated metadata first (the web's shapes, then the engine's documents): the same metadata
+            // serializes in the JIT and the native AOT build, where there is no reflection fallback.
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, CaravanJsonContext.Default);
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

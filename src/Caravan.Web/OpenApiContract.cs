@@ -14,8 +14,7 @@ namespace Caravan.Web;
 /// </summary>
 public static class OpenApiContract
 {
-    private static readonly Dictionary<string, QueryField> Fields = new[] { typeof(RoutePlanQuery), typeof(PlaceQuery) }
-        .SelectMany(QueryFields.Of)
+    private static readonly Dictionary<string, QueryField> Fields = QueryFields.Of<RoutePlanQuery>().Concat(QueryFields.Of<PlaceQuery>())
         .GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
         .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 

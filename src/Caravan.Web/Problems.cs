@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Caravan.Services;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,19 +23,16 @@ public static class Problems
     public static ProblemHttpResult From(IReadOnlyList<EngineError> errors)
     {
         var doc = ErrorDocument.From(errors);
-        var extensions = new Dictionary<string, object?>
+        // The members are the engine's error document's own, written by its source-generated metadata: the
+        // extension values are then elements, which need no reflection (native AOT) whatever their shapes.
+        var written = Element(doc);
+        var extensions = new Dictionary<string, object?> { ["code"] = doc.Code.ToString() };
+        foreach (var name in (ReadOnlySpan<string>)["issues", "errors", "suggestions", "blocking"])
         {
-            ["code"] = doc.Code.ToString(),
-            ["issues"] = doc.Issues,
-            ["errors"] = doc.Errors,
-        };
-        if (doc.Suggestions is not null)
-        {
-            extensions["suggestions"] = doc.Suggestions;
-        }
-        if (doc.Blocking is not null)
-        {
-            extensions["blocking"] = doc.Blocking;
+            if (written.TryGetProperty(name, out var member))
+            {
+                extensions[name] = member;
+            }
         }
         var (status, title) = StatusOf(doc.Code);
         return TypedResults.Problem(
@@ -75,7 +73,7 @@ public static class Problems
             statusCode: StatusCodes.Status404NotFound,
             title: "Unknown scenario",
             type: TypeBase + "unknown-scenario",
-            extensions: new Dictionary<string, object?> { ["suggestions"] = suggestions, ["available"] = available });
+            extensions: new Dictionary<string, object?> { ["suggestions"] = Element(suggestions.ToArray()), ["available"] = Element(available.ToArray()) });
     }
 
     /// <summary>404 for something else that does not exist (a demand, a run, an assignment).</summary>
@@ -84,7 +82,7 @@ public static class Problems
         var extensions = new Dictionary<string, object?>();
         if (suggestions is { Count: > 0 })
         {
-            extensions["suggestions"] = suggestions;
+            extensions["suggestions"] = Element(suggestions.ToArray());
         }
         return TypedResults.Problem(
             detail: detail,
@@ -93,4 +91,8 @@ public static class Problems
             type: TypeBase + "unknown-" + what.Replace(' ', '-'),
             extensions: extensions);
     }
+
+    /// <summary>A value as a JSON element, through the engine's source-generated metadata for its static type.</summary>
+    private static JsonElement Element<T>(T value) =>
+        JsonSerializer.SerializeToElement(value, (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)JsonDefaults.Compact.GetTypeInfo(typeof(T)));
 }

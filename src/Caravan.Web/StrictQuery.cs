@@ -1,68 +1,66 @@
-using System.Reflection;
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using Caravan.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Caravan.Web;
+
+/// <summary>The query-string names an endpoint binds, as endpoint metadata (see <see cref="StrictQuery"/>).</summary>
+public sealed class QueryParameters
+{
+    /// <summary>The names, matched exactly.</summary>
+    /// <param name="names">Every name the handler binds from the query string.</param>
+    public QueryParameters(IEnumerable<string> names)
+    {
+        Names = names.ToFrozenSet(StringComparer.Ordinal);
+        Sorted = [.. Names.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The names.</summary>
+    public FrozenSet<string> Names { get; }
+
+    /// <summary>The names in ordinal order, for suggestions.</summary>
+    public IReadOnlyList<string> Sorted { get; }
+}
 
 /// <summary>
 /// Refuses a query-string parameter the endpoint does not declare: a 400 <see cref="ErrorCode.UnknownParameter"/>
 /// problem naming the nearest valid one (<c>avoidCountries</c> → <c>avoid</c>), never a silently ignored constraint.
-/// The valid names are read from the handler's own parameters (an <c>[AsParameters]</c> query contributes its
-/// fields), so the check and the OpenAPI document cannot disagree. Names are matched exactly, as documented.
+/// Each endpoint declares the names its handler binds with <see cref="WithQuery(RouteHandlerBuilder, string[])"/> (an
+/// engine query type contributes its <see cref="QueryFields"/>); the check reads that data, not the handler by
+/// reflection, so it works under native AOT. A test compares each declaration with its handler's parameters, so the
+/// check, the binding and the OpenAPI document cannot disagree. Names are matched exactly, as documented.
 /// </summary>
 public static class StrictQuery
 {
-    /// <summary>Adds the check to every endpoint of a group.</summary>
+    private static readonly QueryParameters None = new([]);
+
+    /// <summary>Adds the check to every endpoint of a group; an endpoint without <see cref="QueryParameters"/> accepts no query parameter.</summary>
     public static TBuilder RejectUnknownQueryParameters<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilterFactory((context, next) =>
+        builder.AddEndpointFilter(static (invocation, next) =>
         {
-            var allowed = Names(context.MethodInfo);
-            return invocation =>
+            var query = invocation.HttpContext.Request.Query;
+            if (query.Count > 0)
             {
-                foreach (var key in invocation.HttpContext.Request.Query.Keys)
+                var allowed = invocation.HttpContext.GetEndpoint()?.Metadata.GetMetadata<QueryParameters>() ?? None;
+                foreach (var key in query.Keys)
                 {
-                    if (!allowed.Contains(key))
+                    if (!allowed.Names.Contains(key))
                     {
-                        return ValueTask.FromResult<object?>(Problems.From([QueryFields.Unknown(key, allowed.Order(StringComparer.Ordinal))]));
+                        return ValueTask.FromResult<object?>(Problems.From([QueryFields.Unknown(key, allowed.Sorted)]));
                     }
                 }
-                return next(invocation);
-            };
+            }
+            return next(invocation);
         });
 
-    /// <summary>The query-string names a handler binds.</summary>
-    public static HashSet<string> Names(MethodInfo handler)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in handler.GetParameters())
-        {
-            if (p.GetCustomAttribute<AsParametersAttribute>() is not null)
-            {
-                foreach (var prop in p.ParameterType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-                {
-                    names.Add(prop.GetCustomAttribute<FromQueryAttribute>()?.Name ?? Camel(prop.Name));
-                }
-            }
-            else if (p.GetCustomAttribute<FromQueryAttribute>() is { } q)
-            {
-                names.Add(q.Name ?? p.Name!);
-            }
-            else if (IsSimple(p.ParameterType) && p.GetCustomAttribute<FromRouteAttribute>() is null)
-            {
-                names.Add(p.Name!);
-            }
-        }
-        return names;
-    }
+    /// <summary>Declares the query-string names the endpoint's handler binds one by one.</summary>
+    public static RouteHandlerBuilder WithQuery(this RouteHandlerBuilder builder, params string[] names) =>
+        builder.WithMetadata(new QueryParameters(names));
 
-    private static bool IsSimple(Type t)
-    {
-        t = Nullable.GetUnderlyingType(t) ?? t;
-        return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateTime) || t == typeof(DateTimeOffset) || t == typeof(Guid);
-    }
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+    /// <summary>Declares an engine query type's fields (an <c>[AsParameters]</c> query) and the handler's other names.</summary>
+    public static RouteHandlerBuilder WithQuery<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TQuery>(this RouteHandlerBuilder builder, params string[] names) =>
+        builder.WithMetadata(new QueryParameters([.. QueryFields.Of<TQuery>().Select(f => f.Name), .. names]));
 }

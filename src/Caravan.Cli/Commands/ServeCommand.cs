@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.CompilerServices;
 using Caravan.Web;
 using Microsoft.AspNetCore.Builder;
 
@@ -24,12 +23,7 @@ internal static class ServeCommand
         {
             urls, data, scenario, db, webRoot, concurrency, queue, cors, apiKeyFile, allowedHosts,
         };
-        // The web host binds and serializes by reflection (minimal APIs, OpenAPI); a native AOT build has no
-        // reflection-based JSON, so there `serve` says so instead of failing on the first request. The check is a
-        // feature switch the AOT compiler folds, so the host's code is not even compiled into that binary.
-        command.SetAction(parse => RuntimeFeature.IsDynamicCodeSupported
-            ? Serve(parse, urls, data, scenario, db, webRoot, concurrency, queue, cors, apiKeyFile, allowedHosts)
-            : throw new CliInputException("serve is not available in this build (native AOT); use the dotnet tool (`dotnet tool install Caravan.Cli`) or `dotnet run --project src/Caravan.Cli -- serve`"));
+        command.SetAction(parse => Serve(parse, urls, data, scenario, db, webRoot, concurrency, queue, cors, apiKeyFile, allowedHosts));
         return command;
     }
 

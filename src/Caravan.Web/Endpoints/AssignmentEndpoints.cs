@@ -69,7 +69,7 @@ public static class AssignmentEndpoints
         AssignmentRequest? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<AssignmentRequest>(request.Body, Protection.RequestJson.Options, request.HttpContext.RequestAborted);
+            body = await JsonSerializer.DeserializeAsync(request.Body, Protection.RequestJson.TypeInfo<AssignmentRequest>(), request.HttpContext.RequestAborted);
         }
         catch (JsonException e)
         {
@@ -113,7 +113,7 @@ public static class AssignmentEndpoints
     }
 
     /// <summary>A run's summary and flows.</summary>
-    public static Results<Ok<object>, ProblemHttpResult> Get(AssignmentRuns runs, NetworkState state, string id)
+    public static Results<Ok<AssignmentDocument>, ProblemHttpResult> Get(AssignmentRuns runs, NetworkState state, string id)
     {
         if (runs.Get(id) is not { } run)
         {
@@ -123,29 +123,27 @@ public static class AssignmentEndpoints
         var last = progress.Count > 0 ? progress[^1] : default;
         var result = run.Run;
         var report = result?.Report;
-        object doc = new
-        {
-            id = run.Id,
-            demand = run.Demand,
-            scenario = run.Scenario,
-            year = run.Year,
-            status = Name(run.Status),
-            error = run.Error,
-            started = run.Started,
-            model = "choice",
-            converged = report?.Result.Converged,
-            stopReason = report?.Result.StopReason,
-            iterations = report?.Result.Iterations ?? last.Iteration,
-            relativeGap = report?.Result.RelativeGap ?? (progress.Count > 0 ? last.RelativeGap : (double?)null),
-            seconds = report?.Result.Elapsed.TotalSeconds ?? last.Elapsed.TotalSeconds,
-            maxUtilisation = result?.Solution.MaxUtilisation(),
-            demandTonnes = result?.DemandTonnes,
-            totals = result?.Totals,
-            bottlenecks = result is null ? null : AssignmentService.Bottlenecks(result, state.Options.Engine.DefaultBottlenecks),
-            corridors = report?.Corridors,
-            corridorTonnes = result?.Choice.Corridors,
-            flows = result is null ? null : AssignmentService.Flows(result),
-        };
+        var doc = new AssignmentDocument(
+            Id: run.Id,
+            Demand: run.Demand,
+            Scenario: run.Scenario,
+            Year: run.Year,
+            Status: Name(run.Status),
+            Error: run.Error,
+            Started: run.Started,
+            Model: "choice",
+            Converged: report?.Result.Converged,
+            StopReason: report?.Result.StopReason,
+            Iterations: report?.Result.Iterations ?? last.Iteration,
+            RelativeGap: report?.Result.RelativeGap ?? (progress.Count > 0 ? last.RelativeGap : null),
+            Seconds: report?.Result.Elapsed.TotalSeconds ?? last.Elapsed.TotalSeconds,
+            MaxUtilisation: result?.Solution.MaxUtilisation(),
+            DemandTonnes: result?.DemandTonnes,
+            Totals: result?.Totals,
+            Bottlenecks: result is null ? null : AssignmentService.Bottlenecks(result, state.Options.Engine.DefaultBottlenecks),
+            Corridors: report?.Corridors,
+            CorridorTonnes: result?.Choice.Corridors,
+            Flows: result is null ? null : AssignmentService.Flows(result));
         return TypedResults.Ok(doc);
     }
 
@@ -169,13 +167,13 @@ public static class AssignmentEndpoints
                 var (progress, ended, changed) = run.Since(sent);
                 foreach (var p in progress)
                 {
-                    var data = JsonSerializer.Serialize(new { iteration = p.Iteration, relativeGap = double.IsFinite(p.RelativeGap) ? p.RelativeGap : (double?)null, elapsedSeconds = Math.Round(p.Elapsed.TotalSeconds, 3) }, JsonDefaults.Compact);
+                    var data = JsonSerializer.Serialize(new AssignmentProgress(p.Iteration, double.IsFinite(p.RelativeGap) ? p.RelativeGap : null, Math.Round(p.Elapsed.TotalSeconds, 3)), WebJson.TypeInfo<AssignmentProgress>());
                     await response.WriteAsync($"event: progress\ndata: {data}\n\n", aborted);
                 }
                 sent += progress.Count;
                 if (ended)
                 {
-                    var done = JsonSerializer.Serialize(new { id = run.Id, status = Name(run.Status), error = run.Error }, JsonDefaults.Compact);
+                    var done = JsonSerializer.Serialize(new AssignmentDone(run.Id, Name(run.Status), run.Error), WebJson.TypeInfo<AssignmentDone>());
                     await response.WriteAsync($"event: done\ndata: {done}\n\n", aborted);
                     await response.Body.FlushAsync(aborted);
                     break;

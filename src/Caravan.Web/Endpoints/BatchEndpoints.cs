@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Caravan.Batch;
 using Caravan.Export;
 using Caravan.Services;
@@ -88,7 +89,7 @@ public static class BatchEndpoints
         for (var i = 0; i < queries.Length && !cancel.IsCancellationRequested; i++)
         {
             var result = RouteBatch.Answer(i, queries[i], net.Routes.Parser, net.Router);
-            await JsonSerializer.SerializeAsync(response.Body, result, JsonDefaults.Compact, cancel);
+            await JsonSerializer.SerializeAsync(response.Body, result, (JsonTypeInfo<BatchResult>)JsonDefaults.Compact.GetTypeInfo(typeof(BatchResult)), cancel);
             await response.Body.WriteAsync("\n"u8.ToArray(), cancel);
             await response.Body.FlushAsync(cancel);
         }

@@ -18,6 +18,7 @@ public static class CompareEndpoints
         api.MapGet("/compare", Compare)
             .WithName("Compare")
             .WithSummary("Compare two scenarios on the OD pairs")
+            .WithQuery("a", "b", "optimize", "year")
             .WithDescription("Routes the OD pairs of data/scenarios/od-pairs.csv under scenarios `a` and `b` (default base) and explains each change in days, USD, CO2e and corridor: the same JSON as `caravan compare A B --json`. 404 with suggestions for an unknown scenario, 400 for a bad parameter.")
             .Produces<string>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -53,7 +54,7 @@ public static class CompareEndpoints
         {
             return Problems.From(compared.Errors);
         }
-        var json = JsonSerializer.Serialize(compared.Value!, JsonDefaults.Compact);
+        var json = JsonDefaults.Serialize(compared.Value!, JsonDefaults.Compact);
         if (state.Comparisons.Count < NetworkState.MaxComparisons)
         {
             state.Comparisons.TryAdd(key, json);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Caravan.Export;
 using Caravan.Skims;
 using Microsoft.AspNetCore.Builder;
@@ -90,7 +91,7 @@ public static class StrictJson
     {
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(request.Body, JsonDefaults.Compact, request.HttpContext.RequestAborted);
+            var value = await JsonSerializer.DeserializeAsync(request.Body, (JsonTypeInfo<T>)WebJson.Options.GetTypeInfo(typeof(T)), request.HttpContext.RequestAborted);
             return value is null ? (null, Problems.InvalidParameter("body", $"must be a JSON object such as {example}")) : (value, null);
         }
         catch (JsonException e)

@@ -19,6 +19,7 @@ public static class NetworkEndpoints
         api.MapGet("/network", Get)
             .WithName("Network")
             .WithSummary("The network as GeoJSON")
+            .WithQuery("mode", "status", "scenario")
             .WithDescription("A FeatureCollection: a point per place (`type: place`) and a line per link (`type: link` or `crossing`) with mode, status (operating, construction, planned), opening year, corridor and capacity.")
             .Produces<string>(StatusCodes.Status200OK, GeoJsonType)
             .ProducesProblem(StatusCodes.Status400BadRequest)

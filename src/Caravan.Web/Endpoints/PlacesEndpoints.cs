@@ -15,6 +15,7 @@ public static class PlacesEndpoints
         api.MapGet("/places", Places)
             .WithName("Places")
             .WithSummary("Search places")
+            .WithQuery<PlaceQuery>("scenario")
             .WithDescription("Places whose code, name or alias matches `q` (case, accents and punctuation ignored; near misses included), best first. Without `q`, places in name order.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -16,6 +16,7 @@ public static class ReachEndpoints
         api.MapGet("/reach", ReachFrom)
             .WithName("Reach")
             .WithSummary("Every place reachable within a budget")
+            .WithQuery("from", "within", "objective", "cargo", "avoid", "avoidModes", "year", "scenario")
             .WithDescription("From one origin, the places whose best path fits `within` (10d, 240h, 5000usd or 3000kg CO2e), with hours, p90 hours, USD, kg CO2e and corridor; the same document as `caravan reach --json`. The path minimises the budget's criterion unless `objective` says otherwise.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -23,6 +24,7 @@ public static class ReachEndpoints
         api.MapGet("/places/nearest", Nearest)
             .WithName("NearestPlaces")
             .WithSummary("The places nearest a point")
+            .WithQuery("lat", "lon", "mode", "limit", "scenario")
             .WithDescription($"Places by great-circle distance from `lat`,`lon` (WGS 84 degrees), nearest first; with `mode`, only places that handle it. `limit` 1–{NearestPlaces.MaxLimit} (default {NearestPlaces.DefaultLimit}).")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

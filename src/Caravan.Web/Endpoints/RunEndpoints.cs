@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Caravan.Services;
 using Caravan.Store;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +27,7 @@ public static class RunEndpoints
         api.MapGet("/runs", List)
             .WithName("Runs")
             .WithSummary("Saved runs, newest first")
+            .WithQuery("limit")
             .WithDescription("The runs in the run store given by `caravan serve --db`; 404 when the server has no store.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -44,7 +44,7 @@ public static class RunEndpoints
     /// <param name="access">The store.</param>
     /// <param name="limit">Most runs (1–1000, default 100).</param>
     /// <param name="state">The served network, for the engine's options.</param>
-    public static Results<Ok<object[]>, ProblemHttpResult> List(RunStoreAccess access, NetworkState state, string? limit = null)
+    public static Results<Ok<RunInfoDocument[]>, ProblemHttpResult> List(RunStoreAccess access, NetworkState state, string? limit = null)
     {
         if (RunListing.Limit(limit, state.Options.Engine, out var n) is { } error)
         {
@@ -56,7 +56,7 @@ public static class RunEndpoints
         }
         try
         {
-            return TypedResults.Ok(store!.List(n).Select(Info).ToArray());
+            return TypedResults.Ok(store!.List(n).Select(RunInfoDocument.Of).ToArray());
         }
         catch (RunStoreException)
         {
@@ -68,7 +68,7 @@ public static class RunEndpoints
     /// <param name="access">The store.</param>
     /// <param name="id">Run id.</param>
     /// <param name="state">The served network, for the engine's options.</param>
-    public static Results<Ok<object>, ProblemHttpResult> Get(RunStoreAccess access, NetworkState state, string id)
+    public static Results<Ok<RunDocument>, ProblemHttpResult> Get(RunStoreAccess access, NetworkState state, string id)
     {
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
         {
@@ -84,8 +84,8 @@ public static class RunEndpoints
             {
                 return Problems.NotFound("run", $"no run {runId} in the run store");
             }
-            var rows = store.Results(runId).Take(state.Options.Engine.MaxRunResults).Select(r => new { r.Kind, r.Key, data = Parse(r.DataJson) }).ToList();
-            return TypedResults.Ok<object>(new { run = Info(run), results = rows });
+            var rows = store.Results(runId).Take(state.Options.Engine.MaxRunResults).Select(r => new RunResultDocument(r.Kind, r.Key, RunInfoDocument.ParseJson(r.DataJson))).ToList();
+            return TypedResults.Ok(new RunDocument(RunInfoDocument.Of(run), rows));
         }
         catch (RunStoreException)
         {
@@ -116,31 +116,5 @@ public static class RunEndpoints
             return false;
         }
         return true;
-    }
-
-    private static object Info(RunInfo r) => new
-    {
-        r.Id,
-        kind = r.Kind.Name(),
-        created = r.CreatedUtc,
-        scenarioA = r.ScenarioA,
-        contentHashA = r.ContentHashA,
-        scenarioB = r.ScenarioB,
-        contentHashB = r.ContentHashB,
-        parameters = Parse(r.ParametersJson),
-        summary = Parse(r.SummaryJson),
-        resultCount = r.ResultCount,
-    };
-
-    private static JsonElement? Parse(string json)
-    {
-        try
-        {
-            return JsonDocument.Parse(json).RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Caravan.Web.Protection;
 
@@ -15,6 +16,9 @@ public static partial class RequestJson
 
     /// <summary>The options every endpoint reads its body with.</summary>
     public static JsonSerializerOptions Options { get; } = Create();
+
+    /// <summary>The metadata to read a body type with these options (source-generated: no reflection under native AOT).</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>What is wrong with a body, for a problem detail: the serializer's reason without .NET type names, and where.</summary>
     public static string Describe(JsonException e)
@@ -46,8 +50,9 @@ public static partial class RequestJson
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
             NumberHandling = JsonNumberHandling.Strict,
             MaxDepth = MaxDepth,
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(WebJsonContext.Default, CaravanJsonContext.Default),
         };
-        o.MakeReadOnly(populateMissingResolver: true);
+        o.MakeReadOnly();
         return o;
     }
 }

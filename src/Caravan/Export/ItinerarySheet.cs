@@ -1,12 +1,15 @@
+using System.Globalization;
 using Caravan.Data;
 using Caravan.Data.Text;
-using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Caravan.Export;
 
 /// <summary>
-/// A route's legs as a spreadsheet a shipper can forward: CSV (UTF-8, one row per leg) or XLSX (ClosedXML; numbers
-/// typed as numbers, a totals row). Both carry the columns of <see cref="Columns"/>; dated legs carry departs/arrives.
+/// A route's legs as a spreadsheet a shipper can forward: CSV (UTF-8, one row per leg) or XLSX (the Open XML SDK;
+/// numbers typed as numbers, a bold header and totals row, the header frozen). Both carry the columns of <see cref="Columns"/>; dated legs carry departs/arrives.
 /// </summary>
 public static class ItinerarySheet
 {
@@ -42,56 +45,93 @@ public static class ItinerarySheet
     /// <summary>Writes the legs as an XLSX workbook to a file (atomically).</summary>
     public static void WriteXlsx(RouteDocument route, string path) => AtomicFile.Write(path, stream => WriteXlsx(route, stream));
 
-    /// <summary>Writes the legs as an XLSX workbook with one sheet, <c>Itinerary</c>, and a totals row.</summary>
+    /// <summary>Name of the workbook's one sheet.</summary>
+    public const string SheetName = "Itinerary";
+
+    /// <summary>
+    /// Writes the legs as an XLSX workbook with one sheet, <see cref="SheetName"/>: the header row, a row per leg
+    /// (numbers as numbers, text as inline strings, missing values as empty cells) and a totals row.
+    /// </summary>
     public static void WriteXlsx(RouteDocument route, Stream stream)
     {
-        using var book = new XLWorkbook();
-        var sheet = book.Worksheets.Add("Itinerary");
-        for (var c = 0; c < Columns.Count; c++)
-        {
-            sheet.Cell(1, c + 1).Value = Columns[c];
-        }
-        sheet.Row(1).Style.Font.Bold = true;
-        var row = 2;
+        var rows = new List<(object?[] Cells, bool Bold)>(route.Legs.Count + 2) { ([.. Columns], true) };
+        var leg = 1;
         foreach (var l in route.Legs)
         {
-            object?[] values =
-            [
-                row - 1, l.Kind, l.Mode, l.From.Code, l.From.Name, l.From.Country, l.To.Code, l.To.Name, l.To.Country,
+            rows.Add(([
+                leg++, l.Kind, l.Mode, l.From.Code, l.From.Name, l.From.Country, l.To.Code, l.To.Name, l.To.Country,
                 l.DistanceKm, l.Hours, l.P90Hours, l.CostUsd, l.Co2eKg, l.Departs, l.Arrives, l.LinkId, l.Corridor, l.Description,
-            ];
-            for (var c = 0; c < values.Length; c++)
-            {
-                Set(sheet.Cell(row, c + 1), values[c]);
-            }
-            row++;
+            ], false));
         }
         var t = route.Totals;
-        Set(sheet.Cell(row, 2), "total");
-        Set(sheet.Cell(row, 10), t.DistanceKm);
-        Set(sheet.Cell(row, 11), t.Hours);
-        Set(sheet.Cell(row, 13), t.CostUsd);
-        Set(sheet.Cell(row, 14), t.Co2eKg);
-        sheet.Row(row).Style.Font.Bold = true;
-        sheet.SheetView.FreezeRows(1);
-        book.SaveAs(stream);
+        var totals = new object?[Columns.Count];
+        totals[1] = "total";
+        totals[9] = t.DistanceKm;
+        totals[10] = t.Hours;
+        totals[12] = t.CostUsd;
+        totals[13] = t.Co2eKg;
+        rows.Add((totals, true));
+        // The package is built in memory (the SDK's zip needs a seekable stream) and copied out whole.
+        using var buffer = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var book = doc.AddWorkbookPart();
+            book.Workbook = new Workbook();
+            // Style 0 is the default, style 1 the bold font of the header and totals rows.
+            book.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
+                new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+                new Borders(new Border()) { Count = 1 },
+                new CellStyleFormats(new CellFormat()) { Count = 1 },
+                new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }) { Count = 2 });
+            var part = book.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            var frozenHeader = new SheetView(
+                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft })
+            { WorkbookViewId = 0, TabSelected = true };
+            part.Worksheet = new Worksheet(new SheetViews(frozenHeader), data);
+            book.Workbook.AppendChild(new Sheets(new Sheet { Id = book.GetIdOfPart(part), SheetId = 1, Name = SheetName }));
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var (cells, bold) = rows[r];
+                var row = new Row { RowIndex = (uint)(r + 1) };
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    if (Cell(cells[c], ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture)) is { } cell)
+                    {
+                        cell.StyleIndex = bold ? 1u : null;
+                        row.AppendChild(cell);
+                    }
+                }
+                data.AppendChild(row);
+            }
+        }
+        buffer.Position = 0;
+        buffer.CopyTo(stream);
     }
 
-    private static void Set(IXLCell cell, object? value)
+    /// <summary>The spreadsheet name of a zero-based column: A … Z, AA ….</summary>
+    public static string ColumnName(int index)
     {
-        switch (value)
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
         {
-            case null:
-                break;
-            case double d:
-                cell.Value = d;
-                break;
-            case int i:
-                cell.Value = i;
-                break;
-            default:
-                cell.Value = value.ToString();
-                break;
+            name = (char)('A' + ((n - 1) % 26)) + name;
         }
+        return name;
     }
+
+    private static Cell? Cell(object? value, string reference) => value switch
+    {
+        null => null,
+        double d => new Cell { CellReference = reference, CellValue = new CellValue(d) },
+        int i => new Cell { CellReference = reference, CellValue = new CellValue(i) },
+        _ => new Cell
+        {
+            CellReference = reference,
+            DataType = CellValues.InlineString,
+            InlineString = new InlineString(new Text(value.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+        },
+    };
 }

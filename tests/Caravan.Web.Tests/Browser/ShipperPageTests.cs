@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Caravan.Cli;
-using ClosedXML.Excel;
+using Caravan.Tests;
 using Microsoft.Playwright;
 
 namespace Caravan.Web.Tests.Browser;
@@ -129,7 +129,6 @@ public sealed class ShipperPageTests(EmbeddedNetworkHost host) : IClassFixture<E
     /// <summary>Every used cell of the Itinerary sheet, as text with its type.</summary>
     private static List<string> Cells(string path)
     {
-        using var book = new XLWorkbook(path);
-        return book.Worksheet("Itinerary").CellsUsed().Select(c => $"{c.Address}:{c.DataType}:{c.Value}").ToList();
+        return XlsxCells.Read(path, "Itinerary").Values.Select(c => $"{c.Reference}:{(c.IsNumber ? "Number" : "Text")}:{c.Text}").ToList();
     }
 }
