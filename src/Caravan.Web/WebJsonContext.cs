@@ -27,7 +27,7 @@ namespace Caravan.Web;
 /// <param name="MaxUtilisation">Highest flow / capacity of a link.</param>
 /// <param name="DemandTonnes">Demand assigned, tonnes.</param>
 /// <param name="Totals">Network totals.</param>
-/// <param name="Bottlenecks">The most utilised links (at most <see cref="AssignmentEndpoints.TopBottlenecks"/>).</param>
+/// <param name="Bottlenecks">The most utilised links (at most the engine's <c>DefaultBottlenecks</c>).</param>
 /// <param name="Corridors">Volumes per corridor.</param>
 /// <param name="CorridorTonnes">Tonnes per corridor and class.</param>
 /// <param name="Flows">Link flows as GeoJSON.</param>
@@ -92,7 +92,7 @@ public sealed record RunResultDocument(string Kind, string Key, JsonElement? Dat
 
 /// <summary>One saved run with its rows, as <c>GET /api/runs/{id}</c> answers it.</summary>
 /// <param name="Run">The run.</param>
-/// <param name="Results">Its rows (at most <see cref="RunEndpoints.MaxRows"/>).</param>
+/// <param name="Results">Its rows (at most the engine's <c>MaxRunResults</c>).</param>
 public sealed record RunDocument(RunInfoDocument Run, IReadOnlyList<RunResultDocument> Results);
 
 /// <summary>
