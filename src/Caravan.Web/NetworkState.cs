@@ -18,11 +18,8 @@ public sealed class NetworkContext
     /// <summary>Most network GeoJSON documents kept per network (one per distinct mode × status filter, least recently used dropped).</summary>
     public const int MaxGeoJsonDocuments = 16;
 
-    /// <summary>Most plan documents kept per network (one per distinct query text and default year, least recently used dropped).</summary>
-    public const int MaxPlanDocuments = 32;
-
     private readonly Protection.BoundedCache<string, string> _geoJson = new(MaxGeoJsonDocuments, StringComparer.Ordinal);
-    private readonly Protection.BoundedCache<string, Endpoints.PlanAnswer> _plans = new(MaxPlanDocuments, StringComparer.Ordinal);
+    private readonly Protection.BoundedCache<string, Endpoints.PlanAnswer> _plans;
 
     /// <summary>Builds the context, compiling the routing graph.</summary>
     /// <param name="name">The scenario's name.</param>
@@ -36,6 +33,7 @@ public sealed class NetworkContext
         Network = network;
         Scenario = scenario;
         Search = new PlaceSearch(Network);
+        _plans = new(engine.MaxPlanDocuments, StringComparer.Ordinal);
         Routes = new RouteService(Network, engine, Search, Caravan.Units.TimeZoneTable.ForFolder(dataFolder, Network, borrowed: scenario is not null));
         Places = new PlaceService(Network, Search, engine);
         Countries = Network.Places.Select(p => p.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -73,7 +71,7 @@ public sealed class NetworkContext
 
     /// <summary>
     /// The plan document of a query, as <see cref="RouteService.Plan"/> answers it, a repeated query answered from a
-    /// bounded cache (<see cref="MaxPlanDocuments"/>). A plan is a function of the query's text, this network and
+    /// bounded cache (<see cref="EngineOptions.MaxPlanDocuments"/>). A plan is a function of the query's text, this network and
     /// the default year (the Monte Carlo has a fixed seed), so the kept document is the one the planner would
     /// compute again; a planner endpoint under load mostly sees the same few queries, and a plan costs milliseconds
     /// of CPU where answering a kept one costs a copy of its JSON, serialized once (<see cref="Endpoints.PlanAnswer"/>). Only plans are kept: errors are cheap to find
@@ -92,7 +90,7 @@ public sealed class NetworkContext
             : ServiceResult<Endpoints.PlanAnswer>.Fail(result.Errors, result.Warnings);
     }
 
-    /// <summary>Plan documents cached now (at most <see cref="MaxPlanDocuments"/>).</summary>
+    /// <summary>Plan documents cached now (at most <see cref="EngineOptions.MaxPlanDocuments"/>).</summary>
     public int CachedPlanDocuments => _plans.Count;
 
     // Every field's text, length-prefixed so no value can imitate a field boundary, then the default year (a query

@@ -73,6 +73,9 @@ public sealed record EngineOptions
     /// <summary>Bottlenecks a freight assignment's summary lists when a query does not say (CLI <c>--top</c>, the web's runs).</summary>
     public int DefaultBottlenecks { get; init; } = 15;
 
+    /// <summary>Most plan documents a served network keeps for repeated queries (least recently used dropped).</summary>
+    public int MaxPlanDocuments { get; init; } = 32;
+
     /// <summary>
     /// Threads of a freight assignment, for every door (<c>caravan assign --demand</c>, <c>compare --demand</c>, the
     /// web's runs); 0 = all cores. Algorithm B gives the same flows on any thread count, so this is a matter of

@@ -104,12 +104,12 @@ public sealed class ProtectionTests
                 {
                     var response = await http.GetAsync($"/api/route?from={from}&to={to}&maxOptions=2");
                     planned += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
-                    Assert.InRange(state.Served.CachedPlanDocuments, 1, NetworkContext.MaxPlanDocuments);
+                    Assert.InRange(state.Served.CachedPlanDocuments, 1, state.Served.Routes.Options.MaxPlanDocuments);
                 }
             }
         }
-        Assert.True(planned > NetworkContext.MaxPlanDocuments, $"{planned} plans");
-        Assert.Equal(NetworkContext.MaxPlanDocuments, state.Served.CachedPlanDocuments);
+        Assert.True(planned > state.Served.Routes.Options.MaxPlanDocuments, $"{planned} plans");
+        Assert.Equal(state.Served.Routes.Options.MaxPlanDocuments, state.Served.CachedPlanDocuments);
     }
 
     [Theory]
