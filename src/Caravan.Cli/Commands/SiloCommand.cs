@@ -31,6 +31,7 @@ internal static class SiloCommand
             {
                 throw new CliInputException($"--port {siloPort} is not one of the cluster's silo ports ({string.Join(", ", target.SiloPorts)})");
             }
+            NativeAotLimits.Refuse("caravan silo", "Orleans builds its serializers by reflection");
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
             {

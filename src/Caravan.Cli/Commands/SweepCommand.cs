@@ -50,6 +50,7 @@ internal static class SweepCommand
             {
                 throw new CliInputException("--parallel must be ≥ 0");
             }
+            NativeAotLimits.Refuse("caravan sweep", "Orleans builds its serializers by reflection");
             var planner = SweepService.Plan(sweep, folder);
             var store = new SweepRunStore(RunSaving.Open(parse.GetValue(db)), sweep.Name);
             SweepOutcome outcome;

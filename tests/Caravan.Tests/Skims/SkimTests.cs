@@ -111,4 +111,60 @@ public sealed class SkimTests
         Assert.Equal("['co2e_kg', 'cost_usd', 'distance_km', 'hours', 'p90_hours']", lines[1]);
         Assert.Equal($"({matrix.Rows}, {matrix.Columns}) {matrix.Hours[matrix.Cell(1, 2)].ToString("R", System.Globalization.CultureInfo.InvariantCulture)} [{string.Join(", ", matrix.Request.Destinations.Select(p => p + 1))}]", lines[2]);
     }
+
+    [Fact]
+    public void Omx_file_keeps_the_omx_conventions_in_h5py()
+    {
+        // A second HDF5 reader (Debian's python3-h5py, installed by scripts/install-tools.sh) checks the OMX 0.2
+        // conventions openmatrix relies on; openmatrix itself is not installable here, so it is not run.
+        var matrix = new SkimBuilder(new RoutingGraph(Default.Value)).Build(Parse("Xi'an,Almaty,Chongqing", "Duisburg,Baku,Tashkent,Istanbul"));
+        var path = Path.Combine(Path.GetTempPath(), "caravan-" + Guid.NewGuid().ToString("N") + ".omx");
+        try
+        {
+            SkimOmx.Write(matrix, path);
+            // Values cross as the little-endian bytes of each dataset, so the comparison is exact (NaN included).
+            var script = "import sys, h5py\n" +
+                         "f = h5py.File(sys.argv[1], 'r')\n" +
+                         "v = f.attrs['OMX_VERSION']\n" +
+                         "v = v.decode() if isinstance(v, bytes) else str(v)\n" +
+                         "s = f.attrs['SHAPE']\n" +
+                         "print('root', v, s.dtype, ' '.join(str(int(x)) for x in s), ' '.join(sorted(f.keys())))\n" +
+                         "for n in sorted(f['data']):\n" +
+                         "    d = f['data'][n]\n" +
+                         "    print('data', n, d.dtype, 'x'.join(str(x) for x in d.shape), d[()].astype('<f8').tobytes().hex())\n" +
+                         "for n in sorted(f['lookup']):\n" +
+                         "    d = f['lookup'][n]\n" +
+                         "    print('lookup', n, d.dtype, 'x'.join(str(x) for x in d.shape), ' '.join(str(int(x)) for x in d[()]))\n" +
+                         "f.close()\n";
+            var (code, stdout, stderr) = ExternalTool.Run("/usr/bin/python3", "-c", script, path);
+            Assert.True(code == 0, "h5py could not read the OMX file (scripts/install-tools.sh installs python3-h5py): " + stderr);
+
+            var expected = new List<string> { $"root 0.2 int32 {matrix.Rows} {matrix.Columns} data lookup" };
+            var byName = new Dictionary<string, double[]>(StringComparer.Ordinal)
+            {
+                ["co2e_kg"] = matrix.Co2eKg,
+                ["cost_usd"] = matrix.CostUsd,
+                ["distance_km"] = matrix.DistanceKm,
+                ["hours"] = matrix.Hours,
+                ["p90_hours"] = matrix.P90Hours,
+            };
+            Assert.Equal(SkimOmx.MatrixNames.Order(StringComparer.Ordinal), byName.Keys);
+            foreach (var (name, values) in byName)
+            {
+                var bytes = new byte[values.Length * sizeof(double)];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), values[i]);
+                }
+                expected.Add($"data {name} float64 {matrix.Rows}x{matrix.Columns} {Convert.ToHexStringLower(bytes)}");
+            }
+            expected.Add($"lookup destinations int32 {matrix.Columns} {string.Join(' ', matrix.Request.Destinations.Select(p => p + 1))}");
+            expected.Add($"lookup origins int32 {matrix.Rows} {string.Join(' ', matrix.Request.Origins.Select(p => p + 1))}");
+            Assert.Equal(expected, stdout.TrimEnd('\n').Split('\n'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
