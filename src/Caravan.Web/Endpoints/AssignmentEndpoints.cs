@@ -79,9 +79,9 @@ public static class AssignmentEndpoints
         {
             return Problems.InvalidParameter("demand", "give the name of a demand set (see /api/demands)");
         }
-        if (body.Year is { } y && (y < 1990 || y > 2100))
+        if (body.Year is { } y && AssignmentService.CheckYear(state.Options.Engine, y) is { } yearError)
         {
-            return Problems.InvalidParameter("year", "must be a year from 1990 to 2100");
+            return Problems.From([yearError]);
         }
         var files = DemandFiles(state);
         var name = body.Demand.Trim();

@@ -88,6 +88,18 @@ public static class AssignmentService
     /// <summary>The base year of the demand and of the calibration.</summary>
     public const int BaseYear = 2024;
 
+    /// <summary>
+    /// The year check of a freight run, the same for every door as for a route query's year: the engine's range
+    /// (<see cref="EngineOptions.MinYear"/> to <see cref="EngineOptions.MaxYear"/>). Null when the year is in it.
+    /// </summary>
+    public static EngineError? CheckYear(EngineOptions engine, int year)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        return year < engine.MinYear || year > engine.MaxYear
+            ? EngineError.Invalid("year", $"must be a whole number from {engine.MinYear} to {engine.MaxYear}, not '{year}'")
+            : null;
+    }
+
     /// <summary>The equilibrium settings of a year under an engine's thread policy (every door uses them).</summary>
     public static ChoiceOptions ChoiceOptions(EngineOptions engine, int year) => new() { Year = year, Threads = engine.FreightAssignmentThreads };
 
