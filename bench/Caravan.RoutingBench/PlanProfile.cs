@@ -14,7 +14,7 @@ namespace Caravan.RoutingBench;
 /// </summary>
 internal static class PlanProfile
 {
-    public static void Run(string dataFolder, int pairCount, int rounds, string? dump, string? from, string? to, string? avoid)
+    public static void Run(string dataFolder, int pairCount, int rounds, string? dump, string? from, string? to, string? avoid, string? placesScript = null)
     {
         var dumpWriter = dump is null ? null : new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var network = NetworkReader.ReadFolder(dataFolder);
@@ -37,10 +37,12 @@ internal static class PlanProfile
                 pairs.Add((route.From, route.To));
             }
         }
+        // With a wrk script, the pairs are drawn from its places (bench/web/distinct.lua), as served-profile draws them.
+        var pool = placesScript is null ? null : ServedProfile.Places(placesScript).Select(p => service.Search.Resolve(p).Place).ToArray();
         while (pairs.Count < pairCount)
         {
-            var a = random.Next(network.Places.Count);
-            var b = random.Next(network.Places.Count);
+            var a = pool is null ? random.Next(network.Places.Count) : pool[random.Next(pool.Length)];
+            var b = pool is null ? random.Next(network.Places.Count) : pool[random.Next(pool.Length)];
             if (a != b)
             {
                 pairs.Add((a, b));

@@ -13,9 +13,14 @@ if (DimacsBench.TryRun(args))
 {
     return;
 }
+if (args.Length > 0 && args[0] == "served-profile")
+{
+    ServedProfile.Run(ArgValue(args, "--data") ?? FindData(), ArgValue(args, "--places") ?? Path.Combine("bench", "web", "distinct.lua"), int.Parse(ArgValue(args, "--pairs") ?? "200", CultureInfo.InvariantCulture), int.Parse(ArgValue(args, "--rounds") ?? "2", CultureInfo.InvariantCulture), ArgValue(args, "--dump"));
+    return;
+}
 if (args.Length > 0 && args[0] == "plan-profile")
 {
-    PlanProfile.Run(ArgValue(args, "--data") ?? FindData(), int.Parse(ArgValue(args, "--pairs") ?? "100", CultureInfo.InvariantCulture), int.Parse(ArgValue(args, "--rounds") ?? "3", CultureInfo.InvariantCulture), ArgValue(args, "--dump"), ArgValue(args, "--from"), ArgValue(args, "--to"), ArgValue(args, "--avoid"));
+    PlanProfile.Run(ArgValue(args, "--data") ?? FindData(), int.Parse(ArgValue(args, "--pairs") ?? "100", CultureInfo.InvariantCulture), int.Parse(ArgValue(args, "--rounds") ?? "3", CultureInfo.InvariantCulture), ArgValue(args, "--dump"), ArgValue(args, "--from"), ArgValue(args, "--to"), ArgValue(args, "--avoid"), ArgValue(args, "--places"));
     return;
 }
 var dataFolder = ArgValue(args, "--data") ?? FindData();

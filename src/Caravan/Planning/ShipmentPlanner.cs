@@ -87,9 +87,9 @@ public sealed class ShipmentPlanner
         return new PlanResult(options, null, null, explanations, alternatives, survivors.Count, pareto.LabelsCreated) { Corridors = corridors };
     }
 
-    private RouteOption MakeOption(Itinerary itinerary, IReadOnlyList<string> labels, PlanRequest request)
+    private RouteOption MakeOption(Itinerary itinerary, IReadOnlyList<string> labels, PlanRequest request, TransitTimeDistribution? simulated = null)
     {
-        var distribution = TransitSimulator.Simulate(itinerary, Graph, request.Depart);
+        var distribution = simulated ?? TransitSimulator.Simulate(itinerary, Graph, request.Depart);
         double? onTime = null;
         if (request.Deadline is { } deadline)
         {
@@ -335,7 +335,10 @@ public sealed class ShipmentPlanner
                 continue;
             }
             var it = ItineraryBuilder.Build(r, profile, path);
-            var option = MakeOption(it, [], request);
+            // A corridor's best route is often a shown option's route: built from the same edges for the same
+            // request, it has the same legs, so the same samples (the Monte Carlo is a function of the legs).
+            var twin = options.Find(o => SameEdges(o.Itinerary, it));
+            var option = MakeOption(it, [], request, twin?.Distribution);
             var same = options.FindIndex(o => SameTotals(o, option));
             var dominator = options.FindIndex(o => ShownDominates(o, option));
             string verdict;
@@ -360,6 +363,22 @@ public sealed class ShipmentPlanner
             result.Add(new CorridorBest(corridor, option with { Labels = ["corridor-best", corridor] }, -1, verdict));
         }
         return result;
+    }
+
+    private static bool SameEdges(Itinerary a, Itinerary b)
+    {
+        if (a.Edges.Count != b.Edges.Count)
+        {
+            return false;
+        }
+        for (var i = 0; i < a.Edges.Count; i++)
+        {
+            if (a.Edges[i] != b.Edges[i])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool SameTotals(RouteOption a, RouteOption b) =>

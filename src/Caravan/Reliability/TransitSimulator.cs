@@ -65,13 +65,17 @@ public static class TransitSimulator
             }
             if (m.Dwell.MedianHours > 0)
             {
-                // LogNormalDwell.Sample with σ computed once per leg instead of once per sample.
-                var median = m.Dwell.MedianHours;
-                var sigma = m.Dwell.Sigma;
-                var draws = normals.AsSpan(column, n);
-                for (var s = 0; s < n; s++)
+                // LogNormalDwell.Sample (median × e^(σ·z)) with e^(σ·z) of the leg's column kept per σ: the same
+                // factors, so the same products, and a border's exponentials are not computed again per option.
+                var median = Vector256.Create(m.Dwell.MedianHours);
+                var factors = DwellFactors(column, m.Dwell.Sigma, normals).AsSpan();
+                for (var s = 0; s + 4 <= n; s += 4)
                 {
-                    times[s] += median * Math.Exp(sigma * draws[s]);
+                    (Vector256.Create<double>(all[s..]) + (median * Vector256.Create<double>(factors[s..]))).CopyTo(all[s..]);
+                }
+                for (var s = n - (n % 4); s < n; s++)
+                {
+                    times[s] += m.Dwell.MedianHours * factors[s];
                 }
             }
             if (m.HeadwayHours > 0)
@@ -149,6 +153,40 @@ public static class TransitSimulator
         hours.Sort();
         return [.. hours];
     }
+
+    /// <summary>
+    /// e^(σ·z) over one column of normal draws, by (column, σ). A network has few distinct dwell spreads (17 on the
+    /// embedded one) and a route few legs, so the kept arrays are few; past <see cref="MaxDwellFactorArrays"/> they are
+    /// computed and not kept, which bounds the memory (32 KB each) whatever the data.
+    /// </summary>
+    private static double[] DwellFactors(int column, double sigma, double[] normals)
+    {
+        var key = (column, sigma);
+        if (Factors.TryGetValue(key, out var kept))
+        {
+            return kept;
+        }
+        var n = TransitTimeDistribution.SampleCount;
+        var factors = new double[n];
+        var draws = normals.AsSpan(column, n);
+        for (var s = 0; s < n; s++)
+        {
+            factors[s] = Math.Exp(sigma * draws[s]);
+        }
+        // ConcurrentDictionary.Count takes every lock; a counter of adds is enough for a bound.
+        if (Volatile.Read(ref _factorArrays) < MaxDwellFactorArrays && Factors.TryAdd(key, factors))
+        {
+            Interlocked.Increment(ref _factorArrays);
+        }
+        return factors;
+    }
+
+    /// <summary>At most this many e^(σ·z) columns are kept (32 MB; the embedded network's 17 spreads × 64 columns is 1,088).</summary>
+    private const int MaxDwellFactorArrays = 1024;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Column, double Sigma), double[]> Factors = new();
+
+    private static int _factorArrays;
 
     /// <summary>Per-thread running times of the samples, allocated once per thread.</summary>
     private static readonly ThreadLocal<double[]> Workspace = new(() => new double[TransitTimeDistribution.SampleCount]);
