@@ -22,6 +22,7 @@ internal static class AssignDemand
         var choice = AssignmentService.ChoiceOptions(EngineOptions.Default, year);
         choice = choice with { Threads = threads ?? choice.Threads, MaxIterations = maxIterations ?? choice.MaxIterations };
         FreightRun run;
+        var started = EngineOptions.Default.Clock.GetUtcNow();
         var current = AssignmentService.ParametersPath(folder);
         try
         {
@@ -59,7 +60,9 @@ internal static class AssignDemand
         }
         if (json)
         {
-            Console.WriteLine(JsonDefaults.Serialize(AssignmentService.Document(run, top), Caravan.Cli.Json.CliJson.Indented));
+            // The engine's one document of a run, the one GET /api/assignments/{id} answers.
+            var header = new AssignmentRunHeader(null, AssignmentService.DemandName(demandPath), loaded.Name, year, AssignmentStatus.Done, null, started);
+            Console.WriteLine(JsonDefaults.Serialize(AssignmentService.Document(header, run, null, top), Caravan.Cli.Json.CliJson.Indented));
             return NotConverged(r, choice);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

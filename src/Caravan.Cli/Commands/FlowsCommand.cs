@@ -41,9 +41,13 @@ internal static class FlowsCommand
             var parametersPath = parse.GetValue(parameters) ?? AssignmentService.ParametersPath(folder);
             var volumesPath = parse.GetValue(volumes) ?? Path.Combine(folder, "calibration-volumes.csv");
             var topCount = parse.GetValue(top);
-            if (topCount < 1 || topCount > 1000)
+            if (AssignmentService.Top("top", topCount, EngineOptions.Default) is { } badTop)
             {
-                throw new CliInputException("--top must be between 1 and 1000");
+                throw new CliInputException($"--top: {badTop.Message}");
+            }
+            if (AssignmentService.Year("year", parse.GetValue(year), EngineOptions.Default, out var flowYear) is { } badYear)
+            {
+                throw new CliInputException($"--year: {badYear.Message}");
             }
             FreightRun run;
             IReadOnlyList<VolumeCase> cases;
@@ -56,7 +60,7 @@ internal static class FlowsCommand
                 current = volumesPath;
                 cases = File.Exists(volumesPath) || parse.GetValue(volumes) is not null ? VolumeReader.Read(volumesPath, network) : [];
                 current = demandPath;
-                var choice = AssignmentService.ChoiceOptions(EngineOptions.Default, parse.GetValue(year));
+                var choice = AssignmentService.ChoiceOptions(EngineOptions.Default, flowYear);
                 run = AssignmentService.Run(network, rows, new FreightRunOptions { Parameters = p, Choice = choice, ReportUnserved = !ScenarioLoader.IsBase(parse.GetValue(scenario)), DemandFile = Path.GetFileName(demandPath) });
             }
             catch (CaravanDataException e)

@@ -140,6 +140,6 @@ public sealed class AssignmentLimitTests
             await app.DisposeAsync();
             Directory.Delete(data, recursive: true);
         }
-        Assert.Equal(AssignmentStatus.Cancelled, runs.All().Single().Status);
+        Assert.Equal(Caravan.Services.AssignmentStatus.Cancelled, runs.All().Single().Status);
     }
 }
