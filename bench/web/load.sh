@@ -11,7 +11,11 @@ port="${PORT:-5098}"
 base="http://127.0.0.1:${port}"
 endpoint="${ENDPOINT:-/api/route}"
 url="${base}${endpoint}?from=xian&to=Duisburg&avoid=RU,BY"
-command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 1; }
+if ! command -v wrk >/dev/null; then
+  # shellcheck source=../../scripts/lib/apt.sh
+  . scripts/lib/apt.sh
+  apt_install "install wrk by hand" wrk
+fi
 ulimit -n 8192 || true
 
 dotnet build src/Caravan.Cli -c Release -nologo -v quiet >/dev/null
