@@ -21,22 +21,10 @@ internal static class AssignDemand
         var folder = string.IsNullOrWhiteSpace(dataFolder) ? NetworkLoader.DefaultDataFolder() : dataFolder;
         var choice = AssignmentService.ChoiceOptions(EngineOptions.Default, year);
         choice = choice with { Threads = threads ?? choice.Threads, MaxIterations = maxIterations ?? choice.MaxIterations };
-        FreightRun run;
         var started = EngineOptions.Default.Clock.GetUtcNow();
-        var current = AssignmentService.ParametersPath(folder);
-        try
-        {
-            var parameters = ChoiceParameters.Read(current);
-            current = demandPath;
-            var demand = DemandReader.Read(demandPath, network);
-            // A scenario may cut some flows off (a closed country): those are reported, not an input error.
-            // On the base network a row without a route stays an error.
-            run = AssignmentService.Run(network, demand, new FreightRunOptions { Parameters = parameters, Choice = choice, ReportUnserved = loaded.Chain.Count > 0, DemandFile = Path.GetFileName(demandPath) });
-        }
-        catch (CaravanDataException e)
-        {
-            throw new CliInputException(NetworkLoader.DiagnosticText(current, e.Diagnostics));
-        }
+        // A scenario may cut some flows off (a closed country): those are reported, not an input error.
+        // On the base network a row without a route stays an error.
+        var run = CompareFlows.Assign(network, folder, demandPath, choice, reportUnserved: loaded.Chain.Count > 0);
         foreach (var u in run.Unserved)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {Path.GetFileName(demandPath)}:{u.Line}: not assigned under scenario {loaded.Name}, {u.Tonnes / 1e6:0.000} Mt/year: {u.Reason}"));
