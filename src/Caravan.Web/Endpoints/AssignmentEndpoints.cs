@@ -48,7 +48,7 @@ public static class AssignmentEndpoints
         api.MapGet("/assignments/{id}", Get)
             .WithName("Assignment")
             .WithSummary("An assignment's summary and flows")
-            .WithDescription("Status, convergence, the top bottlenecks, corridor volumes and, once done, a GeoJSON FeatureCollection of link flows (`flowTonnes`, `utilisation`, -1 where no capacity is published). 404 for an unknown id.")
+            .WithDescription("The engine's document of a freight assignment run, the one `caravan assign --demand --json` prints: status, progress and, once done, convergence, the top bottlenecks, corridor volumes, every OD flow and a GeoJSON FeatureCollection of link flows (`flowTonnes`; `capacityTonnes` and `utilisation` only where a capacity is published). 404 for an unknown id.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/assignments/{id}/events", Events)
             .WithName("AssignmentEvents")
@@ -112,7 +112,7 @@ public static class AssignmentEndpoints
         return TypedResults.Accepted(url, new AssignmentStarted(run.Id, "running", url + "/events", url));
     }
 
-    /// <summary>A run's document: the engine's, the one <c>caravan assign --demand --json</c> prints.</summary>
+    /// <summary>A run's summary and flows, the document <c>caravan assign --demand --json</c> prints.</summary>
     public static Results<Ok<FreightAssignmentDocument>, ProblemHttpResult> Get(AssignmentRuns runs, NetworkState state, string id) =>
         runs.Get(id) is { } run ? TypedResults.Ok(run.Document(state.Options.Engine)) : UnknownRun(runs, id);
 

@@ -39,7 +39,7 @@ public static class RunEndpoints
         return api;
     }
 
-    /// <summary>Lists runs: the engine's <see cref="RunService.List"/>, as <c>caravan runs list --json</c>.</summary>
+    /// <summary>Lists runs, the document <c>caravan runs list --json</c> prints (the engine's run listing).</summary>
     /// <param name="access">The store.</param>
     /// <param name="limit">Most runs (1–1000, default 100).</param>
     /// <param name="state">The served network, for the engine's options.</param>
@@ -65,7 +65,7 @@ public static class RunEndpoints
         }
     }
 
-    /// <summary>One run: the engine's <see cref="RunService.Show"/>, as <c>caravan runs show --json</c>.</summary>
+    /// <summary>One run with its first rows, the document <c>caravan runs show --json</c> prints.</summary>
     /// <param name="access">The store.</param>
     /// <param name="id">Run id.</param>
     /// <param name="state">The served network, for the engine's options.</param>
