@@ -86,11 +86,7 @@ internal static class AssignCommand
                 {
                     throw new CliInputException($"--threads: {badThreads.Message}");
                 }
-                if (Caravan.Services.AssignmentService.Year("year", parse.GetValue(year), engine, out var travelYear) is { } badYear)
-                {
-                    throw new CliInputException($"--year: {badYear.Message}");
-                }
-                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), travelYear, maxIter, threadCount, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
+                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? engine.DefaultYear, maxIter, threadCount, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
             }
             return Run(new AssignArguments(
             t!,

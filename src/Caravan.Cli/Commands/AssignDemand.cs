@@ -16,6 +16,10 @@ internal static class AssignDemand
 {
     public static int Run(string demandPath, string? dataFolder, string? scenario, int year, int? maxIterations, int? threads, string? outCsv, string? outGeoJson, bool json, int top, bool save = false, string? db = null)
     {
+        if (AssignmentService.CheckYear(EngineOptions.Default, year) is { } yearError)
+        {
+            return ServiceOutput.Errors([yearError], json);
+        }
         var loaded = NetworkLoader.LoadScenario(dataFolder, scenario);
         var network = loaded.Network;
         var folder = string.IsNullOrWhiteSpace(dataFolder) ? NetworkLoader.DefaultDataFolder() : dataFolder;

@@ -45,10 +45,6 @@ internal static class FlowsCommand
             {
                 throw new CliInputException($"--top: {badTop.Message}");
             }
-            if (AssignmentService.Year("year", parse.GetValue(year), EngineOptions.Default, out var flowYear) is { } badYear)
-            {
-                throw new CliInputException($"--year: {badYear.Message}");
-            }
             FreightRun run;
             IReadOnlyList<VolumeCase> cases;
             var current = parametersPath;
@@ -60,7 +56,11 @@ internal static class FlowsCommand
                 current = volumesPath;
                 cases = File.Exists(volumesPath) || parse.GetValue(volumes) is not null ? VolumeReader.Read(volumesPath, network) : [];
                 current = demandPath;
-                var choice = AssignmentService.ChoiceOptions(EngineOptions.Default, flowYear);
+                if (AssignmentService.CheckYear(EngineOptions.Default, parse.GetValue(year)) is { } yearError)
+                {
+                    return ServiceOutput.Errors([yearError], parse.GetValue(json));
+                }
+                var choice = AssignmentService.ChoiceOptions(EngineOptions.Default, parse.GetValue(year));
                 run = AssignmentService.Run(network, rows, new FreightRunOptions { Parameters = p, Choice = choice, ReportUnserved = !ScenarioLoader.IsBase(parse.GetValue(scenario)), DemandFile = Path.GetFileName(demandPath) });
             }
             catch (CaravanDataException e)

@@ -62,6 +62,12 @@ internal static class ScenariosCommand
     private static int List(string? dataFolder, bool json)
     {
         var folder = string.IsNullOrWhiteSpace(dataFolder) ? NetworkLoader.DefaultDataFolder() : dataFolder;
+        if (!string.IsNullOrWhiteSpace(dataFolder))
+        {
+            // The scenarios are overlays on that network: a folder that is not one is refused, as by every other
+            // command, instead of listing the shipped scenarios as if it were (found by CliOddInputTests).
+            NetworkLoader.Load(dataFolder);
+        }
         var summaries = ScenarioCatalog.Summaries(ScenarioCatalog.Files(folder, ScenarioLoader.ScenariosFolder(NetworkLoader.DefaultDataFolder())));
         if (json)
         {

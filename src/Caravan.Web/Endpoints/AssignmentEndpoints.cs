@@ -79,10 +79,11 @@ public static class AssignmentEndpoints
         {
             return Problems.InvalidParameter("demand", "give the name of a demand set (see /api/demands)");
         }
-        if (AssignmentService.Year("year", body.Year, state.Options.Engine, out var year) is { } badYear)
+        if (body.Year is { } y && AssignmentService.CheckYear(state.Options.Engine, y) is { } yearError)
         {
-            return Problems.From([badYear]);
+            return Problems.From([yearError]);
         }
+        var year = body.Year ?? state.Options.Engine.DefaultYear;
         var files = AssignmentService.DemandSets(state.Options.DataFolder);
         var name = body.Demand.Trim();
         if (!files.TryGetValue(name, out var path))

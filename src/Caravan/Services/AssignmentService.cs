@@ -89,18 +89,16 @@ public static class AssignmentService
     /// <summary>The base year of the demand and of the calibration.</summary>
     public const int BaseYear = 2024;
 
-    /// <summary>A year of travel for an assignment: the engine's default when none is given, else one in its range.</summary>
-    /// <returns>Null, or the error naming <paramref name="field"/>.</returns>
-    public static EngineError? Year(string field, int? year, EngineOptions options, out int value)
+    /// <summary>
+    /// The year check of a freight run, the same for every door as for a route query's year: the engine's range
+    /// (<see cref="EngineOptions.MinYear"/> to <see cref="EngineOptions.MaxYear"/>). Null when the year is in it.
+    /// </summary>
+    public static EngineError? CheckYear(EngineOptions engine, int year)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        value = year ?? options.DefaultYear;
-        if (value >= options.MinYear && value <= options.MaxYear)
-        {
-            return null;
-        }
-        value = options.DefaultYear;
-        return EngineError.Invalid(field, string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {options.MinYear} to {options.MaxYear}, not '{year}'"));
+        ArgumentNullException.ThrowIfNull(engine);
+        return year < engine.MinYear || year > engine.MaxYear
+            ? EngineError.Invalid("year", $"must be a whole number from {engine.MinYear} to {engine.MaxYear}, not '{year}'")
+            : null;
     }
 
     /// <summary>How many bottlenecks to list: from 1 to <see cref="EngineOptions.MaxBottlenecks"/>.</summary>

@@ -108,5 +108,7 @@ public class FreightRunTests
         Assert.True(test.WorstFactor <= 2, $"worst test row {test.WorstFactor:0.00}×");
         // Every pipeline row within ±25%.
         Assert.All(report.Results.Where(r => r.Case.Kind == "pipeline"), r => Assert.True(Math.Abs(r.Error) <= 0.25, $"{r.Case.Id} {r.Error:P1}"));
+        // Every corridor row of the test split within ±35% (the done-when; the fitting rows are fitted).
+        Assert.All(report.Results.Where(r => r.Case.Kind == "corridor" && r.Case.Split == "test"), r => Assert.True(Math.Abs(r.Error) <= 0.35, $"{r.Case.Id} {r.Error:P1}"));
     }
 }

@@ -77,6 +77,9 @@ public sealed class AssignmentApiTests : IAsyncLifetime
         Assert.Contains("northern-closed", scenario.GetProperty("suggestions").EnumerateArray().Select(s => s.GetString()));
         await Json.ProblemAsync(await _client.PostAsJsonAsync("/api/assignments", new { scenario = "base" }), 400);
         await Json.ProblemAsync(await _client.PostAsJsonAsync("/api/assignments", new { demand = "mini", year = 3000 }), 400);
+        // The engine's one range of years, as `caravan flows --year` and a route query's year give it (the host had its own, 1990–2100).
+        var early = await Json.ProblemAsync(await _client.PostAsJsonAsync("/api/assignments", new { demand = "mini", year = 1800 }), 400);
+        Assert.Contains("from 1900 to 2200", early.GetRawText(), StringComparison.Ordinal);
         await Json.ProblemAsync(await _client.PostAsync("/api/assignments", new StringContent("{not json", Encoding.UTF8, "application/json")), 400);
         await Json.ProblemAsync(await _client.GetAsync("/api/assignments/nope"), 404);
         await Json.ProblemAsync(await _client.GetAsync("/api/assignments/nope/events"), 404);
