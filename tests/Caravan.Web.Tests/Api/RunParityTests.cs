@@ -36,15 +36,7 @@ public sealed class RunParityTests : IAsyncLifetime
         (_app, _client) = await ApiHost.StartAsync(o => o with { Network = NetworkReader.ReadFolder(_data), DataFolder = _data, DatabasePath = _db, Engine = EngineOptions.Default });
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-        Directory.Delete(_data, recursive: true);
-    }
+    public Task DisposeAsync() => ApiHost.StopAsync(_app, _client, _data);
 
     [Fact]
     public async Task AnAssignmentIsTheSameDocumentThroughBothDoors()
