@@ -94,7 +94,7 @@ internal static class RunSaving
         var parameters = JsonDefaults.Serialize(new FreightRunParameters(demandPath, FileHash(demandPath), year, algorithm), CliJson.Compact);
         var summary = JsonDefaults.Serialize(new FreightRunSummary(
             r.Converged, r.StopReason.ToString(), r.RelativeGap, r.Objective, r.TotalSystemTravelTime, r.Iterations, r.Elapsed.TotalSeconds,
-            [.. report.Bottlenecks.Take(15).Select(b => new FreightRunBottleneck(b.Id, b.From, b.To, b.Utilisation, b.FlowTonnes))],
+            [.. report.Bottlenecks.Take(Caravan.Services.EngineOptions.Default.DefaultBottlenecks).Select(b => new FreightRunBottleneck(b.Id, b.From, b.To, b.Utilisation, b.FlowTonnes))],
             report.Corridors), CliJson.Compact);
         var run = new NewRun(RunKind.Assign, scenario.Name, scenario.ContentHash, null, null, parameters, summary);
         var rows = report.Links.Where(l => l.FlowTonnes > 0)

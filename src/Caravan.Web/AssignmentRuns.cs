@@ -6,22 +6,6 @@ using Microsoft.Extensions.Hosting;
 
 namespace Caravan.Web;
 
-/// <summary>State of an assignment run.</summary>
-public enum AssignmentStatus
-{
-    /// <summary>Solving.</summary>
-    Running,
-
-    /// <summary>Finished with a report.</summary>
-    Done,
-
-    /// <summary>Stopped with an error.</summary>
-    Failed,
-
-    /// <summary>Stopped because the server shut down.</summary>
-    Cancelled,
-}
-
 /// <summary>One freight assignment started from the API: its progress as it solves, then its report.</summary>
 public sealed class AssignmentRun
 {
@@ -29,8 +13,9 @@ public sealed class AssignmentRun
     private readonly List<IterationReport> _progress = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    internal AssignmentRun(string id, string demand, string scenario, int year)
+    internal AssignmentRun(string id, string demand, string scenario, int year, DateTimeOffset started)
     {
+        Started = started;
         Id = id;
         Demand = demand;
         Scenario = scenario;
@@ -50,7 +35,7 @@ public sealed class AssignmentRun
     public int Year { get; }
 
     /// <summary>When it started.</summary>
-    public DateTimeOffset Started { get; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset Started { get; }
 
     /// <summary>Its state.</summary>
     public AssignmentStatus Status { get; private set; }
@@ -58,7 +43,6 @@ public sealed class AssignmentRun
     /// <summary>Why it failed.</summary>
     public string? Error { get; private set; }
 
-    /// <summary>The model, once built.</summary>
     /// <summary>The report, once done.</summary>
     public FreightRun? Run { get; private set; }
 
@@ -68,6 +52,29 @@ public sealed class AssignmentRun
         lock (_gate)
         {
             return (_progress.Skip(from).ToList(), Status != AssignmentStatus.Running, _changed.Task);
+        }
+    }
+
+    /// <summary>
+    /// The run's document, the engine's <see cref="FreightAssignmentDocument"/> (the one <c>caravan assign --demand
+    /// --json</c> prints), read under the run's lock so its state, report and progress agree.
+    /// </summary>
+    public FreightAssignmentDocument Document(EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        lock (_gate)
+        {
+            IterationReport? last = _progress.Count > 0 ? _progress[^1] : null;
+            return AssignmentService.Document(Header(), Run, last, options.DefaultBottlenecks);
+        }
+    }
+
+    /// <summary>Who ran it on what, and its state now.</summary>
+    public AssignmentRunHeader Header()
+    {
+        lock (_gate)
+        {
+            return new AssignmentRunHeader(Id, Demand, Scenario, Year, Status, Error, Started);
         }
     }
 
@@ -101,23 +108,28 @@ public sealed class AssignmentRun
 
 /// <summary>
 /// The assignment runs the server keeps in memory: at most one solving at a time, the last
-/// <see cref="MaxRuns"/> kept; running ones are cancelled when the server stops.
+/// <see cref="EngineOptions.MaxAssignmentRuns"/> kept; running ones are cancelled when the server stops.
 /// </summary>
 public sealed class AssignmentRuns : IDisposable
 {
-    /// <summary>Runs kept.</summary>
-    public const int MaxRuns = 16;
-
     private readonly object _gate = new();
     private readonly LinkedList<AssignmentRun> _runs = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task _current = Task.CompletedTask;
 
+    private readonly EngineOptions _engine;
+
     /// <summary>Creates the registry, cancelling runs when the host stops.</summary>
-    public AssignmentRuns(IHostApplicationLifetime lifetime)
+    public AssignmentRuns(IHostApplicationLifetime lifetime, CaravanWebOptions options)
     {
+        ArgumentNullException.ThrowIfNull(lifetime);
+        ArgumentNullException.ThrowIfNull(options);
+        _engine = options.Engine;
         lifetime.ApplicationStopping.Register(Stop);
     }
+
+    /// <summary>Runs kept (the engine's <see cref="EngineOptions.MaxAssignmentRuns"/>).</summary>
+    public int MaxRuns => _engine.MaxAssignmentRuns;
 
     /// <summary>Called on the solver thread before a run reads its demand (for tests and instrumentation; null by default).</summary>
     public Action<CancellationToken>? BeforeSolve { get; set; }
@@ -150,20 +162,21 @@ public sealed class AssignmentRuns : IDisposable
             {
                 return null;
             }
-            run = new AssignmentRun(Guid.NewGuid().ToString("N")[..12], demandName, network.Name, year);
+            run = new AssignmentRun(Guid.NewGuid().ToString("N")[..12], demandName, network.Name, year, _engine.Clock.GetUtcNow());
             _runs.AddFirst(run);
-            while (_runs.Count > MaxRuns)
+            while (_runs.Count > _engine.MaxAssignmentRuns)
             {
                 _runs.RemoveLast();
             }
             var token = _stopping.Token;
             var before = BeforeSolve;
-            _current = Task.Run(() => Solve(run, demandPath, parametersPath, network, year, before, token));
+            var engine = _engine;
+            _current = Task.Run(() => Solve(run, demandPath, parametersPath, network, year, engine, before, token));
         }
         return run;
     }
 
-    private static void Solve(AssignmentRun run, string demandPath, string parametersPath, NetworkContext network, int year, Action<CancellationToken>? before, CancellationToken token)
+    private static void Solve(AssignmentRun run, string demandPath, string parametersPath, NetworkContext network, int year, EngineOptions engine, Action<CancellationToken>? before, CancellationToken token)
     {
         try
         {
@@ -179,7 +192,7 @@ public sealed class AssignmentRuns : IDisposable
         }
         catch (CaravanDataException e)
         {
-            run.Finish(AssignmentStatus.Failed, null, string.Join("; ", e.Diagnostics.Where(d => d.Severity == Severity.Error).Take(5).Select(d => $"line {d.Line}: {d.Field}: {d.Message}")));
+            run.Finish(AssignmentStatus.Failed, null, AssignmentService.FailureMessage(e.Diagnostics, engine));
         }
 #pragma warning disable CA1031 // a run's failure is reported to its client, never thrown into the host
         catch (Exception)

@@ -15,10 +15,7 @@ namespace Caravan.Web;
 /// </summary>
 public sealed class NetworkContext
 {
-    /// <summary>Most network GeoJSON documents kept per network (one per distinct mode × status filter, least recently used dropped).</summary>
-    public const int MaxGeoJsonDocuments = 16;
-
-    private readonly Protection.BoundedCache<string, string> _geoJson = new(MaxGeoJsonDocuments, StringComparer.Ordinal);
+    private readonly Protection.BoundedCache<string, string> _geoJson;
     private readonly Protection.BoundedCache<string, Endpoints.PlanAnswer> _plans;
 
     /// <summary>Builds the context, compiling the routing graph.</summary>
@@ -33,7 +30,9 @@ public sealed class NetworkContext
         Network = network;
         Scenario = scenario;
         Search = new PlaceSearch(Network);
+        ArgumentNullException.ThrowIfNull(engine);
         _plans = new(engine.MaxPlanDocuments, StringComparer.Ordinal);
+        _geoJson = new(engine.MaxGeoJsonDocuments, StringComparer.Ordinal);
         Routes = new RouteService(Network, engine, Search, Caravan.Units.TimeZoneTable.ForFolder(dataFolder, Network, borrowed: scenario is not null));
         Places = new PlaceService(Network, Search, engine);
         Countries = Network.Places.Select(p => p.Country).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -63,10 +62,10 @@ public sealed class NetworkContext
     /// <summary>Countries with at least one place, sorted.</summary>
     public IReadOnlyList<string> Countries { get; }
 
-    /// <summary>Network GeoJSON for a filter, computed on a miss and kept in a bounded cache (<see cref="MaxGeoJsonDocuments"/>).</summary>
+    /// <summary>Network GeoJSON for a filter, computed on a miss and kept in a bounded cache (<see cref="EngineOptions.MaxGeoJsonDocuments"/>).</summary>
     public string NetworkGeoJson(string key, Func<string> build) => _geoJson.GetOrAdd(key, _ => build());
 
-    /// <summary>GeoJSON documents cached now (at most <see cref="MaxGeoJsonDocuments"/>).</summary>
+    /// <summary>GeoJSON documents cached now (at most <see cref="EngineOptions.MaxGeoJsonDocuments"/>).</summary>
     public int CachedGeoJsonDocuments => _geoJson.Count;
 
     /// <summary>
@@ -82,11 +81,12 @@ public sealed class NetworkContext
         var key = PlanKey(query, Routes.Options.DefaultYear);
         if (_plans.TryGet(key, out var kept))
         {
-            return ServiceResult<Endpoints.PlanAnswer>.Ok(kept);
+            // The kept answer carries the plan's warnings: a hit answers what the miss did, warnings included.
+            return ServiceResult<Endpoints.PlanAnswer>.Ok(kept, kept.Warnings);
         }
         var result = Routes.Plan(query, cancellation);
         return result.IsValid
-            ? ServiceResult<Endpoints.PlanAnswer>.Ok(_plans.Add(key, new Endpoints.PlanAnswer(result.Value!.Document)), result.Warnings)
+            ? ServiceResult<Endpoints.PlanAnswer>.Ok(_plans.Add(key, new Endpoints.PlanAnswer(result.Value!.Document, result.Warnings)), result.Warnings)
             : ServiceResult<Endpoints.PlanAnswer>.Fail(result.Errors, result.Warnings);
     }
 
@@ -167,10 +167,7 @@ public sealed class NetworkState
     /// <summary>Network GeoJSON for a filter, computed once per distinct filter.</summary>
     public string NetworkGeoJson(string key, Func<string> build) => Served.NetworkGeoJson(key, build);
 
-    /// <summary>Most comparisons kept in <see cref="Comparisons"/>.</summary>
-    public const int MaxComparisons = 64;
-
-    /// <summary>Comparison documents already computed, by scenarios, objective and year (the data do not change while serving).</summary>
+    /// <summary>Comparison documents already computed, by scenarios, objective and year (the data do not change while serving), at most <see cref="EngineOptions.MaxComparisonDocuments"/>.</summary>
     public ConcurrentDictionary<string, string> Comparisons { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The scenario files that may be served, by name (data folder first, then the fallback folder).</summary>
@@ -211,8 +208,9 @@ public sealed class NetworkState
         var loaded = _scenarios.GetOrAdd(name, n => new Lazy<(NetworkContext?, IReadOnlyList<Diagnostic>)>(() => Load(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
         if (loaded.Context is null)
         {
+            // The messages only, not the files: the server's paths stay on the server.
             problem = TypedResults.Problem(
-                detail: $"scenario '{name}' cannot be applied to the served data: {string.Join("; ", loaded.Diagnostics.Where(d => d.Severity == Severity.Error).Take(5).Select(d => d.Message))}",
+                detail: $"scenario '{name}' cannot be applied to the served data: {string.Join("; ", loaded.Diagnostics.Where(d => d.Severity == Severity.Error).Take(Options.Engine.MaxErrorsListed).Select(d => d.Message))}",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Scenario cannot be loaded",
                 type: Problems.TypeBase + "scenario-unloadable");

@@ -52,6 +52,7 @@ public static class Problems
         ErrorCode.UnknownPlace => (StatusCodes.Status400BadRequest, "Unknown place"),
         ErrorCode.AmbiguousPlace => (StatusCodes.Status400BadRequest, "Ambiguous place"),
         ErrorCode.UnknownScenario => (StatusCodes.Status404NotFound, "Unknown scenario"),
+        ErrorCode.UnknownRun => (StatusCodes.Status404NotFound, "Unknown run"),
         ErrorCode.ScenarioUnloadable => (StatusCodes.Status422UnprocessableEntity, "Scenario cannot be loaded"),
         ErrorCode.NoRoute => (StatusCodes.Status422UnprocessableEntity, "No route"),
         ErrorCode.LimitExceeded => (StatusCodes.Status422UnprocessableEntity, "Search limit exceeded"),

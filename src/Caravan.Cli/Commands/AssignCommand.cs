@@ -77,11 +77,16 @@ internal static class AssignCommand
                     throw new CliInputException("--out: with --demand, link volumes are written as .csv (and --out-geojson for GeoJSON)");
                 }
                 var topCount = parse.GetValue(top);
-                if (topCount < 1 || topCount > 1000)
+                var engine = Caravan.Services.EngineOptions.Default;
+                if (Caravan.Services.AssignmentService.Top("top", topCount, engine) is { } badTop)
                 {
-                    throw new CliInputException("--top must be between 1 and 1000");
+                    throw new CliInputException($"--top: {badTop.Message}");
                 }
-                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? Caravan.Services.EngineOptions.Default.DefaultYear, maxIter, threadCount, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
+                if (Caravan.Services.AssignmentService.Threads("threads", threadCount, engine) is { } badThreads)
+                {
+                    throw new CliInputException($"--threads: {badThreads.Message}");
+                }
+                return AssignDemand.Run(d, parse.GetValue(data), parse.GetValue(scenario), parse.GetValue(year) ?? engine.DefaultYear, maxIter, threadCount, outCsv, parse.GetValue(geojson), parse.GetValue(json), topCount, parse.GetValue(save), parse.GetValue(db));
             }
             return Run(new AssignArguments(
             t!,
@@ -194,9 +199,9 @@ internal static class AssignCommand
         {
             throw new CliInputException("--time-limit: must be a positive number of seconds");
         }
-        if (args.Threads is < 0 or > 1024)
+        if (Caravan.Services.AssignmentService.Threads("threads", args.Threads, Caravan.Services.EngineOptions.Default) is { } badThreads)
         {
-            throw new CliInputException("--threads: must be between 0 (all cores) and 1024");
+            throw new CliInputException($"--threads: {badThreads.Message}");
         }
         foreach (var (name, value) in new[] { ("--distance-factor", args.DistanceFactor), ("--toll-factor", args.TollFactor) })
         {

@@ -25,21 +25,10 @@ internal static class AssignDemand
         var folder = string.IsNullOrWhiteSpace(dataFolder) ? NetworkLoader.DefaultDataFolder() : dataFolder;
         var choice = AssignmentService.ChoiceOptions(EngineOptions.Default, year);
         choice = choice with { Threads = threads ?? choice.Threads, MaxIterations = maxIterations ?? choice.MaxIterations };
-        FreightRun run;
-        var current = AssignmentService.ParametersPath(folder);
-        try
-        {
-            var parameters = ChoiceParameters.Read(current);
-            current = demandPath;
-            var demand = DemandReader.Read(demandPath, network);
-            // A scenario may cut some flows off (a closed country): those are reported, not an input error.
-            // On the base network a row without a route stays an error.
-            run = AssignmentService.Run(network, demand, new FreightRunOptions { Parameters = parameters, Choice = choice, ReportUnserved = loaded.Chain.Count > 0, DemandFile = Path.GetFileName(demandPath) });
-        }
-        catch (CaravanDataException e)
-        {
-            throw new CliInputException(NetworkLoader.DiagnosticText(current, e.Diagnostics));
-        }
+        var started = EngineOptions.Default.Clock.GetUtcNow();
+        // A scenario may cut some flows off (a closed country): those are reported, not an input error.
+        // On the base network a row without a route stays an error.
+        var run = CompareFlows.Assign(network, folder, demandPath, choice, reportUnserved: loaded.Chain.Count > 0);
         foreach (var u in run.Unserved)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {Path.GetFileName(demandPath)}:{u.Line}: not assigned under scenario {loaded.Name}, {u.Tonnes / 1e6:0.000} Mt/year: {u.Reason}"));
@@ -63,7 +52,9 @@ internal static class AssignDemand
         }
         if (json)
         {
-            Console.WriteLine(JsonDefaults.Serialize(AssignmentService.Document(run, top), Caravan.Cli.Json.CliJson.Indented));
+            // The engine's one document of a run, the one GET /api/assignments/{id} answers.
+            var header = new AssignmentRunHeader(null, AssignmentService.DemandName(demandPath), loaded.Name, year, AssignmentStatus.Done, null, started);
+            Console.WriteLine(JsonDefaults.Serialize(AssignmentService.Document(header, run, null, top), Caravan.Cli.Json.CliJson.Indented));
             return NotConverged(r, choice);
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

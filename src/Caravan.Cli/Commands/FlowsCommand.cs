@@ -41,9 +41,9 @@ internal static class FlowsCommand
             var parametersPath = parse.GetValue(parameters) ?? AssignmentService.ParametersPath(folder);
             var volumesPath = parse.GetValue(volumes) ?? Path.Combine(folder, "calibration-volumes.csv");
             var topCount = parse.GetValue(top);
-            if (topCount < 1 || topCount > 1000)
+            if (AssignmentService.Top("top", topCount, EngineOptions.Default) is { } badTop)
             {
-                throw new CliInputException("--top must be between 1 and 1000");
+                throw new CliInputException($"--top: {badTop.Message}");
             }
             FreightRun run;
             IReadOnlyList<VolumeCase> cases;

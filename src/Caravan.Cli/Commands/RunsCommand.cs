@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Caravan.Services;
 using Caravan.Store;
 using Spectre.Console;
@@ -34,20 +33,15 @@ internal static class RunsCommand
             {
                 return ServiceOutput.Errors([error], parse.GetValue(json));
             }
-            var runs = RunSaving.OpenForReading(parse.GetValue(db)).List(n);
+            var store = RunSaving.OpenForReading(parse.GetValue(db));
             if (parse.GetValue(json))
             {
-                using var w = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });
-                w.WriteStartArray();
-                foreach (var r in runs)
-                {
-                    RunJson.WriteRun(w, r, null);
-                }
-                w.WriteEndArray();
-                w.Flush();
-                Console.WriteLine();
+                // The engine's listing, the one GET /api/runs answers.
+                var listed = RunService.List(store, parse.GetValue(limit), EngineOptions.Default);
+                Console.WriteLine(JsonDefaults.Serialize(listed.Value!, Caravan.Cli.Json.CliJson.Indented));
                 return ExitCodes.Ok;
             }
+            var runs = store.List(n);
             var table = new Table().AddColumns("id", "kind", "created (UTC)", "scenarios", "content hash", "rows");
             foreach (var r in runs)
             {
@@ -69,25 +63,23 @@ internal static class RunsCommand
     {
         var db = CommonOptions.Db();
         var id = IdArgument();
-        var json = new Option<bool>("--json") { Description = "Print JSON: the run's record and its number of rows of each kind" };
+        var json = new Option<bool>("--json") { Description = "Print JSON: the run's record and its first result rows (the document GET /api/runs/{id} answers)" };
         var c = new Command("show", "Show a saved run: scenarios, content hashes, parameters, summary, rows") { id, db, json };
         c.SetAction(parse =>
         {
             var store = RunSaving.OpenForReading(parse.GetValue(db));
-            var run = Find(store, parse.GetValue(id));
             if (parse.GetValue(json))
             {
-                var byKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
-                foreach (var row in store.Results(run.Id))
+                // The engine's document of a run, the one GET /api/runs/{id} answers.
+                var shown = RunService.Show(store, parse.GetValue(id), EngineOptions.Default);
+                if (!shown.IsValid)
                 {
-                    byKind[row.Kind] = byKind.GetValueOrDefault(row.Kind) + 1;
+                    return ServiceOutput.Errors(shown.Errors, json: true);
                 }
-                using var w = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });
-                RunJson.WriteRun(w, run, null, byKind);
-                w.Flush();
-                Console.WriteLine();
+                Console.WriteLine(JsonDefaults.Serialize(shown.Value!, Caravan.Cli.Json.CliJson.Indented));
                 return ExitCodes.Ok;
             }
+            var run = Find(store, parse.GetValue(id));
             Console.WriteLine($"run {run.Id} ({run.Kind.Name()}), saved {run.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC");
             Console.WriteLine($"  scenario {(run.ScenarioB is null ? "" : "A ")}{run.ScenarioA}: {run.ContentHashA}");
             if (run.ScenarioB is not null)

@@ -48,7 +48,7 @@ public static class AssignmentEndpoints
         api.MapGet("/assignments/{id}", Get)
             .WithName("Assignment")
             .WithSummary("An assignment's summary and flows")
-            .WithDescription("Status, convergence, the top bottlenecks, corridor volumes and, once done, a GeoJSON FeatureCollection of link flows (`flowTonnes`, `utilisation`, -1 where no capacity is published). 404 for an unknown id.")
+            .WithDescription("The engine's document of a freight assignment run, the one `caravan assign --demand --json` prints: status, progress and, once done, convergence, the top bottlenecks, corridor volumes, every OD flow and a GeoJSON FeatureCollection of link flows (`flowTonnes`; `capacityTonnes` and `utilisation` only where a capacity is published). 404 for an unknown id.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/assignments/{id}/events", Events)
             .WithName("AssignmentEvents")
@@ -61,7 +61,7 @@ public static class AssignmentEndpoints
     }
 
     /// <summary>The demand names available.</summary>
-    public static Ok<string[]> Demands(NetworkState state) => TypedResults.Ok(DemandFiles(state).Keys.Order(StringComparer.Ordinal).ToArray());
+    public static Ok<string[]> Demands(NetworkState state) => TypedResults.Ok(AssignmentService.DemandSets(state.Options.DataFolder).Keys.Order(StringComparer.Ordinal).ToArray());
 
     /// <summary>Starts a run.</summary>
     public static async Task<Results<Accepted<AssignmentStarted>, ProblemHttpResult>> Start(HttpRequest request, NetworkState state, AssignmentRuns runs)
@@ -83,7 +83,8 @@ public static class AssignmentEndpoints
         {
             return Problems.From([yearError]);
         }
-        var files = DemandFiles(state);
+        var year = body.Year ?? state.Options.Engine.DefaultYear;
+        var files = AssignmentService.DemandSets(state.Options.DataFolder);
         var name = body.Demand.Trim();
         if (!files.TryGetValue(name, out var path))
         {
@@ -98,7 +99,7 @@ public static class AssignmentEndpoints
         {
             return problem!;
         }
-        var run = runs.TryStart(name, path, AssignmentService.ParametersPath(state.Options.DataFolder!), net, body.Year ?? state.DefaultYear);
+        var run = runs.TryStart(name, path, AssignmentService.ParametersPath(state.Options.DataFolder!), net, year);
         if (run is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "5";
@@ -112,47 +113,16 @@ public static class AssignmentEndpoints
         return TypedResults.Accepted(url, new AssignmentStarted(run.Id, "running", url + "/events", url));
     }
 
-    /// <summary>A run's summary and flows.</summary>
-    public static Results<Ok<AssignmentDocument>, ProblemHttpResult> Get(AssignmentRuns runs, NetworkState state, string id)
-    {
-        if (runs.Get(id) is not { } run)
-        {
-            return UnknownRun(id);
-        }
-        var progress = run.Since(0).Progress;
-        var last = progress.Count > 0 ? progress[^1] : default;
-        var result = run.Run;
-        var report = result?.Report;
-        var doc = new AssignmentDocument(
-            Id: run.Id,
-            Demand: run.Demand,
-            Scenario: run.Scenario,
-            Year: run.Year,
-            Status: Name(run.Status),
-            Error: run.Error,
-            Started: run.Started,
-            Model: "choice",
-            Converged: report?.Result.Converged,
-            StopReason: report?.Result.StopReason,
-            Iterations: report?.Result.Iterations ?? last.Iteration,
-            RelativeGap: report?.Result.RelativeGap ?? (progress.Count > 0 ? last.RelativeGap : null),
-            Seconds: report?.Result.Elapsed.TotalSeconds ?? last.Elapsed.TotalSeconds,
-            MaxUtilisation: result?.Solution.MaxUtilisation(),
-            DemandTonnes: result?.DemandTonnes,
-            Totals: result?.Totals,
-            Bottlenecks: result is null ? null : AssignmentService.Bottlenecks(result, state.Options.Engine.DefaultBottlenecks),
-            Corridors: report?.Corridors,
-            CorridorTonnes: result?.Choice.Corridors,
-            Flows: result is null ? null : AssignmentService.Flows(result));
-        return TypedResults.Ok(doc);
-    }
+    /// <summary>A run's summary and flows, the document <c>caravan assign --demand --json</c> prints.</summary>
+    public static Results<Ok<FreightAssignmentDocument>, ProblemHttpResult> Get(AssignmentRuns runs, NetworkState state, string id) =>
+        runs.Get(id) is { } run ? TypedResults.Ok(run.Document(state.Options.Engine)) : UnknownRun(runs, id);
 
     /// <summary>Streams a run's progress as server-sent events until it ends or the client leaves.</summary>
     public static async Task<IResult> Events(HttpContext context, AssignmentRuns runs, string id)
     {
         if (runs.Get(id) is not { } run)
         {
-            return UnknownRun(id);
+            return UnknownRun(runs, id);
         }
         var response = context.Response;
         var aborted = context.RequestAborted;
@@ -167,13 +137,13 @@ public static class AssignmentEndpoints
                 var (progress, ended, changed) = run.Since(sent);
                 foreach (var p in progress)
                 {
-                    var data = JsonSerializer.Serialize(new AssignmentProgress(p.Iteration, double.IsFinite(p.RelativeGap) ? p.RelativeGap : null, Math.Round(p.Elapsed.TotalSeconds, 3)), WebJson.TypeInfo<AssignmentProgress>());
+                    var data = JsonSerializer.Serialize(AssignmentProgress.Of(p), WebJson.TypeInfo<AssignmentProgress>());
                     await response.WriteAsync($"event: progress\ndata: {data}\n\n", aborted);
                 }
                 sent += progress.Count;
                 if (ended)
                 {
-                    var done = JsonSerializer.Serialize(new AssignmentDone(run.Id, Name(run.Status), run.Error), WebJson.TypeInfo<AssignmentDone>());
+                    var done = JsonSerializer.Serialize(AssignmentDone.Of(run.Header()), WebJson.TypeInfo<AssignmentDone>());
                     await response.WriteAsync($"event: done\ndata: {done}\n\n", aborted);
                     await response.Body.FlushAsync(aborted);
                     break;
@@ -195,32 +165,6 @@ public static class AssignmentEndpoints
         return Results.Empty;
     }
 
-    private static ProblemHttpResult UnknownRun(string id) =>
-        Problems.NotFound("assignment", $"no assignment '{Diagnostic.Cut(id, 41)}'; the server keeps the last {AssignmentRuns.MaxRuns} runs in memory");
-
-    private static string Name(AssignmentStatus status) => status.ToString().ToLowerInvariant();
-
-    /// <summary>The demand files of the data folder by name; only these may be assigned (never a path from a client).</summary>
-    private static Dictionary<string, string> DemandFiles(NetworkState state)
-    {
-        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (string.IsNullOrEmpty(state.Options.DataFolder))
-        {
-            return files;
-        }
-        var folder = Path.Combine(state.Options.DataFolder, "demand");
-        if (Directory.Exists(folder))
-        {
-            foreach (var f in Directory.GetFiles(folder, "*.csv"))
-            {
-                // The choice parameters sit beside the demand sets; they are not one.
-                if (Path.GetFileName(f).Equals(AssignmentService.ParametersFileName, StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-                files[Path.GetFileNameWithoutExtension(f)] = f;
-            }
-        }
-        return files;
-    }
+    private static ProblemHttpResult UnknownRun(AssignmentRuns runs, string id) =>
+        Problems.NotFound("assignment", $"no assignment '{Diagnostic.Cut(id, 41)}'; the server keeps the last {runs.MaxRuns} runs in memory");
 }

@@ -55,7 +55,7 @@ public static class CompareEndpoints
             return Problems.From(compared.Errors);
         }
         var json = JsonDefaults.Serialize(compared.Value!, JsonDefaults.Compact);
-        if (state.Comparisons.Count < NetworkState.MaxComparisons)
+        if (state.Comparisons.Count < state.Options.Engine.MaxComparisonDocuments)
         {
             state.Comparisons.TryAdd(key, json);
         }

@@ -1,5 +1,5 @@
 using Caravan.Export;
-using Caravan.Model;
+using Caravan.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,50 +38,13 @@ public static class NetworkEndpoints
         {
             return problem!;
         }
-        var modes = new bool[Modes.Count];
-        var statuses = new bool[3];
-        if (string.IsNullOrWhiteSpace(mode))
+        var filter = NetworkFilter.Parse(mode, status);
+        if (!filter.IsValid)
         {
-            Array.Fill(modes, true);
+            return Problems.From(filter.Errors);
         }
-        else
-        {
-            foreach (var part in Split(mode))
-            {
-                if (Modes.TryParseGroup(part, out var group))
-                {
-                    foreach (var m in group)
-                    {
-                        modes[(int)m] = true;
-                    }
-                }
-                else
-                {
-                    return Problems.InvalidParameter("mode", $"unknown mode '{part}'; expected {string.Join(", ", Modes.All)} or Rail");
-                }
-            }
-        }
-        if (string.IsNullOrWhiteSpace(status))
-        {
-            Array.Fill(statuses, true);
-        }
-        else
-        {
-            foreach (var part in Split(status))
-            {
-                if (!Enum.TryParse<LinkStatus>(part, ignoreCase: true, out var s) || !Enum.IsDefined(s) || int.TryParse(part, out _))
-                {
-                    return Problems.InvalidParameter("status", $"unknown status '{part}'; expected operating, construction or planned");
-                }
-                statuses[(int)s] = true;
-            }
-        }
-        var key = string.Concat(modes.Select(b => b ? '1' : '0')) + "/" + string.Concat(statuses.Select(b => b ? '1' : '0'));
-        var json = net.NetworkGeoJson(key, () =>
-            RouteGeoJson.Write(RouteGeoJson.Network(net.Network, l => modes[(int)l.Mode] && statuses[(int)l.Status]), indented: false));
+        var include = filter.Value!;
+        var json = net.NetworkGeoJson(include.Key, () => RouteGeoJson.Write(RouteGeoJson.Network(net.Network, include.Includes), indented: false));
         return TypedResults.Text(json, GeoJsonType);
     }
-
-    private static string[] Split(string text) =>
-        text.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Caravan.Export;
+using Caravan.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
@@ -14,12 +15,15 @@ namespace Caravan.Web.Endpoints;
 /// JSON options, as <c>TypedResults.Ok</c> would): a repeated plan then costs a copy of its bytes, not a
 /// serialization of a document that can hold a hundred itineraries (180 KB for Xi'an → Duisburg avoiding RU, BY).
 /// </summary>
-public sealed class PlanAnswer(RouteResponse document)
+public sealed class PlanAnswer(RouteResponse document, IReadOnlyList<EngineWarning> warnings)
 {
     private byte[]? _utf8;
 
-    /// <summary>The plan document.</summary>
+    /// <summary>The plan document (its <c>warnings</c> member included).</summary>
     public RouteResponse Document { get; } = document;
+
+    /// <summary>The service's warnings of the plan, kept with it so a cached answer gives them again.</summary>
+    public IReadOnlyList<EngineWarning> Warnings { get; } = warnings;
 
     /// <summary>The document's JSON; two racing first writers may both serialize, with the same bytes.</summary>
     public byte[] Utf8(JsonSerializerOptions options) =>

@@ -83,10 +83,9 @@ public static class RouteEndpoints
             return Problems.From(result.Errors);
         }
         var document = result.Value!.Document;
-        var index = 0;
-        if (!string.IsNullOrWhiteSpace(option) && (!int.TryParse(option, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out index) || --index < 0 || index >= document.Routes.Count))
+        if (RouteService.Option(option, document, out var index) is { } badOption)
         {
-            return Problems.InvalidParameter("option", $"must be from 1 to {document.Routes.Count} (the options of this plan)");
+            return Problems.From([badOption]);
         }
         var name = $"itinerary-{document.From.Code}-{document.To.Code}-{index + 1}.{(xlsx ? "xlsx" : "csv")}";
         if (!xlsx)

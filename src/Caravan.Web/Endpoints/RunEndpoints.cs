@@ -1,4 +1,3 @@
-using System.Globalization;
 using Caravan.Services;
 using Caravan.Store;
 using Microsoft.AspNetCore.Builder;
@@ -40,13 +39,14 @@ public static class RunEndpoints
         return api;
     }
 
-    /// <summary>Lists runs.</summary>
+    /// <summary>Lists runs, the document <c>caravan runs list --json</c> prints (the engine's run listing).</summary>
     /// <param name="access">The store.</param>
     /// <param name="limit">Most runs (1–1000, default 100).</param>
     /// <param name="state">The served network, for the engine's options.</param>
     public static Results<Ok<RunInfoDocument[]>, ProblemHttpResult> List(RunStoreAccess access, NetworkState state, string? limit = null)
     {
-        if (RunListing.Limit(limit, state.Options.Engine, out var n) is { } error)
+        // The limit is checked before the store is opened: a bad query is a 400 whatever the store's state.
+        if (RunListing.Limit(limit, state.Options.Engine, out _) is { } error)
         {
             return Problems.From([error]);
         }
@@ -56,7 +56,8 @@ public static class RunEndpoints
         }
         try
         {
-            return TypedResults.Ok(store!.List(n).Select(RunInfoDocument.Of).ToArray());
+            var result = RunService.List(store!, limit, state.Options.Engine);
+            return result.IsValid ? TypedResults.Ok(result.Value!) : Problems.From(result.Errors);
         }
         catch (RunStoreException)
         {
@@ -64,15 +65,15 @@ public static class RunEndpoints
         }
     }
 
-    /// <summary>One run.</summary>
+    /// <summary>One run with its first rows, the document <c>caravan runs show --json</c> prints.</summary>
     /// <param name="access">The store.</param>
     /// <param name="id">Run id.</param>
     /// <param name="state">The served network, for the engine's options.</param>
     public static Results<Ok<RunDocument>, ProblemHttpResult> Get(RunStoreAccess access, NetworkState state, string id)
     {
-        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+        if (RunService.Id(id, out var runId) is { } error)
         {
-            return Problems.InvalidParameter("id", "must be a run id, a whole number (see /api/runs)");
+            return Problems.From([error]);
         }
         if (!TryStore(access, out var store, out var problem))
         {
@@ -80,12 +81,8 @@ public static class RunEndpoints
         }
         try
         {
-            if (store!.Get(runId) is not { } run)
-            {
-                return Problems.NotFound("run", $"no run {runId} in the run store");
-            }
-            var rows = store.Results(runId).Take(state.Options.Engine.MaxRunResults).Select(r => new RunResultDocument(r.Kind, r.Key, RunInfoDocument.ParseJson(r.DataJson))).ToList();
-            return TypedResults.Ok(new RunDocument(RunInfoDocument.Of(run), rows));
+            var result = RunService.Show(store!, runId, state.Options.Engine);
+            return result.IsValid ? TypedResults.Ok(result.Value!) : Problems.From(result.Errors);
         }
         catch (RunStoreException)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Caravan.Assignment;
 using Caravan.Freight;
 using Caravan.Freight.Choice;
@@ -100,6 +101,26 @@ public static class AssignmentService
             : null;
     }
 
+    /// <summary>How many bottlenecks to list: from 1 to <see cref="EngineOptions.MaxBottlenecks"/>.</summary>
+    /// <returns>Null, or the error naming <paramref name="field"/>.</returns>
+    public static EngineError? Top(string field, int top, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return top >= 1 && top <= options.MaxBottlenecks
+            ? null
+            : EngineError.Invalid(field, string.Create(CultureInfo.InvariantCulture, $"must be a whole number from 1 to {options.MaxBottlenecks}, not {top}"));
+    }
+
+    /// <summary>Worker threads asked for: none (the engine's policy), or 0 (every core) to <see cref="EngineOptions.MaxThreads"/>.</summary>
+    /// <returns>Null, or the error naming <paramref name="field"/>.</returns>
+    public static EngineError? Threads(string field, int? threads, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return threads is null || (threads >= 0 && threads <= options.MaxThreads)
+            ? null
+            : EngineError.Invalid(field, string.Create(CultureInfo.InvariantCulture, $"must be between 0 (all cores) and {options.MaxThreads}, not {threads}"));
+    }
+
     /// <summary>The equilibrium settings of a year under an engine's thread policy (every door uses them).</summary>
     public static ChoiceOptions ChoiceOptions(EngineOptions engine, int year) => new() { Year = year, Threads = engine.FreightAssignmentThreads };
 
@@ -150,8 +171,44 @@ public static class AssignmentService
         return list;
     }
 
-    /// <summary>The document of <c>assign --demand --json</c> (and the web run's summary).</summary>
-    public static FreightAssignmentDocument Document(FreightRun run, int top) => FreightAssignmentDocument.Of(run, top);
+    /// <summary>The one document of a run: <c>assign --demand --json</c> and <c>GET /api/assignments/{id}</c> (<see cref="FreightAssignmentDocument"/>).</summary>
+    public static FreightAssignmentDocument Document(AssignmentRunHeader header, FreightRun? run, IterationReport? last, int top) => FreightAssignmentDocument.Of(header, run, last, top);
+
+    /// <summary>Why a run failed on bad input, as its document says: the first errors with their lines (at most <see cref="EngineOptions.MaxErrorsListed"/>).</summary>
+    public static string FailureMessage(IEnumerable<Diagnostic> diagnostics, EngineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.Join("; ", diagnostics.Where(d => d.Severity == Severity.Error).Take(options.MaxErrorsListed).Select(d => $"line {d.Line}: {d.Field}: {d.Message}"));
+    }
+
+    /// <summary>
+    /// The demand sets of a data folder by name (file name without <c>.csv</c>): the CSV files of its <c>demand/</c>,
+    /// the choice parameters excepted. Only these may be assigned by name (a server never takes a path from a client).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DemandSets(string? dataFolder)
+    {
+        var files = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(dataFolder))
+        {
+            return files;
+        }
+        var folder = Path.Combine(dataFolder, "demand");
+        if (Directory.Exists(folder))
+        {
+            foreach (var f in Directory.GetFiles(folder, "*.csv"))
+            {
+                // The choice parameters sit beside the demand sets; they are not one.
+                if (!Path.GetFileName(f).Equals(ParametersFileName, StringComparison.OrdinalIgnoreCase))
+                {
+                    files[Path.GetFileNameWithoutExtension(f)] = f;
+                }
+            }
+        }
+        return files;
+    }
+
+    /// <summary>The name a demand file is known by in the documents (its file name without <c>.csv</c>).</summary>
+    public static string DemandName(string demandPath) => Path.GetFileNameWithoutExtension(demandPath);
 
     /// <summary>
     /// Link flows as GeoJSON, the one document every door writes (assign and flows <c>--geojson</c>, assign --json, the

@@ -73,7 +73,7 @@ public sealed class ComparisonService
         var result = ScenarioComparer.Compare(a.Value!, b.Value!, pairs, new ComparisonOptions(objective, year), cancellation);
         if (result.Routes.Count == 0)
         {
-            var why = string.Join("; ", result.Skipped.Take(5).Select(s => $"{s.From} → {s.To}: {s.Reason}"));
+            var why = string.Join("; ", result.Skipped.Take(Options.MaxErrorsListed).Select(s => $"{s.From} → {s.To}: {s.Reason}"));
             return ServiceResult<ComparisonResult>.Fail([new EngineError(ErrorCode.NoRoute, "", "no OD pair could be routed under both scenarios" + (why.Length > 0 ? ": " + why : ""))]);
         }
         return ServiceResult<ComparisonResult>.Ok(result);

@@ -73,8 +73,26 @@ public sealed record EngineOptions
     /// <summary>Bottlenecks a freight assignment's summary lists when a query does not say (CLI <c>--top</c>, the web's runs).</summary>
     public int DefaultBottlenecks { get; init; } = 15;
 
+    /// <summary>Most bottlenecks (and OD rows) a freight assignment's summary may be asked to list (<c>--top</c>).</summary>
+    public int MaxBottlenecks { get; init; } = 1000;
+
     /// <summary>Most plan documents a served network keeps for repeated queries (least recently used dropped).</summary>
     public int MaxPlanDocuments { get; init; } = 32;
+
+    /// <summary>Most network GeoJSON documents a served network keeps (one per distinct mode × status filter, least recently used dropped).</summary>
+    public int MaxGeoJsonDocuments { get; init; } = 16;
+
+    /// <summary>Most comparison documents a server keeps (by scenarios, objective and year; the data do not change while serving).</summary>
+    public int MaxComparisonDocuments { get; init; } = 64;
+
+    /// <summary>Most freight assignment runs a server keeps in memory, finished ones included (the oldest dropped).</summary>
+    public int MaxAssignmentRuns { get; init; } = 16;
+
+    /// <summary>Most errors one message lists (a failed run's bad rows, a scenario that cannot be applied); the rest are counted out.</summary>
+    public int MaxErrorsListed { get; init; } = 5;
+
+    /// <summary>Most worker threads a query may ask for (<c>--threads</c>); 0 means every core.</summary>
+    public int MaxThreads { get; init; } = 1024;
 
     /// <summary>
     /// Threads of a freight assignment, for every door (<c>caravan assign --demand</c>, <c>compare --demand</c>, the

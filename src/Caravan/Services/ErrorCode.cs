@@ -26,4 +26,6 @@ public enum ErrorCode
     UnknownScenario,
     /// <summary>A scenario that exists but cannot be applied to the network.</summary>
     ScenarioUnloadable,
+    /// <summary>A saved run id that the run store does not hold.</summary>
+    UnknownRun,
 }

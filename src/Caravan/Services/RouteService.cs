@@ -106,6 +106,27 @@ public sealed class RouteService
         return ServiceResult<RouteSingle>.Ok(new RouteSingle(request, outcome.Itinerary!, document), parsed.Warnings);
     }
 
+    /// <summary>
+    /// Which option of a plan an itinerary is asked for (<c>/api/route/itinerary/{format}?option=</c>): 1-based as
+    /// typed, default 1 (the engine's chosen one); <paramref name="index"/> is 0-based.
+    /// </summary>
+    /// <returns>Null, or the error naming the field <c>option</c>.</returns>
+    public static EngineError? Option(string? text, RouteResponse plan, out int index)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        index = 0;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= plan.Routes.Count)
+        {
+            index = n - 1;
+            return null;
+        }
+        return EngineError.Invalid("option", $"must be from 1 to {plan.Routes.Count} (the options of this plan)");
+    }
+
     /// <summary>The query field a blocking constraint belongs to, so each host can name it its own way.</summary>
     public static string FieldOf(string constraint) => constraint switch
     {

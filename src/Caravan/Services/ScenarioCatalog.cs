@@ -85,9 +85,9 @@ public static class ScenarioCatalog
             Names = NearestNames.Of(name, available),
         };
 
-    /// <summary>The error for a scenario that exists but does not apply to the data, with its first problems.</summary>
-    public static EngineError Unloadable(string field, string name, IEnumerable<Diagnostic> diagnostics) =>
-        new(ErrorCode.ScenarioUnloadable, field, $"scenario '{Diagnostic.Cut(name.Trim(), 61)}' cannot be applied to the data: {string.Join("; ", diagnostics.Where(d => d.Severity == Severity.Error).Take(5).Select(d => d.ToString()))}");
+    /// <summary>The error for a scenario that exists but does not apply to the data, with its first problems (<see cref="EngineOptions.MaxErrorsListed"/>).</summary>
+    public static EngineError Unloadable(string field, string name, IEnumerable<Diagnostic> diagnostics, EngineOptions? options = null) =>
+        new(ErrorCode.ScenarioUnloadable, field, $"scenario '{Diagnostic.Cut(name.Trim(), 61)}' cannot be applied to the data: {string.Join("; ", diagnostics.Where(d => d.Severity == Severity.Error).Take((options ?? EngineOptions.Default).MaxErrorsListed).Select(d => d.ToString()))}");
 
     /// <summary>
     /// Loads a scenario from a data folder (a catalogue name, <c>base</c>, or an overlay file ending in <c>.json</c>):

@@ -13,37 +13,6 @@ namespace Caravan.Tests.Collections;
 /// </summary>
 public class DijkstraLoopTests
 {
-    /// <summary>Textbook Dijkstra: scan for the nearest unsettled state, relax its arcs; +∞ where unreached.</summary>
-    private static double[] Reference(int states, IEnumerable<int> sources, Func<int, IEnumerable<(int Head, double Length)>> arcs)
-    {
-        var dist = Enumerable.Repeat(double.PositiveInfinity, states).ToArray();
-        var done = new bool[states];
-        foreach (var s in sources)
-        {
-            dist[s] = 0;
-        }
-        while (true)
-        {
-            var u = -1;
-            for (var v = 0; v < states; v++)
-            {
-                if (!done[v] && !double.IsPositiveInfinity(dist[v]) && (u < 0 || dist[v] < dist[u]))
-                {
-                    u = v;
-                }
-            }
-            if (u < 0)
-            {
-                return dist;
-            }
-            done[u] = true;
-            foreach (var (head, length) in arcs(u))
-            {
-                dist[head] = Math.Min(dist[head], dist[u] + length);
-            }
-        }
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -51,24 +20,15 @@ public class DijkstraLoopTests
     [InlineData(4)]
     public void CompactOneToAllMatchesTheTextbook(int seed)
     {
-        var random = new Random(seed);
         const int n = 40;
-        var m = 160;
-        var tail = new int[m];
-        var head = new int[m];
-        var weight = new uint[m];
-        for (var a = 0; a < m; a++)
-        {
-            tail[a] = random.Next(n);
-            head[a] = random.Next(n); // loops and parallel arcs included
-            weight[a] = (uint)random.Next(0, 50); // zero weights included
-        }
-        var graph = CompactGraph.FromArcs(n, m, tail, head, weight);
+        var arcs = RandomGraphs.Arcs(new Random(seed), n, 160);
+        var (m, tail, head, weight) = (arcs.Tail.Length, arcs.Tail, arcs.Head, arcs.Weight);
+        var graph = arcs.Compact();
         var search = new OneToAllDijkstra(graph);
         for (var source = 0; source < n; source += 7)
         {
             search.Run(source);
-            var expected = Reference(n, [source], u => Enumerable.Range(0, m).Where(a => tail[a] == u).Select(a => (head[a], (double)weight[a])));
+            var expected = RandomGraphs.Textbook(n, [source], u => Enumerable.Range(0, m).Where(a => tail[a] == u).Select(a => (head[a], (double)weight[a])));
             for (var v = 0; v < n; v++)
             {
                 var d = search.Distance(v);
@@ -87,17 +47,10 @@ public class DijkstraLoopTests
         var random = new Random(seed);
         const int n = 30;
         const int m = 120;
-        var tail = new int[m];
-        var head = new int[m];
-        var masks = new ulong[m];
-        var cost = new double[m];
-        for (var a = 0; a < m; a++)
-        {
-            tail[a] = random.Next(n);
-            head[a] = random.Next(n);
-            masks[a] = (ulong)random.Next(1, 4); // class 0, class 1 or both
-            cost[a] = random.NextDouble() * 10;
-        }
+        var arcs = RandomGraphs.Arcs(random, n, m);
+        var (tail, head) = (arcs.Tail, arcs.Head);
+        var masks = Enumerable.Range(0, m).Select(_ => (ulong)random.Next(1, 4)).ToArray(); // class 0, class 1 or both
+        var cost = Enumerable.Range(0, m).Select(_ => random.NextDouble() * 10).ToArray();
         var blocks = Enumerable.Range(0, n).Select(_ => random.Next(5) == 0).ToArray();
         var ones = Enumerable.Repeat(1.0, m).ToArray();
         var costs = new LinkCostModel(ones, ones, new double[m], ones, new double[m], new VolumeDelayKind[m]);
@@ -108,7 +61,7 @@ public class DijkstraLoopTests
             for (var source = 0; source < n; source += 3)
             {
                 tree.Run(source, cost, classIndex);
-                var expected = Reference(n, [source], u => blocks[u] && u != source
+                var expected = RandomGraphs.Textbook(n, [source], u => blocks[u] && u != source
                     ? []
                     : Enumerable.Range(0, m).Where(a => tail[a] == u && (masks[a] & (1UL << classIndex)) != 0).Select(a => (head[a], cost[a])));
                 Assert.Equal(expected.Count(d => !double.IsPositiveInfinity(d)), tree.SettledCount);
@@ -137,11 +90,8 @@ public class DijkstraLoopTests
     [InlineData(3)]
     public void RoutingSearchMatchesTheTextbookOnTransferLayersAndMustUseLayers(int seed)
     {
-        var network = RandomNetworks.Create(seed, places: 25, links: 70);
-        var graph = new RoutingGraph(network);
-        var profile = new QueryProfile(graph, Commodity.Container, new RouteConstraints());
+        var (network, graph, profile, random) = RandomGraphs.Routing(seed, places: 25, links: 70);
         var search = new ShortestPathSearch(graph);
-        var random = new Random(seed);
         var mustUse = Enumerable.Range(0, graph.EdgeCount).Select(_ => random.Next(6) == 0).ToArray();
         var n = graph.VertexCount;
         // States of the reference: layer × vertices + vertex, as the search numbers them.
@@ -163,21 +113,15 @@ public class DijkstraLoopTests
             }
         }
         var all = search.DistancesFrom(0, profile.Hours, profile.Allowed);
-        var plain = Reference(n, graph.Origins(0), s => Arcs(s, 1, false, countTransfers: false));
+        var plain = RandomGraphs.Textbook(n, graph.Origins(0), s => Arcs(s, 1, false, countTransfers: false));
         Assert.Equal(plain, all);
-        for (var q = 0; q < 25; q++)
+        foreach (var (from, to) in RandomGraphs.Pairs(random, network.Places.Count, 25))
         {
-            var from = random.Next(network.Places.Count);
-            var to = random.Next(network.Places.Count);
-            if (from == to)
-            {
-                continue;
-            }
             var maxTransfers = random.Next(3);
             Check(search.Run(from, to, profile.Hours, profile.Allowed, maxTransfers, out var cost), cost,
-                Reference(n * (maxTransfers + 1), graph.Origins(from), s => Arcs(s, maxTransfers + 1, false)), to, Enumerable.Range(0, maxTransfers + 1));
+                RandomGraphs.Textbook(n * (maxTransfers + 1), graph.Origins(from), s => Arcs(s, maxTransfers + 1, false)), to, Enumerable.Range(0, maxTransfers + 1));
             Check(search.Run(from, to, profile.Hours, profile.Allowed, null, out cost, mustUse: mustUse), cost,
-                Reference(n * 2, graph.Origins(from), s => Arcs(s, 2, true)), to, [1]);
+                RandomGraphs.Textbook(n * 2, graph.Origins(from), s => Arcs(s, 2, true)), to, [1]);
         }
 
         void Check(int[]? path, double cost, double[] reference, int to, IEnumerable<int> endLayers)

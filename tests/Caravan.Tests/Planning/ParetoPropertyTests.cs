@@ -1,4 +1,3 @@
-using Caravan.Model;
 using Caravan.Routing;
 using Xunit;
 
@@ -13,20 +12,11 @@ public class ParetoPropertyTests
     [InlineData(13)]
     public void ContainsEachCriterionOptimumAndNoDominatedLabel(int seed)
     {
-        var network = RandomNetworks.Create(seed, places: 40, links: 110);
-        var graph = new RoutingGraph(network);
-        var profile = new QueryProfile(graph, Commodity.Container, new RouteConstraints());
+        var (_, graph, profile, random) = RandomGraphs.Routing(seed, places: 40, links: 110);
         var pareto = new ParetoSearch(graph);
         var dijkstra = new ShortestPathSearch(graph);
-        var random = new Random(seed);
-        for (var q = 0; q < 10; q++)
+        foreach (var (from, to) in RandomGraphs.Pairs(random, 40, 10))
         {
-            var from = random.Next(40);
-            var to = random.Next(40);
-            if (from == to)
-            {
-                continue;
-            }
             var result = pareto.Run(from, to, profile, null, new ParetoLimits());
             Assert.Null(result.LimitExceeded);
             var time = dijkstra.Run(from, to, profile.Hours, profile.Allowed, null, out var bestHours);

@@ -14,13 +14,13 @@ public class ContractionHierarchyTests
     [InlineData(5, 200, 900)]
     public void PhastAndDijkstraMatchTextbookDistances(int seed, int vertices, int arcs)
     {
-        var graph = RandomGraph(seed, vertices, arcs);
+        var graph = RandomGraphs.Compact(seed, vertices, arcs);
         var hierarchy = ContractionHierarchy.Build(graph, witnessSettleLimit: seed % 2 == 0 ? 3 : 500);
         var phast = new PhastSearch(hierarchy);
         var dijkstra = new OneToAllDijkstra(graph);
         for (var source = 0; source < vertices; source++)
         {
-            var expected = Textbook(graph, source);
+            var expected = RandomGraphs.Textbook(graph, source);
             phast.Run(source);
             dijkstra.Run(source);
             for (var v = 0; v < vertices; v++)
@@ -35,7 +35,7 @@ public class ContractionHierarchyTests
     [Fact]
     public void ManyToManyByRowsAndByBucketsAreOneToAllDistances()
     {
-        var graph = RandomGraph(7, 150, 600);
+        var graph = RandomGraphs.Compact(7, 150, 600);
         var phast = new PhastSearch(ContractionHierarchy.Build(graph));
         int[] sources = [3, 17, 99, 149];
         int[] targets = [0, 5, 17, 42, 120];
@@ -44,7 +44,7 @@ public class ContractionHierarchyTests
         Assert.Equal(matrix, buckets);
         for (var i = 0; i < sources.Length; i++)
         {
-            var expected = Textbook(graph, sources[i]);
+            var expected = RandomGraphs.Textbook(graph, sources[i]);
             for (var j = 0; j < targets.Length; j++)
             {
                 Assert.Equal(expected[targets[j]] ?? PhastSearch.Unreachable, matrix[(i * targets.Length) + j]);
@@ -88,7 +88,7 @@ public class ContractionHierarchyTests
         foreach (var source in new[] { 0, 77, side * side - 1 })
         {
             phast.Run(source);
-            var expected = Textbook(graph, source);
+            var expected = RandomGraphs.Textbook(graph, source);
             for (var v = 0; v < side * side; v++)
             {
                 Assert.Equal(expected[v], phast.Distance(v));
@@ -101,54 +101,5 @@ public class ContractionHierarchyTests
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => CompactGraph.FromArcs(2, 1, [0], [2], [1]));
         Assert.Contains("outside the 2 vertices", error.Message);
-    }
-
-    private static CompactGraph RandomGraph(int seed, int vertices, int arcs)
-    {
-        var random = new Random(seed);
-        var tail = new int[arcs];
-        var head = new int[arcs];
-        var weight = new uint[arcs];
-        for (var a = 0; a < arcs; a++)
-        {
-            tail[a] = random.Next(vertices);
-            head[a] = random.Next(vertices);
-            // Zero weights, parallel arcs and loops included on purpose.
-            weight[a] = (uint)random.Next(0, 50);
-        }
-        return CompactGraph.FromArcs(vertices, arcs, tail, head, weight);
-    }
-
-    private static ulong?[] Textbook(CompactGraph g, int source)
-    {
-        var n = g.VertexCount;
-        var dist = new ulong?[n];
-        var done = new bool[n];
-        dist[source] = 0;
-        while (true)
-        {
-            var u = -1;
-            for (var v = 0; v < n; v++)
-            {
-                if (!done[v] && dist[v] is { } d && (u < 0 || d < dist[u]!.Value))
-                {
-                    u = v;
-                }
-            }
-            if (u < 0)
-            {
-                return dist;
-            }
-            done[u] = true;
-            for (var a = g.FirstOut[u]; a < g.FirstOut[u + 1]; a++)
-            {
-                var h = g.Head[a];
-                var d = dist[u]!.Value + g.Weight[a];
-                if (dist[h] is not { } old || d < old)
-                {
-                    dist[h] = d;
-                }
-            }
-        }
     }
 }

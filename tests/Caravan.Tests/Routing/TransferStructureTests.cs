@@ -60,21 +60,12 @@ public class TransferStructureTests
     [InlineData(24)]
     public void NoSearchChainsTransfersOnRandomNetworks(int seed)
     {
-        var network = RandomNetworks.Create(seed, places: 30, links: 90);
-        var graph = new RoutingGraph(network);
-        var profile = new QueryProfile(graph, Commodity.Container, new RouteConstraints());
+        var (_, graph, profile, random) = RandomGraphs.Routing(seed, places: 30, links: 90);
         var dijkstra = new ShortestPathSearch(graph);
         var pareto = new ParetoSearch(graph);
-        var random = new Random(seed);
         var checkedPaths = 0;
-        for (var q = 0; q < 12; q++)
+        foreach (var (from, to) in RandomGraphs.Pairs(random, 30, 12))
         {
-            var from = random.Next(30);
-            var to = random.Next(30);
-            if (from == to)
-            {
-                continue;
-            }
             foreach (var objective in new[] { Objective.Time, Objective.Cost, Objective.Generalized })
             {
                 if (dijkstra.Run(from, to, profile.Weights(objective, null), profile.Allowed, null, out _) is { } path)

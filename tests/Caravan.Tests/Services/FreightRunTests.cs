@@ -28,22 +28,27 @@ public class FreightRunTests
         DemandReader.Read(Path.Combine(TestPaths.Mini, "demand.csv"), Mini),
         new FreightRunOptions { Parameters = MiniParameters(), Choice = new ChoiceOptions { Year = 2026, Threads = threads } });
 
+    // The engine's one document of a finished run, as `assign --demand --json` and the web's runs build it.
+    private static FreightAssignmentDocument Document(FreightRun run, int top) =>
+        AssignmentService.Document(new AssignmentRunHeader(null, "mini", "base", 2026, AssignmentStatus.Done, null, default), run, null, top);
+
     [Fact]
     public void TheRunReportsTheBindingCrossingWithItsShadowPriceAndConverges()
     {
         var run = RunMini();
         Assert.True(run.Report.Result.Converged);
         Assert.Equal("Converged", run.Report.Result.StopReason);
-        var doc = AssignmentService.Document(run, 5);
-        var x3 = Assert.Single(doc.Bottlenecks, b => b.Id == "X3" && b.From == "BY-BRE");
+        var doc = Document(run, 5);
+        var x3 = Assert.Single(doc.Bottlenecks!, b => b.Id == "X3" && b.From == "BY-BRE");
         Assert.InRange(x3.Utilisation!.Value, 0.97, 1.005);
         Assert.True(x3.ShadowUsdPerTonne > 0);
-        Assert.Equal(run.Demand.Sum(d => d.Tonnes), doc.DemandTonnes, 6);
+        Assert.Equal(run.Demand.Sum(d => d.Tonnes), doc.DemandTonnes!.Value, 6);
         // Totals are the share-weighted sums over the routes.
-        Assert.True(doc.Totals.TariffUsd > 0 && doc.Totals.GeneralizedCostUsd > doc.Totals.TariffUsd);
-        Assert.True(doc.Totals.Co2eKg > 0 && doc.Totals.TonneKm > 0 && doc.Totals.TonneHours > 0);
+        var totals = doc.Totals!;
+        Assert.True(totals.TariffUsd > 0 && totals.GeneralizedCostUsd > totals.TariffUsd);
+        Assert.True(totals.Co2eKg > 0 && totals.TonneKm > 0 && totals.TonneHours > 0);
         // Each OD row's shares add up to one, and its logsum is the composite cost's log.
-        foreach (var od in doc.OdPairs)
+        foreach (var od in doc.OdPairs!)
         {
             Assert.Equal(1, od.Modes.Values.Sum(), 9);
             Assert.Equal(od.Logsum, -4 * Math.Log(od.CompositeCostUsdPerTonne), 9);
@@ -69,7 +74,7 @@ public class FreightRunTests
         var two = RunMini(2);
         Assert.Equal(one.Solution.EdgeTonnes, two.Solution.EdgeTonnes);
         Assert.Equal(one.Solution.ShadowUsdPerTonne, two.Solution.ShadowUsdPerTonne);
-        string Json(FreightRun r) => JsonDefaults.Serialize(AssignmentService.Document(r, 10) with { Seconds = 0 }, JsonDefaults.Compact);
+        string Json(FreightRun r) => JsonDefaults.Serialize(Document(r, 10) with { Seconds = 0 }, JsonDefaults.Compact);
         Assert.Equal(Json(one), Json(two));
     }
 

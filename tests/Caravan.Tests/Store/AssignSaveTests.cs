@@ -27,11 +27,12 @@ public class AssignSaveTests
             var showJson = CliProcess.Run("runs", "show", "2", "--db", db, "--json");
             Assert.True(showJson.ExitCode == 0, showJson.Stderr);
             using var doc = System.Text.Json.JsonDocument.Parse(showJson.Stdout);
-            var root = doc.RootElement;
-            Assert.Equal(2, root.GetProperty("id").GetInt64());
-            Assert.Equal("base", root.GetProperty("scenarioA").GetString());
-            var rows = root.GetProperty("resultsByKind").EnumerateObject().Sum(p => p.Value.GetInt32());
-            Assert.Equal(root.GetProperty("resultCount").GetInt64(), rows);
+            // The engine's run document (the one GET /api/runs/{id} answers): the record, then its first rows.
+            var run = doc.RootElement.GetProperty("run");
+            Assert.Equal(2, run.GetProperty("id").GetInt64());
+            Assert.Equal("base", run.GetProperty("scenarioA").GetString());
+            var rows = doc.RootElement.GetProperty("results").GetArrayLength();
+            Assert.Equal(Math.Min(run.GetProperty("resultCount").GetInt64(), Caravan.Services.EngineOptions.Default.MaxRunResults), rows);
             Assert.True(rows > 0);
         }
         finally

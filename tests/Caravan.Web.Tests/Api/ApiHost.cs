@@ -24,6 +24,17 @@ public sealed class ApiHost : IAsyncLifetime
         return (app, app.GetTestClient());
     }
 
+    /// <summary>Stops a host started by <see cref="StartAsync"/> and deletes the data folder it served (a copy made for the test).</summary>
+    public static async Task StopAsync(WebApplication? app, HttpClient client, string dataCopy)
+    {
+        client.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+        Directory.Delete(dataCopy, recursive: true);
+    }
+
     public async Task InitializeAsync()
     {
         (_app, Client) = await StartAsync(extra: app =>

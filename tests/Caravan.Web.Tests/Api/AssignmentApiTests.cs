@@ -20,15 +20,7 @@ public sealed class AssignmentApiTests : IAsyncLifetime
         (_app, _client) = await ApiHost.StartAsync(o => o with { Network = NetworkReader.ReadFolder(_data), DataFolder = _data, DatabasePath = Path.Combine(_data, "runs.db") });
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-        Directory.Delete(_data, recursive: true);
-    }
+    public Task DisposeAsync() => ApiHost.StopAsync(_app, _client, _data);
 
     [Fact]
     public async Task AnAssignmentStreamsProgressThenAnswersFlowsAndBottlenecks()
@@ -143,6 +135,6 @@ public sealed class AssignmentLimitTests
             await app.DisposeAsync();
             Directory.Delete(data, recursive: true);
         }
-        Assert.Equal(AssignmentStatus.Cancelled, runs.All().Single().Status);
+        Assert.Equal(Caravan.Services.AssignmentStatus.Cancelled, runs.All().Single().Status);
     }
 }

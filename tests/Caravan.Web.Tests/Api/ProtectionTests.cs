@@ -36,7 +36,7 @@ public sealed class ProtectionTests
             }
         }
         Assert.True(distinct >= 400);
-        Assert.InRange(state.Served.CachedGeoJsonDocuments, 1, NetworkContext.MaxGeoJsonDocuments);
+        Assert.InRange(state.Served.CachedGeoJsonDocuments, 1, Caravan.Services.EngineOptions.Default.MaxGeoJsonDocuments);
         // A repeated filter is still answered the same (from the cache or rebuilt).
         var a = await http.GetStringAsync("/api/network?mode=Road&status=operating");
         var b = await http.GetStringAsync("/api/network?status=operating&mode=road");
@@ -110,6 +110,30 @@ public sealed class ProtectionTests
         }
         Assert.True(planned > state.Served.Routes.Options.MaxPlanDocuments, $"{planned} plans");
         Assert.Equal(state.Served.Routes.Options.MaxPlanDocuments, state.Served.CachedPlanDocuments);
+    }
+
+    [Fact]
+    public async Task APlanFromTheCacheKeepsItsWarnings()
+    {
+        var (app, http) = await ApiHost.StartAsync();
+        await using var _ = app;
+        using var __ = http;
+        var state = app.Services.GetRequiredService<NetworkState>();
+        // No place of the mini network is in Iran: the plan is answered with a warning on `avoid`.
+        const string Query = "/api/route?from=xian&to=DEDUI&avoid=IR";
+        var first = await http.GetStringAsync(Query);
+        Assert.Equal(1, state.Served.CachedPlanDocuments);
+        var again = await http.GetStringAsync(Query);
+        Assert.Equal(first, again);
+        var warnings = System.Text.Json.Nodes.JsonNode.Parse(again)!["warnings"]!.AsArray();
+        Assert.Equal("avoid", Assert.Single(warnings)!["field"]!.GetValue<string>());
+        // The service's answer from the cache says what the miss said, warnings included.
+        var query = new Caravan.Services.RoutePlanQuery { From = "xian", To = "DEDUI", Avoid = "IR" };
+        var fresh = state.Served.Routes.Plan(query);
+        var kept = state.Served.Plan(query, default);
+        Assert.Equal(1, state.Served.CachedPlanDocuments);
+        Assert.Equal(fresh.Warnings, kept.Warnings);
+        Assert.Equal("avoid", Assert.Single(kept.Warnings).Field);
     }
 
     [Theory]

@@ -10,8 +10,8 @@ namespace Caravan.Web.Tests.Api;
 /// spelling), places and assignment requests from a few concurrent clients. No answer may be a 5xx, and once the
 /// load stops the server's working set must come back to within 10% of its baseline (the settled minimum over 25
 /// idle seconds, in which the server trims its heap: <see cref="Protection.IdleMemoryTrim"/>).
-/// The baseline is taken once what the server keeps on purpose is full to its bounds — <see cref="AssignmentRuns.MaxRuns"/>
-/// finished assignment runs with their results and <see cref="NetworkContext.MaxGeoJsonDocuments"/> network documents —
+/// The baseline is taken once what the server keeps on purpose is full to its bounds — <see cref="Caravan.Services.EngineOptions.MaxAssignmentRuns"/>
+/// finished assignment runs with their results and <see cref="Caravan.Services.EngineOptions.MaxGeoJsonDocuments"/> network documents —
 /// and every endpoint has run once. A warm-up measured in seconds alone left the baseline load-dependent: on a loaded
 /// machine 15 s finished only a few assignments, the soak then filled the run registry to its bound, and the
 /// legitimate growth (about 16 kept results) failed the 10% check although nothing leaked.
@@ -92,7 +92,7 @@ public sealed class SoakTests(Xunit.Abstractions.ITestOutputHelper output)
 
     /// <summary>
     /// Touches every endpoint of the mix once, requests more distinct network filters than the GeoJSON cache holds
-    /// and finishes <see cref="AssignmentRuns.MaxRuns"/> assignment runs (one solves at a time, so one after another,
+    /// and finishes <see cref="Caravan.Services.EngineOptions.MaxAssignmentRuns"/> assignment runs (one solves at a time, so one after another,
     /// each awaited through its event stream): afterwards the server holds all it will ever keep for this mix.
     /// </summary>
     private static async Task<string> FillBoundedState(HttpClient http)
@@ -102,7 +102,7 @@ public sealed class SoakTests(Xunit.Abstractions.ITestOutputHelper output)
             using var response = await http.GetAsync(path);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
-        var documents = NetworkContext.MaxGeoJsonDocuments + 4;
+        var documents = Caravan.Services.EngineOptions.Default.MaxGeoJsonDocuments + 4;
         for (var i = 1; i <= documents; i++)
         {
             var modes = string.Join(',', Modes.Where((_, bit) => (i & (1 << bit)) != 0));
@@ -110,9 +110,9 @@ public sealed class SoakTests(Xunit.Abstractions.ITestOutputHelper output)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
         var finished = 0;
-        for (var attempt = 0; finished < AssignmentRuns.MaxRuns; attempt++)
+        for (var attempt = 0; finished < Caravan.Services.EngineOptions.Default.MaxAssignmentRuns; attempt++)
         {
-            Assert.True(attempt < 4 * AssignmentRuns.MaxRuns, $"only {finished} assignment runs finished");
+            Assert.True(attempt < 4 * Caravan.Services.EngineOptions.Default.MaxAssignmentRuns, $"only {finished} assignment runs finished");
             using var started = await Send(http, "api/assignments");
             if (started.StatusCode != HttpStatusCode.Accepted)
             {
