@@ -45,6 +45,11 @@ internal static class FlowsCommand
             {
                 throw new CliInputException($"--top: {badTop.Message}");
             }
+            // The values are checked before any file is read.
+            if (AssignmentService.CheckYear(EngineOptions.Default, parse.GetValue(year)) is { } yearError)
+            {
+                return ServiceOutput.Errors([yearError], parse.GetValue(json));
+            }
             FreightRun run;
             IReadOnlyList<VolumeCase> cases;
             var current = parametersPath;
@@ -56,10 +61,6 @@ internal static class FlowsCommand
                 current = volumesPath;
                 cases = File.Exists(volumesPath) || parse.GetValue(volumes) is not null ? VolumeReader.Read(volumesPath, network) : [];
                 current = demandPath;
-                if (AssignmentService.CheckYear(EngineOptions.Default, parse.GetValue(year)) is { } yearError)
-                {
-                    return ServiceOutput.Errors([yearError], parse.GetValue(json));
-                }
                 var choice = AssignmentService.ChoiceOptions(EngineOptions.Default, parse.GetValue(year));
                 run = AssignmentService.Run(network, rows, new FreightRunOptions { Parameters = p, Choice = choice, ReportUnserved = !ScenarioLoader.IsBase(parse.GetValue(scenario)), DemandFile = Path.GetFileName(demandPath) });
             }
