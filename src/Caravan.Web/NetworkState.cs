@@ -131,6 +131,8 @@ public sealed class NetworkState
     {
         Options = options;
         Served = new NetworkContext(options.Scenario ?? ScenarioLoader.BaseName, options.Network, null, options.Engine, options.DataFolder);
+        // A server runs for days: the Monte Carlo's kept columns are filled now, not as queries arrive.
+        Caravan.Reliability.TransitSimulator.KeepDwellFactors(Served.Router.Graph);
         _base = new Lazy<NetworkContext?>(() => ScenarioLoader.IsBase(options.Scenario)
             ? Served
             : BaseScenario is { } b ? new NetworkContext(ScenarioLoader.BaseName, b.Network, b, options.Engine, options.DataFolder) : null);

@@ -39,7 +39,6 @@ public static class TransitSimulator
             };
         }
         var n = TransitTimeDistribution.SampleCount;
-        var normals = RandomTables.Normals;
         var uniforms = RandomTables.Uniforms;
         var startHourOfWeek = depart is { } d ? HourOfWeek(d) : 0;
         // Leg by leg over all samples: each sample still adds its legs in order, so every sample is the same number
@@ -68,7 +67,7 @@ public static class TransitSimulator
                 // LogNormalDwell.Sample (median × e^(σ·z)) with e^(σ·z) of the leg's column kept per σ: the same
                 // factors, so the same products, and a border's exponentials are not computed again per option.
                 var median = Vector256.Create(m.Dwell.MedianHours);
-                var factors = DwellFactors(column, m.Dwell.Sigma, normals).AsSpan();
+                var factors = DwellFactors(column, m.Dwell.Sigma).AsSpan();
                 for (var s = 0; s + 4 <= n; s += 4)
                 {
                     (Vector256.Create<double>(all[s..]) + (median * Vector256.Create<double>(factors[s..]))).CopyTo(all[s..]);
@@ -155,11 +154,47 @@ public static class TransitSimulator
     }
 
     /// <summary>
-    /// e^(σ·z) over one column of normal draws, by (column, σ). A network has few distinct dwell spreads (17 on the
-    /// embedded one) and a route few legs, so the kept arrays are few; past <see cref="MaxDwellFactorArrays"/> they are
-    /// computed and not kept, which bounds the memory (32 KB each) whatever the data.
+    /// Computes and keeps, before any query, the e^(σ·z) columns of every dwell spread of <paramref name="graph"/>,
+    /// column by column (every route uses the first columns), up to the cache's bound. A long-running host (the
+    /// server) calls it at start-up, so what the cache will hold is held from the start and memory does not grow
+    /// with the queries; one-shot commands skip it and keep only the columns their own legs use.
     /// </summary>
-    private static double[] DwellFactors(int column, double sigma, double[] normals)
+    /// <returns>The number of columns kept after the call.</returns>
+    public static int KeepDwellFactors(RoutingGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var sigmas = new SortedSet<double>();
+        for (var e = 0; e < graph.EdgeCount; e++)
+        {
+            if (graph.DwellHours[e] > 0)
+            {
+                sigmas.Add(new LogNormalDwell(graph.DwellHours[e], Math.Max(graph.DwellHours[e], graph.DwellP90Hours[e])).Sigma);
+            }
+        }
+        for (var c = 0; c < RandomTables.Columns; c++)
+        {
+            foreach (var sigma in sigmas)
+            {
+                _ = DwellFactors(c * TransitTimeDistribution.SampleCount, sigma);
+            }
+        }
+        return KeptDwellFactorColumns;
+    }
+
+    /// <summary>How many e^(σ·z) columns are kept now (at most <see cref="MaxDwellFactorColumns"/>).</summary>
+    public static int KeptDwellFactorColumns => Volatile.Read(ref _factorArrays);
+
+    /// <summary>At most this many e^(σ·z) columns are kept: 32 MB, which holds the first 60 columns of each of the
+    /// embedded network's 17 dwell spreads (17 × 64 is 1,088).</summary>
+    public const int MaxDwellFactorColumns = 1024;
+
+    /// <summary>
+    /// e^(σ·z) over one column of normal draws, by (column, σ). A network has few distinct dwell spreads (17 on the
+    /// embedded one) and a route few legs, so the kept arrays are few; past <see cref="MaxDwellFactorColumns"/> they
+    /// are computed into the thread's own buffer and not kept, which bounds the memory (32 KB each) whatever the data
+    /// and allocates nothing per query.
+    /// </summary>
+    private static double[] DwellFactors(int column, double sigma)
     {
         var key = (column, sigma);
         if (Factors.TryGetValue(key, out var kept))
@@ -167,26 +202,27 @@ public static class TransitSimulator
             return kept;
         }
         var n = TransitTimeDistribution.SampleCount;
-        var factors = new double[n];
-        var draws = normals.AsSpan(column, n);
+        var keep = Volatile.Read(ref _factorArrays) < MaxDwellFactorColumns;
+        var factors = keep ? new double[n] : FactorScratch.Value!;
+        var draws = RandomTables.Normals.AsSpan(column, n);
         for (var s = 0; s < n; s++)
         {
             factors[s] = Math.Exp(sigma * draws[s]);
         }
         // ConcurrentDictionary.Count takes every lock; a counter of adds is enough for a bound.
-        if (Volatile.Read(ref _factorArrays) < MaxDwellFactorArrays && Factors.TryAdd(key, factors))
+        if (keep && Factors.TryAdd(key, factors))
         {
             Interlocked.Increment(ref _factorArrays);
         }
         return factors;
     }
 
-    /// <summary>At most this many e^(σ·z) columns are kept (32 MB; the embedded network's 17 spreads × 64 columns is 1,088).</summary>
-    private const int MaxDwellFactorArrays = 1024;
-
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Column, double Sigma), double[]> Factors = new();
 
     private static int _factorArrays;
+
+    /// <summary>Per-thread e^(σ·z) of a column not kept, allocated once per thread.</summary>
+    private static readonly ThreadLocal<double[]> FactorScratch = new(() => new double[TransitTimeDistribution.SampleCount]);
 
     /// <summary>Per-thread running times of the samples, allocated once per thread.</summary>
     private static readonly ThreadLocal<double[]> Workspace = new(() => new double[TransitTimeDistribution.SampleCount]);
