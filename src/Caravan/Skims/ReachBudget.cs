@@ -38,8 +38,14 @@ public readonly record struct ReachBudget(BudgetKind Kind, double Limit)
             {
                 continue;
             }
-            if (!double.TryParse(t[..^suffix.Length].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v <= 0)
+            if (!double.TryParse(t[..^suffix.Length].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
             {
+                return false;
+            }
+            if (v <= 0)
+            {
+                // A number with its unit, but nothing is reachable within nothing: say so, not "expected a number".
+                error = $"must be more than 0{suffix} (a budget of {text.Trim()} reaches nothing)";
                 return false;
             }
             var limit = v * factor;
