@@ -41,11 +41,12 @@ internal static class AssignCommand
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default 0 = all cores); the flows do not depend on it." };
         var output = new Option<string?>("--out") { Description = "Write link flows to this file: .tntp (TNTP _flow format) or .csv." };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON on stdout." };
+        var proportionality = new Option<bool>("--proportionality") { Description = "With --tntp and Algorithm B: also report how far the origins' route flows are from proportionality on their pairs of alternative segments (Bar-Gera, Boyce & Nie 2012)." };
         var distanceFactor = new Option<double?>("--distance-factor") { Description = "Cost per unit length added to every link (default: _net header, then the folder README, else 0)." };
         var tollFactor = new Option<double?>("--toll-factor") { Description = "Cost per unit toll (default: _net header, then the folder README, else 0)." };
         var command = new Command("assign", "Static user-equilibrium assignment: a TNTP network (--tntp) or freight demand on the Caravan network (--demand).")
         {
-            tntp, demand, data, scenario, year, geojson, top, save, db, algorithm, gap, maxIterations, timeLimit, threads, output, json, distanceFactor, tollFactor,
+            tntp, demand, data, scenario, year, geojson, top, save, db, algorithm, gap, maxIterations, timeLimit, threads, output, json, proportionality, distanceFactor, tollFactor,
         };
         command.SetAction(parse =>
         {
@@ -58,7 +59,7 @@ internal static class AssignCommand
             if (d is not null)
             {
                 // The freight model is the choice equilibrium: the TNTP solver's settings do not apply to it.
-                foreach (var (given, name) in new[] { (parse.GetResult(algorithm) is { Implicit: false }, "--algorithm"), (parse.GetValue(gap) is not null, "--gap"), (parse.GetValue(timeLimit) is not null, "--time-limit"), (parse.GetValue(distanceFactor) is not null, "--distance-factor"), (parse.GetValue(tollFactor) is not null, "--toll-factor") })
+                foreach (var (given, name) in new[] { (parse.GetResult(algorithm) is { Implicit: false }, "--algorithm"), (parse.GetValue(gap) is not null, "--gap"), (parse.GetValue(timeLimit) is not null, "--time-limit"), (parse.GetValue(distanceFactor) is not null, "--distance-factor"), (parse.GetValue(tollFactor) is not null, "--toll-factor"), (parse.GetValue(proportionality), "--proportionality") })
                 {
                     if (given)
                     {
@@ -97,6 +98,7 @@ internal static class AssignCommand
             parse.GetValue(threads),
             parse.GetValue(output),
             parse.GetValue(json),
+            parse.GetValue(proportionality),
             parse.GetValue(distanceFactor),
             parse.GetValue(tollFactor)), tntpDefaults, parse.GetValue(save), parse.GetValue(db));
         });
@@ -223,7 +225,11 @@ internal static class AssignCommand
                 throw new CliInputException($"--out: folder of '{path}' does not exist");
             }
         }
-        return defaults.With(algorithm, args.Gap, args.MaxIterations, args.TimeLimitSeconds is double s ? TimeSpan.FromSeconds(s) : null, args.Threads);
+        if (args.Proportionality && !RouteFlowProportionality.Supports(algorithm))
+        {
+            throw new CliInputException($"--proportionality: needs the per-origin flows of an origin-based solution; --algorithm {args.AlgorithmName} keeps only link flows (use --algorithm b)");
+        }
+        return defaults.With(algorithm, args.Gap, args.MaxIterations, args.TimeLimitSeconds is double s ? TimeSpan.FromSeconds(s) : null, args.Threads, args.Proportionality ? true : null);
     }
 }
 
@@ -237,5 +243,6 @@ internal sealed record AssignArguments(
     int? Threads,
     string? Output,
     bool Json,
+    bool Proportionality,
     double? DistanceFactor,
     double? TollFactor);

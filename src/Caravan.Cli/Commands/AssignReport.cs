@@ -31,6 +31,16 @@ internal sealed record AssignReport(TntpDataset Data, string Algorithm, Assignme
                 o.WriteLine(string.Create(c, $"  worst link flow diff  {k.MaxAbsoluteFlowDifference:G6} on link {k.WorstLink + 1} ({Data.Network.Tail[k.WorstLink]} → {Data.Network.Head[k.WorstLink]}): {k.WorstLinkFlow:F6} vs {k.WorstLinkReferenceFlow:F6}"));
             }
         }
+        if (Result.Proportionality is { } p)
+        {
+            o.WriteLine(string.Create(c, $"proportionality {p.PairCount} PASs, {p.SharedPairCount} used by ≥ 2 origins ({p.OriginPairCount} origin-PAS terms, flow {p.SharedFlow:F3})"));
+            o.WriteLine(string.Create(c, $"  mean deviation        {p.MeanDeviation:E3} (flow-weighted |origin share − PAS share|; 0 = proportional)"));
+            o.WriteLine(string.Create(c, $"  non-proportional flow {p.NonProportionalFlow:F3}"));
+            if (p.Worst is { } w)
+            {
+                o.WriteLine(string.Create(c, $"  max deviation         {p.MaxDeviation:F6}: origin {w.Origin + 1} on PAS {w.DivergeNode + 1} → {w.MergeNode + 1} ({Segment(w.FirstSegment)} | {Segment(w.SecondSegment)}), share {w.OriginShare:F6} vs {w.PairShare:F6}, flow {w.OriginFlow:G6}"));
+            }
+        }
     }
 
     public string ToJson()
@@ -66,8 +76,50 @@ internal sealed record AssignReport(TntpDataset Data, string Algorithm, Assignme
                 }
                 w.WriteEndObject();
             }
+            if (Result.Proportionality is { } p)
+            {
+                WriteProportionality(w, p);
+            }
             w.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Node ids along a segment, as the TNTP files number them (1-based).</summary>
+    private string Segment(IReadOnlyList<int> links)
+    {
+        var nodes = new List<int>(links.Count + 1) { Data.Network.Tail[links[0]] };
+        foreach (var a in links)
+        {
+            nodes.Add(Data.Network.Head[a]);
+        }
+        return string.Join('-', nodes);
+    }
+
+    private void WriteProportionality(Utf8JsonWriter w, ProportionalityReport p)
+    {
+        w.WriteStartObject("proportionality");
+        w.WriteNumber("pairs", p.PairCount);
+        w.WriteNumber("sharedPairs", p.SharedPairCount);
+        w.WriteNumber("originPairTerms", p.OriginPairCount);
+        w.WriteNumber("sharedFlow", p.SharedFlow);
+        w.WriteNumber("nonProportionalFlow", p.NonProportionalFlow);
+        w.WriteNumber("meanDeviation", p.MeanDeviation);
+        w.WriteNumber("maxDeviation", p.MaxDeviation);
+        w.WriteNumber("relativeFlowTolerance", RouteFlowProportionality.RelativeFlowTolerance);
+        if (p.Worst is { } t)
+        {
+            w.WriteStartObject("worst");
+            w.WriteNumber("origin", t.Origin + 1);
+            w.WriteNumber("divergeNode", t.DivergeNode + 1);
+            w.WriteNumber("mergeNode", t.MergeNode + 1);
+            w.WriteString("firstSegment", Segment(t.FirstSegment));
+            w.WriteString("secondSegment", Segment(t.SecondSegment));
+            w.WriteNumber("originFlow", t.OriginFlow);
+            w.WriteNumber("originShare", t.OriginShare);
+            w.WriteNumber("pairShare", t.PairShare);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
     }
 }

@@ -43,6 +43,7 @@ internal sealed partial class AlgorithmB
     private readonly double[] _gapSums;
     private readonly bool[] _active;
     private readonly Bush[] _bushes;
+    private readonly bool _measureProportionality;
 
     public AlgorithmB(AssignmentProblem problem, AssignmentOptions options, RunMonitor monitor)
     {
@@ -50,6 +51,7 @@ internal sealed partial class AlgorithmB
         _network = problem.Network;
         _costs = _network.Costs;
         _monitor = monitor;
+        _measureProportionality = options.MeasureProportionality;
         _work = new OriginWork(problem);
         _loader = new AllOrNothingLoader(problem, _work, options.EffectiveThreads);
         _flow = new double[_network.LinkCount];
@@ -154,7 +156,20 @@ internal sealed partial class AlgorithmB
             Elapsed = _monitor.Elapsed,
             StopReason = stop.Value,
             History = _monitor.History,
+            Proportionality = _measureProportionality ? MeasureProportionality() : null,
         };
+    }
+
+    /// <summary>Proportionality of the bushes' flows: each bush is one origin (of one class) of the origin-based solution.</summary>
+    private ProportionalityReport MeasureProportionality()
+    {
+        var origins = new OriginLinkFlow[_bushes.Length];
+        for (var i = 0; i < origins.Length; i++)
+        {
+            var bush = _bushes[i];
+            origins[i] = new OriginLinkFlow(bush.Origin, bush.ClassPosition, bush.Flow);
+        }
+        return RouteFlowProportionality.Measure(_network, origins);
     }
 
     private void UpdateAllCosts()

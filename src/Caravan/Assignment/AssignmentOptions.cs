@@ -22,6 +22,13 @@ public sealed record AssignmentOptions
     /// </summary>
     public int Threads { get; init; }
 
+    /// <summary>
+    /// Also measure the route-flow proportionality of the solution (<see cref="RouteFlowProportionality"/>) into
+    /// <see cref="AssignmentResult.Proportionality"/>. Only for algorithms that keep per-origin flows
+    /// (<see cref="RouteFlowProportionality.Supports"/>).
+    /// </summary>
+    public bool MeasureProportionality { get; init; }
+
     /// <summary>Threads actually used.</summary>
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 
@@ -30,7 +37,7 @@ public sealed record AssignmentOptions
     /// and call this on the job's defaults (<c>new AssignmentOptions()</c>, or a freight assignment's solver
     /// options), so a default lives only here.
     /// </summary>
-    public AssignmentOptions With(AssignmentAlgorithm? algorithm = null, double? targetRelativeGap = null, int? maxIterations = null, TimeSpan? timeLimit = null, int? threads = null)
+    public AssignmentOptions With(AssignmentAlgorithm? algorithm = null, double? targetRelativeGap = null, int? maxIterations = null, TimeSpan? timeLimit = null, int? threads = null, bool? measureProportionality = null)
         => this with
         {
             Algorithm = algorithm ?? Algorithm,
@@ -38,5 +45,6 @@ public sealed record AssignmentOptions
             MaxIterations = maxIterations ?? MaxIterations,
             TimeLimit = timeLimit ?? TimeLimit,
             Threads = threads ?? Threads,
+            MeasureProportionality = measureProportionality ?? MeasureProportionality,
         };
 }

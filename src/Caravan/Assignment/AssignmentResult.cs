@@ -28,6 +28,8 @@ public sealed class AssignmentResult
     /// at its iteration or time limit above the target, so its flows are not an equilibrium to the precision asked.
     /// </summary>
     public bool Converged => StopReason is StopReason.GapReached or StopReason.Completed;
+    /// <summary>Route-flow proportionality of the solution, when <see cref="AssignmentOptions.MeasureProportionality"/> asked for it; else null.</summary>
+    public ProportionalityReport? Proportionality { get; init; }
     /// <summary>Convergence per iteration.</summary>
     public required IReadOnlyList<IterationReport> History { get; init; }
 }

@@ -20,6 +20,10 @@ public static class TrafficAssignment
         {
             throw new ArgumentException("target gap must be ≥ 0, max iterations ≥ 1 and threads ≥ 0");
         }
+        if (options.MeasureProportionality && !RouteFlowProportionality.Supports(options.Algorithm))
+        {
+            throw new ArgumentException($"proportionality needs per-origin flows, which {options.Algorithm} does not keep (use Algorithm B)");
+        }
         if (problem.LinksWithoutFiniteCost() is { Count: > 0 } overflowing)
         {
             // Validated readers catch this with file and line (TNTP); this guard covers every other way in.

@@ -62,6 +62,64 @@ public sealed class AssignCommandTests : IDisposable
     }
 
     [Fact]
+    public void ProportionalityIsReportedForSiouxFalls()
+    {
+        var (code, output, _) = Run("assign", "--tntp", TestData.Tntp("SiouxFalls"), "--gap", "1e-5", "--proportionality", "--json", "--threads", "1");
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(output);
+        var p = json.RootElement.GetProperty("proportionality");
+        Assert.True(p.GetProperty("sharedPairs").GetInt32() > 0);
+        Assert.True(p.GetProperty("pairs").GetInt32() >= p.GetProperty("sharedPairs").GetInt32());
+        var mean = p.GetProperty("meanDeviation").GetDouble();
+        var max = p.GetProperty("maxDeviation").GetDouble();
+        Assert.True(double.IsFinite(mean) && mean >= 0 && mean <= max && max <= 1, $"mean {mean}, max {max}");
+        var worst = p.GetProperty("worst");
+        Assert.Equal(max, Math.Abs(worst.GetProperty("originShare").GetDouble() - worst.GetProperty("pairShare").GetDouble()), 1e-12);
+
+        var (textCode, text, _) = Run("assign", "--tntp", TestData.Tntp("SiouxFalls"), "--gap", "1e-5", "--proportionality", "--threads", "1");
+        Assert.Equal(ExitCodes.Ok, textCode);
+        Assert.Contains("proportionality", text, StringComparison.Ordinal);
+        Assert.Contains("mean deviation", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProportionalityIsLeftOutUnlessAskedFor()
+    {
+        var (code, output, _) = Run("assign", "--tntp", TestData.Tntp("SiouxFalls"), "--gap", "1e-4", "--json");
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.TryGetProperty("proportionality", out _));
+    }
+
+    [Theory]
+    [InlineData("fw")]
+    [InlineData("bfw")]
+    [InlineData("aon")]
+    public void ProportionalityNeedsAlgorithmB(string algorithm)
+    {
+        var (code, _, error) = Run("assign", "--tntp", TestData.Tntp("SiouxFalls"), "--algorithm", algorithm, "--proportionality");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--proportionality", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--proportionality=maybe")]
+    [InlineData("--proportionality=1")]
+    public void ProportionalityTakesNoOtherValueThanTrueOrFalse(string option)
+    {
+        var (code, _, _) = Run("assign", "--tntp", TestData.Tntp("SiouxFalls"), option);
+        Assert.Equal(ExitCodes.BadInput, code);
+    }
+
+    [Fact]
+    public void ProportionalityIsAnErrorWithDemand()
+    {
+        var (code, _, error) = Run("assign", "--demand", Path.Combine(TestPaths.Mini, "demand.csv"), "--data", TestPaths.Mini, "--proportionality");
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("--proportionality applies to --tntp only", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DemandRunUsesTheFreightDefaultsAndSaysItConverged()
     {
         var (code, output, error) = Run("assign", "--demand", Path.Combine(TestPaths.Mini, "demand.csv"), "--data", TestPaths.Mini, "--year", "2026", "--json");
