@@ -8,7 +8,9 @@ namespace Caravan.Cli;
 /// <list type="bullet">
 /// <item><c>sweep</c> and <c>silo</c>: Orleans builds its serializers from each application part's generated
 /// metadata and reads their interfaces (CodecProvider.ConsumeMetadata), which needs metadata of BCL types nothing
-/// else uses (System.ValueTuple`8 first), even with its assemblies kept whole.</item>
+/// else uses (TypeLoadException for System.ValueTuple`8 first), even with its assemblies kept whole; past that, it
+/// creates every grain reference through a DynamicMethod (GrainReferenceActivatorProvider), which native AOT throws on.
+/// Upstream: dotnet/orleans#9639 (Orleans is not AOT compatible).</item>
 /// <item><c>matrix --omx</c>: PureHDF encodes every dataset and attribute through MakeGenericMethod and
 /// Marshal.SizeOf(Type), for which no native code or interop data is compiled.</item>
 /// </list>
