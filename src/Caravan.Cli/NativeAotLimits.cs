@@ -3,17 +3,13 @@ using System.Runtime.CompilerServices;
 namespace Caravan.Cli;
 
 /// <summary>
-/// What the native AOT <c>caravan</c> refuses (exit 2), with the one line that sends the user to the JIT build. Both
-/// depend on libraries that build code by reflection at run time, which ahead-of-time compilation cannot follow:
-/// <list type="bullet">
-/// <item><c>sweep</c> and <c>silo</c>: Orleans builds its serializers from each application part's generated
-/// metadata and reads their interfaces (CodecProvider.ConsumeMetadata), which needs metadata of BCL types nothing
-/// else uses (TypeLoadException for System.ValueTuple`8 first), even with its assemblies kept whole; past that, it
-/// creates every grain reference through a DynamicMethod (GrainReferenceActivatorProvider), which native AOT throws on.
-/// Upstream: dotnet/orleans#9639 (Orleans is not AOT compatible).</item>
-/// <item><c>matrix --omx</c>: PureHDF encodes every dataset and attribute through MakeGenericMethod and
-/// Marshal.SizeOf(Type), for which no native code or interop data is compiled.</item>
-/// </list>
+/// What the native AOT <c>caravan</c> refuses (exit 2), with the one line that sends the user to the JIT build:
+/// <c>sweep</c> and <c>silo</c>. Orleans builds its serializers from each application part's generated metadata and
+/// reads their interfaces (CodecProvider.ConsumeMetadata), which needs metadata of BCL types nothing else uses
+/// (TypeLoadException for System.ValueTuple`8 first), even with its assemblies kept whole; past that, it creates every
+/// grain reference through a DynamicMethod (GrainReferenceActivatorProvider), which native AOT throws on. Upstream:
+/// dotnet/orleans#9639 (Orleans is not AOT compatible). (<c>matrix --omx</c> runs: PureHDF's reflection-picked
+/// encoders are rooted by PureHDF.rd.xml.)
 /// </summary>
 internal static class NativeAotLimits
 {

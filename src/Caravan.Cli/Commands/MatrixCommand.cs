@@ -34,10 +34,6 @@ internal static class MatrixCommand
         }
         command.SetAction(parse =>
         {
-            if (parse.GetValue(omx) is { Length: > 0 })
-            {
-                NativeAotLimits.Refuse("matrix --omx", "its HDF5 library, PureHDF, builds its encoders by reflection");
-            }
             var network = NetworkLoader.Load(parse.GetValue(data), parse.GetValue(scenario));
             var parser = new SkimQueryParser(network, new RouteQueryParser(network));
             var parsed = parser.Parse(query.Bind(parse), EngineOptions.Default.DefaultYear);

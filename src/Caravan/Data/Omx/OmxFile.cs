@@ -14,6 +14,11 @@ public static class OmxFile
     public const string Version = "0.2";
 
     /// <summary>Writes matrices (all <paramref name="rows"/> × <paramref name="columns"/>, row-major) and lookups.</summary>
+    /// <remarks>
+    /// PureHDF picks its encoder per element type by reflection; the native AOT caravan has native code only for
+    /// the types written here (double[], int[], string), rooted in src/Caravan.Cli/PureHDF.rd.xml. A new element
+    /// type needs its entries there (AotBinaryTests writes this file with the AOT binary).
+    /// </remarks>
     public static void Write(string path, int rows, int columns, IReadOnlyDictionary<string, double[]> matrices, IReadOnlyDictionary<string, int[]> lookups)
     {
         var data = new H5Group();
