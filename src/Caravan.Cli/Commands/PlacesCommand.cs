@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Caravan.Model;
 using Caravan.Services;
-using Spectre.Console;
 
 namespace Caravan.Cli.Commands;
 
@@ -41,13 +40,13 @@ internal static class PlacesCommand
             {
                 throw new CliInputException($"no place matches '{q}'");
             }
-            var table = new Table().AddColumns("Code", "Name", "Country", "Kind", "Aliases");
+            var table = new ListingTable("Code", "Name", "Country", "Kind", "Aliases");
             foreach (var hit in hits)
             {
-                var p = network.Places.First(x => x.Code == hit.Code);
-                table.AddRow(Markup.Escape(p.Code), Markup.Escape(p.Name), p.Country, p.Kind.ToString(), Markup.Escape(string.Join(", ", p.Aliases)));
+                var p = network.Places[network.TryGetPlace(hit.Code, out var index) ? index : throw new InvalidOperationException($"place {hit.Code} of a search is not in the network")];
+                table.AddRow(p.Code, p.Name, p.Country, p.Kind.ToString(), string.Join(", ", p.Aliases));
             }
-            AnsiConsole.Write(table);
+            table.Write();
             return ExitCodes.Ok;
         });
         return command;

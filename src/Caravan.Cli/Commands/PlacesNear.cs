@@ -4,7 +4,6 @@ using Caravan.Export;
 using Caravan.Geography;
 using Caravan.Model;
 using Caravan.Routing;
-using Spectre.Console;
 
 namespace Caravan.Cli.Commands;
 
@@ -29,13 +28,13 @@ internal static class PlacesNear
             Console.WriteLine(JsonDefaults.Serialize(NearPlaceDocument.Of(network, hits), Caravan.Cli.Json.CliJson.Indented));
             return ExitCodes.Ok;
         }
-        var table = new Table().AddColumns("Code", "Name", "Country", "Kind", "km");
+        var table = new ListingTable("Code", "Name", "Country", "Kind", "km");
         foreach (var h in hits)
         {
             var p = network.Places[h.Place];
-            table.AddRow(Markup.Escape(p.Code), Markup.Escape(p.Name), p.Country, Data.Gmns.GmnsWriter.KindName(p.Kind), h.DistanceKm.ToString("0.0", CultureInfo.InvariantCulture));
+            table.AddRow(p.Code, p.Name, p.Country, Data.Gmns.GmnsWriter.KindName(p.Kind), h.DistanceKm.ToString("0.0", CultureInfo.InvariantCulture));
         }
-        AnsiConsole.Write(table);
+        table.Write();
         return ExitCodes.Ok;
     }
 }
