@@ -6,11 +6,11 @@ namespace Caravan.Cli;
 /// What the native AOT <c>caravan</c> refuses (exit 2), with the one line that sends the user to the JIT build. Both
 /// depend on libraries that build code by reflection at run time, which ahead-of-time compilation cannot follow:
 /// <list type="bullet">
-/// <item><c>sweep</c> and <c>silo</c>: Orleans builds its serializers from each application part's generated
-/// metadata and reads their interfaces (CodecProvider.ConsumeMetadata), which needs metadata of BCL types nothing
-/// else uses (TypeLoadException for System.ValueTuple`8 first), even with its assemblies kept whole; past that, it
-/// creates every grain reference through a DynamicMethod (GrainReferenceActivatorProvider), which native AOT throws on.
-/// Upstream: dotnet/orleans#9639 (Orleans is not AOT compatible).</item>
+/// <item><c>sweep</c> and <c>silo</c>: Orleans is not AOT compatible (dotnet/orleans#9639). Caravan.Sweep already
+/// works around two of its failures (OrleansNativeAot: codecs of types the binary lacks, System.ValueTuple`8 first,
+/// are dropped; grain references come from the proxies' constructors, not a DynamicMethod); past those, the in-process
+/// silo's first call to its own membership table system target (IMembershipTableSystemTarget) never answers, with no
+/// error logged, and its start fails after the join timeout (TaskCanceledException in MembershipAgent.BecomeJoining).</item>
 /// <item><c>matrix --omx</c>: PureHDF encodes every dataset and attribute through MakeGenericMethod and
 /// Marshal.SizeOf(Type), for which no native code or interop data is compiled.</item>
 /// </list>
