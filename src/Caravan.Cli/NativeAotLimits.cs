@@ -4,12 +4,12 @@ namespace Caravan.Cli;
 
 /// <summary>
 /// What the native AOT <c>caravan</c> refuses (exit 2), with the one line that sends the user to the JIT build:
-/// <c>sweep</c> and <c>silo</c>. Orleans builds its serializers from each application part's generated metadata and
-/// reads their interfaces (CodecProvider.ConsumeMetadata), which needs metadata of BCL types nothing else uses
-/// (TypeLoadException for System.ValueTuple`8 first), even with its assemblies kept whole; past that, it creates every
-/// grain reference through a DynamicMethod (GrainReferenceActivatorProvider), which native AOT throws on. Upstream:
-/// dotnet/orleans#9639 (Orleans is not AOT compatible). (<c>matrix --omx</c> runs: PureHDF's reflection-picked
-/// encoders are rooted by PureHDF.rd.xml.)
+/// <c>sweep</c> and <c>silo</c>. Orleans is not AOT compatible (dotnet/orleans#9639). Caravan.Sweep already works
+/// around two of its failures (OrleansNativeAot: codecs of types the binary lacks, System.ValueTuple`8 first, are
+/// dropped; grain references come from the proxies' constructors, not a DynamicMethod); past those, the in-process
+/// silo's first call to its own membership table system target (IMembershipTableSystemTarget) never answers, with no
+/// error logged, and its start fails after the join timeout (TaskCanceledException in MembershipAgent.BecomeJoining).
+/// (<c>matrix --omx</c> runs: PureHDF's reflection-picked encoders are rooted by PureHDF.rd.xml.)
 /// </summary>
 internal static class NativeAotLimits
 {

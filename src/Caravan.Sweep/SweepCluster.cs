@@ -30,6 +30,7 @@ public static class SweepCluster
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, null, ClusterAddress.ServiceId, ClusterAddress.ClusterId);
             silo.Services.AddSingleton<RunEvaluator>();
+            OrleansNativeAot.AddTo(silo.Services);
         });
         var host = builder.Build();
         await host.StartAsync(cancellation).ConfigureAwait(false);
@@ -65,6 +66,7 @@ public static class SweepCluster
             }
             silo.Configure<ClusterMembershipOptions>(FastFailureDetection);
             silo.Services.AddSingleton<RunEvaluator>();
+            OrleansNativeAot.AddTo(silo.Services);
         });
         using var host = builder.Build();
         await host.StartAsync(stop).ConfigureAwait(false);
@@ -100,6 +102,7 @@ public static class SweepCluster
                 client.UseLocalhostClustering([.. cluster.GatewayPorts], ClusterAddress.ServiceId, ClusterAddress.ClusterId);
             }
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(60));
+            OrleansNativeAot.AddTo(client.Services);
         });
         var host = builder.Build();
         int silos;
@@ -164,6 +167,9 @@ public sealed class ClusterConnection(IHost host, IRunExecutor executor, int sil
 
     /// <summary>Silos known at start.</summary>
     public int Silos { get; } = silos;
+
+    /// <summary>The host's services (tests look at how Orleans was set up).</summary>
+    internal IServiceProvider Services => host.Services;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
