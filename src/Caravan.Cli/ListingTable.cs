@@ -50,20 +50,26 @@ internal sealed class ListingTable
     /// <summary>Writes the table with Spectre.Console's square border, every row on one line, columns padded to their widest cell.</summary>
     public void WritePlain(TextWriter output)
     {
-        var widths = new int[_headers.Length];
-        Measure(_headers, widths);
-        foreach (var row in _rows)
+        // Each cell flattened and measured once; the widths of the columns follow from them.
+        var header = new Cells(_headers);
+        var rows = new Cells[_rows.Count];
+        var widths = (int[])header.Widths.Clone();
+        for (var r = 0; r < rows.Length; r++)
         {
-            Measure(row, widths);
+            rows[r] = new Cells(_rows[r]);
+            for (var i = 0; i < widths.Length; i++)
+            {
+                widths[i] = Math.Max(widths[i], rows[r].Widths[i]);
+            }
         }
         var line = new StringBuilder();
         Border(line, widths, '┌', '┬', '┐');
         output.Write(line);
-        Row(line, _headers, widths);
+        Row(line, header, widths);
         output.Write(line);
         Border(line, widths, '├', '┼', '┤');
         output.Write(line);
-        foreach (var row in _rows)
+        foreach (var row in rows)
         {
             Row(line, row, widths);
             output.Write(line);
@@ -72,11 +78,21 @@ internal sealed class ListingTable
         output.Write(line);
     }
 
-    private static void Measure(string[] cells, int[] widths)
+    /// <summary>A row's cells on one line each, with the terminal columns each takes.</summary>
+    private readonly struct Cells
     {
-        for (var i = 0; i < cells.Length; i++)
+        public readonly string[] Texts;
+        public readonly int[] Widths;
+
+        public Cells(string[] cells)
         {
-            widths[i] = Math.Max(widths[i], CellWidth(cells[i]));
+            Texts = new string[cells.Length];
+            Widths = new int[cells.Length];
+            for (var i = 0; i < cells.Length; i++)
+            {
+                Texts[i] = Flat(cells[i]);
+                Widths[i] = FlatWidth(Texts[i]);
+            }
         }
     }
 
@@ -90,13 +106,12 @@ internal sealed class ListingTable
         line.Append('\n');
     }
 
-    private static void Row(StringBuilder line, string[] cells, int[] widths)
+    private static void Row(StringBuilder line, Cells cells, int[] widths)
     {
         line.Clear().Append('│');
-        for (var i = 0; i < cells.Length; i++)
+        for (var i = 0; i < cells.Texts.Length; i++)
         {
-            var text = Flat(cells[i]);
-            line.Append(' ').Append(text).Append(' ', widths[i] - CellWidth(text) + 1).Append('│');
+            line.Append(' ').Append(cells.Texts[i]).Append(' ', widths[i] - cells.Widths[i] + 1).Append('│');
         }
         line.Append('\n');
     }
@@ -111,9 +126,10 @@ internal sealed class ListingTable
     /// common case, counted without a look-up); for anything else (CJK takes two, combining marks none) Spectre's
     /// own measure decides, so a listing and Spectre's tables agree.
     /// </summary>
-    internal static int CellWidth(string text)
+    internal static int CellWidth(string text) => FlatWidth(Flat(text));
+
+    private static int FlatWidth(string text)
     {
-        text = Flat(text);
         foreach (var c in text)
         {
             if (!IsOneColumn(c))

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.GrainReferences;
 using Orleans.Serialization.Configuration;
@@ -8,8 +9,8 @@ namespace Caravan.Sweep;
 /// <summary>
 /// What lets Orleans 10.4 run in the native AOT caravan (it is not AOT compatible upstream, dotnet/orleans#9639), added
 /// to every silo and client: a grain reference provider that needs no Reflection.Emit, and a type manifest without the
-/// codecs of types the binary does not contain. Both change nothing in the JIT build: the provider creates the same
-/// references, and there every codec's types load.
+/// codecs of types the binary does not contain. Neither changes anything in the JIT build: the provider creates the same
+/// references, and the manifest is only filtered where dynamic code is not supported (the native binary).
 /// </summary>
 internal static class OrleansNativeAot
 {
@@ -18,7 +19,11 @@ internal static class OrleansNativeAot
     {
         // First in the list, so Orleans' DynamicMethod-based provider is only asked for what this one leaves.
         services.Insert(0, ServiceDescriptor.Singleton<IGrainReferenceActivatorProvider, ProxyReferenceActivatorProvider>());
-        services.PostConfigure<TypeManifestOptions>(DropUnloadableCodecs);
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // Only the native binary can lack a codec's types; the JIT build would read every codec's interfaces for nothing.
+            services.PostConfigure<TypeManifestOptions>(DropUnloadableCodecs);
+        }
     }
 
     // Orleans' CodecProvider reads the interfaces of every generated codec at start-up; a codec for a type that the

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 
@@ -8,6 +9,10 @@ namespace Caravan.Web.Protection;
 /// nothing allocates, so after <see cref="IdleAfter"/> without a request (and only if requests came since the
 /// last trim) one aggressive, compacting collection returns it to the operating system. Cheap: at most one
 /// collection per burst, none while requests keep coming.
+/// The native heap is trimmed too: glibc keeps what its per-thread arenas freed (the runtime's own allocations
+/// under load, the JIT's among them), so on Linux <c>malloc_trim</c> follows the collection and gives the free
+/// pages of every arena back. Without it a soak's working set grew about 9 MB in one arena although nothing was
+/// live.
 /// </summary>
 public sealed class IdleMemoryTrim : BackgroundService, IMiddleware
 {
@@ -40,6 +45,7 @@ public sealed class IdleMemoryTrim : BackgroundService, IMiddleware
                 if (idle >= IdleAfter.TotalMilliseconds && Interlocked.Exchange(ref _requestsSinceTrim, 0) > 0)
                 {
                     GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    TrimNativeHeap();
                     Trims++;
                 }
             }
@@ -48,4 +54,32 @@ public sealed class IdleMemoryTrim : BackgroundService, IMiddleware
         {
         }
     }
+
+    /// <summary>
+    /// Returns the native heap's free pages to the system where the C library can (glibc); elsewhere does nothing.
+    /// True when the C library was asked.
+    /// </summary>
+    internal static bool TrimNativeHeap()
+    {
+        if (!OperatingSystem.IsLinux() || _noMallocTrim)
+        {
+            return false;
+        }
+        try
+        {
+            _ = malloc_trim(0);
+            return true;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // musl and other C libraries have no malloc_trim.
+            _noMallocTrim = true;
+            return false;
+        }
+    }
+
+    private static bool _noMallocTrim;
+
+    [DllImport("libc")]
+    private static extern int malloc_trim(nuint pad);
 }
