@@ -23,6 +23,11 @@ public sealed record ParetoResult(IReadOnlyList<int[]> Paths, IReadOnlyList<Pare
 /// <summary>
 /// Multi-criteria label-setting search (Martins' algorithm) over expected time, price, CO2e and time variance,
 /// with dominance at every vertex and target pruning, optionally ε-dominance. One instance per thread.
+/// Target pruning looks ahead: a partial path is dropped when a complete path already dominates its criteria plus
+/// the least that is left to the destination in each (<see cref="RemainingBounds"/>), and at once where the
+/// destination cannot be reached; and labels leave the queue in order of their key plus the least key left (A*).
+/// Every completion of a dropped path would be dominated when it arrived, so the Pareto set is the same; only the
+/// labels that could never lead to it are not made.
 /// </summary>
 public sealed class ParetoSearch
 {
@@ -38,12 +43,14 @@ public sealed class ParetoSearch
     private readonly List<int> _targets = [];
     // The targets' criteria side by side for the target pruning of every new label.
     private readonly LabelBag _targetBag = new();
+    private readonly RemainingBounds _remaining;
 
     /// <summary>Creates a search object for a graph.</summary>
     public ParetoSearch(RoutingGraph graph)
     {
         _graph = graph;
         _bags = new LabelBag?[graph.VertexCount * ModeSequence.Phases];
+        _remaining = new RemainingBounds(graph);
     }
 
     /// <summary>
@@ -65,6 +72,7 @@ public sealed class ParetoSearch
         _targetBag.Clear();
         var eps = limits.Epsilon;
         var clock = Stopwatch.StartNew();
+        _remaining.Compute(profile, toPlace, toLocality);
         string? exceeded = null;
         var sequence = profile.Sequence;
         var allowed = profile.Allowed;
@@ -169,6 +177,12 @@ public sealed class ParetoSearch
 
     private void Add(in ParetoLabel label, double eps)
     {
+        var remaining = _remaining.Of;
+        var at = label.Vertex * RemainingBounds.Criteria;
+        if (double.IsPositiveInfinity(remaining[at]))
+        {
+            return; // the destination cannot be reached from here
+        }
         // One bag per vertex and phase: a label in another phase may go where this one may not. The two checks
         // have no side effects, so the bag (usually the smaller) goes first.
         var key = (label.Vertex * ModeSequence.Phases) + label.Phase;
@@ -181,10 +195,20 @@ public sealed class ParetoSearch
         {
             return;
         }
-        // Target pruning: a partial path already beaten by a complete one can only get worse.
-        if (_targetBag.AnyDominates(label, eps, _dead))
+        // Target pruning: a partial path whose least completion is already beaten by a complete path can only get worse.
+        if (_targetBag.Count > 0)
         {
-            return;
+            var least = label with
+            {
+                Hours = label.Hours + remaining[at],
+                CostUsd = label.CostUsd + remaining[at + 1],
+                Co2eKg = label.Co2eKg + remaining[at + 2],
+                VarianceHours2 = label.VarianceHours2 + remaining[at + 3],
+            };
+            if (_targetBag.AnyDominates(least, eps, _dead))
+            {
+                return;
+            }
         }
         bag.RemoveDominatedBy(label, _dead);
         var index = _count;
@@ -197,7 +221,7 @@ public sealed class ParetoSearch
         _dead[index] = false;
         _count++;
         bag.Add(index, label);
-        // Any key that grows strictly with every criterion keeps label-setting correct.
-        _queue.Enqueue(index, label.Hours + (label.CostUsd * 1e-3) + (label.Co2eKg * 1e-3) + (label.VarianceHours2 * 1e-4));
+        // Any key that grows strictly with every criterion keeps label-setting correct; a consistent potential added to it keeps that.
+        _queue.Enqueue(index, RemainingBounds.Key(label.Hours, label.CostUsd, label.Co2eKg, label.VarianceHours2) + _remaining.KeyOf[label.Vertex]);
     }
 }
