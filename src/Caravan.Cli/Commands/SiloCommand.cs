@@ -31,7 +31,6 @@ internal static class SiloCommand
             {
                 throw new CliInputException($"--port {siloPort} is not one of the cluster's silo ports ({string.Join(", ", target.SiloPorts)})");
             }
-            NativeAotLimits.Refuse("caravan silo", "Orleans 10.4.2 is not native AOT compatible, dotnet/orleans#9639: the silo's first call to its own membership table never answers, so it does not start");
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
             {

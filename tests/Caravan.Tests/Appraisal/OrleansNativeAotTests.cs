@@ -29,4 +29,28 @@ public sealed class OrleansNativeAotTests
         var reference = activator.CreateReference(GrainId.Create("management", "0"));
         Assert.IsAssignableFrom<IManagementGrain>(reference);
     }
+
+    [Fact]
+    public void EveryClosedValueTypeServiceNamesTypesOfThisOrleans()
+    {
+        // The native binary registers these closed (the container cannot close Orleans' open generics over value
+        // types ahead of time); a name an Orleans upgrade changed would silently drop one, so each must resolve here.
+        var closed = OrleansNativeAot.ClosedValueTypeServices().ToList();
+        Assert.Equal(OrleansNativeAot.ValueTypeServiceCount, closed.Count);
+        foreach (var (service, implementation) in closed)
+        {
+            Assert.True(service.IsAssignableFrom(implementation), $"{implementation} is not a {service}");
+            Assert.Contains(service.GetGenericArguments(), a => a.IsValueType);
+        }
+    }
+
+    [Fact]
+    public async Task TheJitSiloResolvesTheSameImplementationsFromOrleansOpenGenerics()
+    {
+        await using var silo = await SweepCluster.StartInProcessAsync(1);
+        foreach (var (service, implementation) in OrleansNativeAot.ClosedValueTypeServices())
+        {
+            Assert.Equal(implementation, silo.Services.GetRequiredService(service).GetType());
+        }
+    }
 }
