@@ -17,6 +17,13 @@ public static class PostgresMembership
 {
     private const long LockKey = 0x43617261_76616E01; // "Caravan" + 1
 
+    /// <summary>Opens and closes a connection: the database exists and takes these credentials.</summary>
+    public static async Task CheckAsync(string connectionString, CancellationToken cancellation = default)
+    {
+        await using var c = new NpgsqlConnection(connectionString);
+        await c.OpenAsync(cancellation).ConfigureAwait(false);
+    }
+
     /// <summary>Creates the tables, functions and queries if they are missing.</summary>
     public static async Task EnsureAsync(string connectionString, CancellationToken cancellation = default)
     {

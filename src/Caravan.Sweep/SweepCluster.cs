@@ -48,7 +48,14 @@ public static class SweepCluster
     {
         if (cluster.ConnectionString is { } cs)
         {
-            await PostgresMembership.EnsureAsync(cs, stop).ConfigureAwait(false);
+            try
+            {
+                await PostgresMembership.EnsureAsync(cs, stop).ConfigureAwait(false);
+            }
+            catch (Npgsql.NpgsqlException e)
+            {
+                throw Unusable(cluster, e);
+            }
         }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -88,6 +95,17 @@ public static class SweepCluster
     /// </summary>
     public static async Task<ClusterConnection> ConnectAsync(ClusterAddress cluster, int concurrency, CancellationToken cancellation = default)
     {
+        if (cluster.ConnectionString is { } database)
+        {
+            try
+            {
+                await PostgresMembership.CheckAsync(database, cancellation).ConfigureAwait(false);
+            }
+            catch (Npgsql.NpgsqlException e)
+            {
+                throw Unusable(cluster, e);
+            }
+        }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
@@ -125,6 +143,10 @@ public static class SweepCluster
         var inFlight = concurrency > 0 ? concurrency : 2 * Environment.ProcessorCount * Math.Max(1, silos);
         return new ClusterConnection(host, new OrleansRunExecutor(grains, inFlight), silos);
     }
+
+    // A database that is missing, refuses the password or does not answer is the user's to fix, not a fault.
+    private static ClusterUnreachableException Unusable(ClusterAddress cluster, Npgsql.NpgsqlException e) =>
+        new($"--cluster {cluster.Display}: the cluster's PostgreSQL database cannot be used ({e.Message}); create it, or check the address, user and password", e);
 
     /// <summary>How long a client waits for a gateway of the cluster before giving up (Orleans alone retries for minutes).</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);

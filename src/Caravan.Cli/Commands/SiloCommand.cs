@@ -42,7 +42,14 @@ internal static class SiloCommand
                 c.Cancel = true;
                 stop.Cancel();
             });
-            SweepCluster.RunSiloAsync(target, siloPort, advertised, m => Console.Error.WriteLine(m), stop.Token).GetAwaiter().GetResult();
+            try
+            {
+                SweepCluster.RunSiloAsync(target, siloPort, advertised, m => Console.Error.WriteLine(m), stop.Token).GetAwaiter().GetResult();
+            }
+            catch (ClusterUnreachableException e)
+            {
+                throw new CliInputException(e.Message);
+            }
             return ExitCodes.Ok;
         });
         return command;

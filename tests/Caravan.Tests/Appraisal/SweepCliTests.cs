@@ -49,6 +49,26 @@ public sealed class SweepCliTests
     }
 
     [Fact]
+    public void AClusterDatabaseThatIsMissingIsAnInputError()
+    {
+        // A PostgreSQL cluster address whose database does not exist: the silo and the client say so, exit 2,
+        // without the password, rather than "internal error" and exit 1.
+        var server = Support.PostgresServer.Shared;
+        var url = server.UrlFor("no_such_cluster_database");
+        var silo = CliProcess.Run("silo", "--cluster", url, "--port", "11111");
+        var sweep = CliProcess.Run("sweep", SweepSpecs.Small(1, "cli-nodb"), "--cluster", url, "--db", Path.Combine(SweepSpecs.Folder, "nodb.db"));
+        foreach (var r in new[] { silo, sweep })
+        {
+            Assert.True(r.ExitCode == 2, r.Stderr);
+            Assert.Contains("the cluster's PostgreSQL database cannot be used", r.Stderr, StringComparison.Ordinal);
+            Assert.Contains("no_such_cluster_database", r.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", r.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(server.Password, r.Stderr, StringComparison.Ordinal);
+            Assert.Equal("", r.Stdout);
+        }
+    }
+
+    [Fact]
     public void ASweepPrintsJsonAndWritesCsvAndCharts()
     {
         var spec = SweepSpecs.Small(1, "cli-out");

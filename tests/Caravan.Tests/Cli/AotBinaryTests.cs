@@ -494,14 +494,19 @@ public sealed class AotBinaryTests
         }
     }
 
-    [Fact]
-    public void Sweep_on_a_cluster_of_native_silos_answers_as_the_jit_build()
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("postgres")]
+    public void Sweep_on_a_cluster_of_native_silos_answers_as_the_jit_build(string membership)
     {
-        // Two native silos of a localhost cluster (the first the primary) and a native client: grain calls and
-        // membership between processes, serialized, not only copied within one.
+        // Two native silos and a native client: grain calls and membership between processes, serialized, not only
+        // copied within one; membership on localhost (the first silo the primary) or in PostgreSQL (Orleans' ADO.NET
+        // clustering, which finds Npgsql's factory by reflection).
         var dir = Directory.CreateTempSubdirectory("caravan-aot-silos").FullName;
         var ports = SiloPorts(2);
-        var cluster = "localhost:" + string.Join(',', ports);
+        var cluster = membership == "postgres"
+            ? Support.PostgresServer.Shared.UrlFor(Support.PostgresServer.Shared.CreateDatabase("aotsweep"))
+            : "localhost:" + string.Join(',', ports);
         var silos = new List<Process>();
         try
         {
