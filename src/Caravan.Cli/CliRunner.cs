@@ -41,6 +41,12 @@ internal static class CliRunner
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (Caravan.Sweep.ClusterUnreachableException e)
+        {
+            // No silo answering, or a cluster database that cannot be used: a wrong address or a cluster not up.
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
+        }
         catch (Caravan.Store.RunStoreException e)
         {
             // A corrupt, locked or full store is a problem with the user's file or disk, not a fault of Caravan.

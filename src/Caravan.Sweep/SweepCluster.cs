@@ -48,14 +48,7 @@ public static class SweepCluster
     {
         if (cluster.ConnectionString is { } cs)
         {
-            try
-            {
-                await PostgresMembership.EnsureAsync(cs, stop).ConfigureAwait(false);
-            }
-            catch (Npgsql.NpgsqlException e)
-            {
-                throw Unusable(cluster, e);
-            }
+            await UsingDatabase(cluster, PostgresMembership.EnsureAsync(cs, stop)).ConfigureAwait(false);
         }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -97,14 +90,7 @@ public static class SweepCluster
     {
         if (cluster.ConnectionString is { } database)
         {
-            try
-            {
-                await PostgresMembership.CheckAsync(database, cancellation).ConfigureAwait(false);
-            }
-            catch (Npgsql.NpgsqlException e)
-            {
-                throw Unusable(cluster, e);
-            }
+            await UsingDatabase(cluster, PostgresMembership.CheckAsync(database, cancellation)).ConfigureAwait(false);
         }
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -145,8 +131,17 @@ public static class SweepCluster
     }
 
     // A database that is missing, refuses the password or does not answer is the user's to fix, not a fault.
-    private static ClusterUnreachableException Unusable(ClusterAddress cluster, Npgsql.NpgsqlException e) =>
-        new($"--cluster {cluster.Display}: the cluster's PostgreSQL database cannot be used ({e.Message}); create it, or check the address, user and password", e);
+    private static async Task UsingDatabase(ClusterAddress cluster, Task work)
+    {
+        try
+        {
+            await work.ConfigureAwait(false);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            throw new ClusterUnreachableException($"--cluster {cluster.Display}: the cluster's PostgreSQL database cannot be used ({e.Message}); create it, or check the address, user and password", e);
+        }
+    }
 
     /// <summary>How long a client waits for a gateway of the cluster before giving up (Orleans alone retries for minutes).</summary>
     public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);

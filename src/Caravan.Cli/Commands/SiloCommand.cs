@@ -42,14 +42,7 @@ internal static class SiloCommand
                 c.Cancel = true;
                 stop.Cancel();
             });
-            try
-            {
-                SweepCluster.RunSiloAsync(target, siloPort, advertised, m => Console.Error.WriteLine(m), stop.Token).GetAwaiter().GetResult();
-            }
-            catch (ClusterUnreachableException e)
-            {
-                throw new CliInputException(e.Message);
-            }
+            SweepCluster.RunSiloAsync(target, siloPort, advertised, m => Console.Error.WriteLine(m), stop.Token).GetAwaiter().GetResult();
             return ExitCodes.Ok;
         });
         return command;

@@ -52,15 +52,7 @@ internal static class SweepCommand
             }
             var planner = SweepService.Plan(sweep, folder);
             var store = new SweepRunStore(RunSaving.Open(parse.GetValue(db)), sweep.Name);
-            SweepOutcome outcome;
-            try
-            {
-                outcome = Run(planner, address, p, store, quiet: parse.GetValue(json));
-            }
-            catch (ClusterUnreachableException e)
-            {
-                throw new CliInputException(e.Message);
-            }
+            var outcome = Run(planner, address, p, store, quiet: parse.GetValue(json));
             if (parse.GetValue(csv) is { } csvPath)
             {
                 SweepService.WriteCsv(outcome, csvPath);

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using Caravan.Collections;
+
 namespace Caravan.Routing;
 
 /// <summary>
@@ -7,7 +10,8 @@ namespace Caravan.Routing;
 /// partial path whose criteria plus these bounds are already dominated by a complete path can be dropped: each of
 /// its completions would be dominated too. A fifth search over the queue key's weighted sum gives the search an A*
 /// potential (consistent: it is an exact distance), so complete paths are found early and prune sooner.
-/// One instance per search object; no allocation per query.
+/// The searches run on the engine's one Dijkstra loop (<see cref="Dijkstra"/>) over the incoming edges, with stamped
+/// distances. One instance per search object; no allocation per query.
 /// </summary>
 internal sealed class RemainingBounds
 {
@@ -19,10 +23,13 @@ internal sealed class RemainingBounds
     private readonly int[] _firstIn;
     private readonly int[] _inEdge;
     private readonly double[] _bound;
-    private readonly double[] _distance;
-    private readonly double[] _keyWeight;
     private readonly double[] _keyBound;
-    private readonly PriorityQueue<int, double> _queue = new();
+    private readonly double[] _keyWeight;
+    private readonly double[] _distance;
+    private readonly int[] _stamp;
+    private readonly IndexedMinHeap _heap;
+    private readonly List<int> _destinations = [];
+    private int _current;
 
     /// <summary>Creates the bounds of a graph (their incoming-edge lists).</summary>
     public RemainingBounds(RoutingGraph graph)
@@ -46,16 +53,18 @@ internal sealed class RemainingBounds
             _inEdge[next[head[e]]++] = e;
         }
         _bound = new double[n * Criteria];
-        _distance = new double[n];
-        _keyWeight = new double[graph.EdgeCount];
         _keyBound = new double[n];
+        _keyWeight = new double[graph.EdgeCount];
+        _distance = new double[n];
+        _stamp = new int[n];
+        _heap = new IndexedMinHeap(n);
     }
 
     /// <summary>The search's queue key of a label or an edge: its criteria weighted (strictly growing in every one).</summary>
     public static double Key(double hours, double costUsd, double co2eKg, double varianceHours2) =>
         hours + (costUsd * 1e-3) + (co2eKg * 1e-3) + (varianceHours2 * 1e-4);
 
-    /// <summary>The least queue key left from each vertex to the destination (an A* potential).</summary>
+    /// <summary>The least queue key left from each vertex to the destination (an A* potential); 0 where unknown.</summary>
     public double[] KeyOf => _keyBound;
 
     /// <summary>
@@ -68,82 +77,95 @@ internal sealed class RemainingBounds
     /// <summary>Computes the bounds for a query to <paramref name="toPlace"/> (or any place of its locality).</summary>
     public void Compute(QueryProfile profile, int toPlace, bool toLocality)
     {
-        Backward(profile, profile.Hours, 0, toPlace, toLocality);
-        Backward(profile, profile.CostUsd, 1, toPlace, toLocality);
-        Backward(profile, profile.Co2eKg, 2, toPlace, toLocality);
-        Backward(profile, profile.VarianceHours2, 3, toPlace, toLocality);
+        _destinations.Clear();
+        for (var v = 0; v < _graph.VertexCount; v++)
+        {
+            if (_graph.IsDestination(v, toPlace, toLocality))
+            {
+                _destinations.Add(v);
+            }
+        }
+        StoreBound(0, Backward(profile, profile.Hours));
+        StoreBound(1, Backward(profile, profile.CostUsd));
+        StoreBound(2, Backward(profile, profile.Co2eKg));
+        StoreBound(3, Backward(profile, profile.VarianceHours2));
         for (var e = 0; e < _keyWeight.Length; e++)
         {
             _keyWeight[e] = Key(profile.Hours[e], profile.CostUsd[e], profile.Co2eKg[e], profile.VarianceHours2[e]);
         }
-        Backward(profile, _keyWeight, -1, toPlace, toLocality);
+        var negative = Backward(profile, _keyWeight);
+        for (var v = 0; v < _keyBound.Length; v++)
+        {
+            var d = Distance(v);
+            _keyBound[v] = negative || double.IsPositiveInfinity(d) ? 0 : BelowRounding(d);
+        }
     }
 
-    private void Backward(QueryProfile profile, double[] weight, int criterion, int toPlace, bool toLocality)
+    private void StoreBound(int criterion, bool negative)
     {
-        var g = _graph;
-        var n = g.VertexCount;
-        var distance = _distance;
-        Array.Fill(distance, double.PositiveInfinity);
-        var queue = _queue;
-        queue.Clear();
-        for (var v = 0; v < n; v++)
+        for (var v = 0; v < _graph.VertexCount; v++)
         {
-            if (g.IsDestination(v, toPlace, toLocality))
-            {
-                distance[v] = 0;
-                queue.Enqueue(v, 0);
-            }
-        }
-        var allowed = profile.Allowed;
-        var tail = g.Tail;
-        var negative = false;
-        while (queue.TryDequeue(out var v, out var d))
-        {
-            if (d > distance[v])
-            {
-                continue;
-            }
-            for (var i = _firstIn[v]; i < _firstIn[v + 1]; i++)
-            {
-                var e = _inEdge[i];
-                if (!allowed[e])
-                {
-                    continue;
-                }
-                var w = weight[e];
-                if (w < 0)
-                {
-                    negative = true;
-                    continue;
-                }
-                var u = tail[e];
-                var du = d + w;
-                if (du < distance[u])
-                {
-                    distance[u] = du;
-                    queue.Enqueue(u, du);
-                }
-            }
-        }
-        if (criterion < 0)
-        {
-            for (var v = 0; v < n; v++)
-            {
-                _keyBound[v] = negative || double.IsPositiveInfinity(distance[v]) ? 0 : Math.Max(0, distance[v] - (distance[v] * 1e-9) - 1e-9);
-            }
-            return;
-        }
-        var bound = _bound;
-        for (var v = 0; v < n; v++)
-        {
-            var dv = distance[v];
             // A negative weight would make Dijkstra's distances no bound at all: then only reachability is kept.
-            // Otherwise a relative and an absolute margin keep the bound below any completion the search sums in
-            // another order (rounding is far smaller than either).
-            bound[(v * Criteria) + criterion] = double.IsPositiveInfinity(dv) ? dv
-                : negative ? double.NegativeInfinity
-                : Math.Max(0, dv - (dv * 1e-9) - 1e-9);
+            var d = Distance(v);
+            _bound[(v * Criteria) + criterion] = double.IsPositiveInfinity(d) ? d : negative ? double.NegativeInfinity : BelowRounding(d);
+        }
+    }
+
+    // A relative and an absolute margin keep a bound below any completion the search sums in another order
+    // (rounding is far smaller than either).
+    private static double BelowRounding(double d) => Math.Max(0, d - (d * 1e-9) - 1e-9);
+
+    private double Distance(int v) => _stamp[v] == _current ? _distance[v] : double.PositiveInfinity;
+
+    /// <summary>Distances to the destinations by one weight over the allowed edges, walked backwards; true when an allowed edge weighs less than 0.</summary>
+    private bool Backward(QueryProfile profile, double[] weight)
+    {
+        if (_current == int.MaxValue)
+        {
+            Array.Clear(_stamp);
+            _current = 0;
+        }
+        _current++;
+        var labels = new StampedDistances<double>(_distance, _stamp, _current);
+        foreach (var v in _destinations)
+        {
+            Dijkstra.Seed(_heap, ref labels, v, 0.0);
+        }
+        var space = new IncomingArcs(_firstIn, _inEdge, _graph.Tail, profile.Allowed, weight);
+        Dijkstra.Run<double, IncomingArcs, StampedDistances<double>>(_heap, ref space, ref labels, out _);
+        return space.Negative;
+    }
+
+    /// <summary>The allowed edges into a vertex, each leading back to its tail; negative weights are not taken, only noted.</summary>
+    private struct IncomingArcs(int[] firstIn, int[] inEdge, int[] tail, bool[] allowed, double[] weight) : IDijkstraSpace<double>
+    {
+        /// <summary>True once an allowed edge with a negative weight was met.</summary>
+        public bool Negative;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly SettleStep Settle(int state, out int firstArc, out int endArc)
+        {
+            firstArc = firstIn[state];
+            endArc = firstIn[state + 1];
+            return SettleStep.Expand;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryArc(int arc, out int head, out double length, out int edge)
+        {
+            edge = inEdge[arc];
+            head = tail[edge];
+            length = weight[edge];
+            if (!allowed[edge])
+            {
+                return false;
+            }
+            if (length < 0)
+            {
+                Negative = true;
+                return false;
+            }
+            return true;
         }
     }
 }
