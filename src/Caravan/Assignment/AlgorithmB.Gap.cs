@@ -19,7 +19,8 @@ internal sealed partial class AlgorithmB
 
     /// <summary>
     /// SPTT for the gap, in parallel over bushes: each origin's exact shortest paths, warm-started from its bush's
-    /// shortest-path labels. Read-only on shared state, so workers need no locks; each origin's sum is kept apart and
+    /// shortest-path labels. Also records each bush's excess over its shortest paths, which decides whether the
+    /// next iteration updates it. Read-only on shared state, so workers need no locks; each origin's sum is kept apart and
     /// the sums are added in origin order, so the gap does not depend on the thread count.
     /// </summary>
     private double ShortestPathTravelTime()
@@ -29,7 +30,7 @@ internal sealed partial class AlgorithmB
         {
             var bush = _bushes[item];
             var distance = _spaces[w].MinCost;
-            ShortestBushCosts(bush, distance);
+            var bushCost = ShortestBushCosts(bush, distance);
             _gapSearches[w].Run(bush.Root, distance, bush.Order.AsSpan(0, bush.OrderCount), _cost, bush.ClassIndex);
             var od = _problem.Classes[bush.ClassPosition].Demand;
             var zoneNode = _network.ZoneNode;
@@ -39,6 +40,7 @@ internal sealed partial class AlgorithmB
                 sum += od.Demand[k] * distance[zoneNode[od.Destination[k]]];
             }
             _gapSums[item] = sum;
+            _bushExcess[item] = sum > 0 ? (bushCost - sum) / sum : 0;
         });
         var total = 0.0;
         foreach (var s in _gapSums)

@@ -28,16 +28,20 @@ internal sealed partial class AlgorithmB
         return bushTstt;
     }
 
-    /// <summary>Shortest costs from the root within the bush only (no predecessors, no longest paths): the gap's warm start.</summary>
+    /// <summary>
+    /// Shortest costs from the root within the bush only (no predecessors, no longest paths): the gap's warm start.
+    /// Returns the bush's own total cost Σ flow · cost over its links.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ShortestBushCosts(Bush bush, double[] distance)
+    private double ShortestBushCosts(Bush bush, double[] distance)
     {
         var links = bush.InLinks;
         var start = bush.InLinkStart;
         var order = bush.Order;
-        var contains = bush.Contains;
         var tail = _network.Tail;
+        var flow = bush.Flow;
         var cost = _cost;
+        var bushCost = 0.0;
         distance[bush.Root] = 0;
         for (var n = 1; n < bush.OrderCount; n++)
         {
@@ -45,13 +49,12 @@ internal sealed partial class AlgorithmB
             for (var k = start[n]; k < start[n + 1]; k++)
             {
                 var a = links[k];
-                if (contains[a])
-                {
-                    best = Math.Min(best, distance[tail[a]] + cost[a]);
-                }
+                best = Math.Min(best, distance[tail[a]] + cost[a]);
+                bushCost += flow[a] * cost[a];
             }
             distance[order[n]] = best;
         }
+        return bushCost;
     }
 
     /// <summary>
@@ -66,7 +69,6 @@ internal sealed partial class AlgorithmB
         var links = bush.InLinks;
         var tail = _network.Tail;
         var flow = bush.Flow;
-        var contains = bush.Contains;
         var cost = _cost;
         var bestMin = double.PositiveInfinity;
         var bestMax = double.NegativeInfinity;
@@ -75,10 +77,6 @@ internal sealed partial class AlgorithmB
         for (var k = from; k < to; k++)
         {
             var a = links[k];
-            if (!contains[a])
-            {
-                continue; // Dropped since the list was built.
-            }
             var i = tail[a];
             var c = cost[a];
             var viaMin = minCost[i] + c;

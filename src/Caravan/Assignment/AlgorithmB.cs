@@ -10,6 +10,14 @@ namespace Caravan.Assignment;
 /// Link costs are updated exactly after every move. Then up to <see cref="InnerRounds"/> cheap shift-only rounds
 /// visit the bushes still far from their own equilibrium, before the relative gap is measured.
 /// <para>
+/// After the first iteration, a bush whose origin was within <see cref="InnerSkipFraction"/> of the last gap at
+/// that gap's evaluation (its flows' cost over the cost of its demand on the network's shortest paths, so missing
+/// shortcuts count too) is not updated in the next iteration's first pass: it is near its own equilibrium and its
+/// update would only confirm its links. It still takes part in the shift-only rounds, which look at its labels
+/// again under the costs of that moment. The weighted mean of the origins' excesses is the gap, so some origins
+/// are always above the bar and every iteration does work.
+/// </para>
+/// <para>
 /// The run is deterministic and gives the same flows, bit for bit, on any number of threads. Bush updates and flow
 /// shifts run one bush at a time in the fixed origin order (Gauss–Seidel, as Dial's algorithm is defined): bushes
 /// shifted concurrently on shared link flows made every run's floating-point history differ and let Newton steps
@@ -22,7 +30,10 @@ internal sealed partial class AlgorithmB
 {
     /// <summary>Flow below which a bush link counts as unused and may be dropped.</summary>
     private const double FlowEpsilon = 1e-11;
-    /// <summary>In inner rounds, bushes whose own relative gap is below this fraction of the last global gap are skipped.</summary>
+    /// <summary>
+    /// Bushes whose own relative gap is below this fraction of the last global gap are skipped: in the inner rounds
+    /// (gap within the bush), and in the first pass of an iteration (gap against the network's shortest paths).
+    /// </summary>
     private const double InnerSkipFraction = 0.25;
     /// <summary>Shift-only rounds in the first iteration, when no gap is known yet to choose bushes by (4 did better than 1 and 2 in the same runs).</summary>
     private const int FirstInnerRounds = 4;
@@ -41,6 +52,8 @@ internal sealed partial class AlgorithmB
     private readonly BushWorkspace[] _spaces;
     private readonly WarmStartShortestPaths[] _gapSearches;
     private readonly double[] _gapSums;
+    /// <summary>Per bush, at the last gap evaluation: (its flows' cost − its demand on shortest paths) / the latter.</summary>
+    private readonly double[] _bushExcess;
     private readonly bool[] _active;
     private readonly Bush[] _bushes;
     private readonly bool _measureProportionality;
@@ -61,6 +74,7 @@ internal sealed partial class AlgorithmB
         _spaces = new BushWorkspace[workers];
         _gapSearches = new WarmStartShortestPaths[workers];
         _gapSums = new double[_work.Count];
+        _bushExcess = new double[_work.Count];
         for (var w = 0; w < workers; w++)
         {
             _spaces[w] = new BushWorkspace(_network.NodeCount, _network.LinkCount);
@@ -82,15 +96,19 @@ internal sealed partial class AlgorithmB
         {
             iteration++;
             var space = _spaces[0];
+            var skipBelow = InnerSkipFraction * lastGap; // 0 in the first iteration: no gap known yet.
             for (var item = 0; item < _bushes.Length; item++)
             {
                 _monitor.ThrowIfCancelled();
+                if (_bushExcess[item] < skipBelow)
+                {
+                    continue;
+                }
                 var labelsReady = UpdateBush(_bushes[item], space);
                 Shift(_bushes[item], space, 0, labelsReady);
             }
             // Shift-only rounds are cheap next to bush updates and gap evaluations: do up to InnerRounds of them,
             // on the bushes whose own gap is above a fraction of the last global gap, until none qualifies.
-            var skipBelow = InnerSkipFraction * lastGap;
             // A bush found close enough is left alone for the rest of this iteration's rounds.
             var rounds = iteration == 1 ? FirstInnerRounds : InnerRounds; // No gap known yet to pick bushes by.
             Array.Fill(_active, true);

@@ -24,7 +24,9 @@ internal sealed class Bush
     /// <summary>
     /// Bush links grouped by head in topological order: the links into <c>Order[n]</c> are
     /// <c>InLinks[InLinkStart[n] .. InLinkStart[n+1]-1]</c>. Rebuilt with the order, so label passes read
-    /// only bush links, sequentially, instead of filtering the whole backward star.
+    /// only bush links, sequentially, instead of filtering the whole backward star. Holds exactly the links of
+    /// <see cref="Contains"/> from one bush update to the next (links are added and dropped only there), so
+    /// readers need not test membership.
     /// </summary>
     public int[] InLinks { get; }
 
