@@ -18,7 +18,10 @@ internal sealed partial class AlgorithmB
     private bool UpdateBush(Bush bush, BushWorkspace space)
     {
         var contains = bush.Contains;
-        var flow = bush.Flow;
+        var oldLinks = bush.InLinks;
+        var oldFlow = bush.Flow;
+        var newLinks = space.NewLinks;
+        var newFlow = space.NewFlow;
         var tail = _network.Tail;
         var minCost = space.MinCost;
         var position = space.Position;
@@ -32,7 +35,6 @@ internal sealed partial class AlgorithmB
         var inStart = _network.InStart;
         var inLink = _network.InLink;
         var order = bush.Order;
-        var links = bush.InLinks;
         var start = bush.InLinkStart;
         var count = bush.OrderCount;
         for (var n = 0; n < count; n++)
@@ -41,6 +43,9 @@ internal sealed partial class AlgorithmB
         }
         var backwardCount = 0;
         var write = 0;
+        // The links are rewritten into the workspace (start[] in place: start[n + 1] is still the old value when
+        // node n is read) and copied back at the end, since added shortcuts may outgrow the old slots.
+        var oldFrom = start[1];
         start[0] = 0;
         potential[root] = 0;
         space.MinCost[root] = 0;
@@ -50,44 +55,43 @@ internal sealed partial class AlgorithmB
         for (var n = 1; n < count; n++)
         {
             var j = order[n];
+            var oldTo = start[n + 1];
             start[n] = write;
             var best = double.NegativeInfinity;
-            var first = inStart[j];
-            var last = inStart[j + 1];
             // The shortest in-bush link into j stays even if unused, so j stays reachable. Its tail is labelled
             // already in this pass, so no separate label pass is needed before the update.
             var keep = -1;
             var keepCost = double.PositiveInfinity;
-            for (var k = first; k < last; k++)
+            for (var k = oldFrom; k < oldTo; k++)
             {
-                var a = inLink[k];
-                if (contains[a] && minCost[tail[a]] + cost[a] < keepCost)
+                var a = oldLinks[k];
+                if (minCost[tail[a]] + cost[a] < keepCost)
                 {
                     keepCost = minCost[tail[a]] + cost[a];
-                    keep = a;
+                    keep = k;
                 }
             }
-            for (var k = first; k < last; k++)
+            for (var k = oldFrom; k < oldTo; k++)
             {
-                var a = inLink[k];
-                if (!contains[a])
-                {
-                    continue;
-                }
-                if (flow[a] <= FlowEpsilon && keep != a)
+                var a = oldLinks[k];
+                var f = oldFlow[k];
+                if (f <= FlowEpsilon && keep != k)
                 {
                     contains[a] = false;
-                    if (flow[a] != 0)
+                    if (f != 0)
                     {
-                        AddLinkFlow(a, -flow[a]);
-                        flow[a] = 0;
+                        AddLinkFlow(a, -f);
                     }
                     continue;
                 }
-                links[write++] = a;
+                newLinks[write] = a;
+                newFlow[write++] = f;
                 best = Math.Max(best, potential[tail[a]] + cost[a]);
             }
+            oldFrom = oldTo;
             potential[j] = best;
+            var first = inStart[j];
+            var last = inStart[j + 1];
             for (var k = first; k < last; k++)
             {
                 var a = inLink[k];
@@ -108,13 +112,17 @@ internal sealed partial class AlgorithmB
                 else if (potential[i] + cost[a] < best)
                 {
                     contains[a] = true;
-                    links[write++] = a;
+                    newLinks[write] = a;
+                    newFlow[write++] = 0;
                 }
             }
             // Every in-link of j now comes from an earlier node: label j for the flow shift that follows.
-            LabelNode(bush, space, j, start[n], write);
+            LabelNode(newLinks, newFlow, space, j, start[n], write);
         }
         start[count] = write;
+        bush.EnsureCapacity(write, 0, _network.LinkCount);
+        Array.Copy(newLinks, bush.InLinks, write);
+        Array.Copy(newFlow, bush.Flow, write);
         var head = _network.Head;
         var addedBackward = false;
         for (var b = 0; b < backwardCount; b++)
@@ -181,34 +189,60 @@ internal sealed partial class AlgorithmB
             throw new InvalidOperationException($"bush of origin {bush.Origin} lost acyclicity ({write} of {count} nodes sorted)");
         }
         Array.Copy(queue, bush.Order, count);
-        BuildInLinks(bush);
+        var spread = space.LinkFlow;
+        var links = bush.InLinks;
+        var flow = bush.Flow;
+        for (var k = 0; k < bush.LinkCount; k++)
+        {
+            spread[links[k]] = flow[k];
+        }
+        BuildInLinks(bush, spread);
     }
 
-    /// <summary>Rebuilds the bush's in-link lists in its current topological order.</summary>
+    /// <summary>
+    /// Rebuilds the bush's in-link lists from <see cref="Bush.Contains"/> in its current topological order, taking
+    /// each link's flow from <paramref name="linkFlow"/> (per network link), which is left all zero.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BuildInLinks(Bush bush)
+    private void BuildInLinks(Bush bush, double[] linkFlow)
     {
         var contains = bush.Contains;
         var count = bush.OrderCount;
         var queue = bush.Order;
         var inStart = _network.InStart;
         var inLink = _network.InLink;
-        var links = bush.InLinks;
         var start = bush.InLinkStart;
-        var write2 = 0;
+        var total = 0;
         for (var n = 0; n < count; n++)
         {
-            start[n] = write2;
+            var j = queue[n];
+            for (var k = inStart[j]; k < inStart[j + 1]; k++)
+            {
+                if (contains[inLink[k]])
+                {
+                    total++;
+                }
+            }
+        }
+        bush.EnsureCapacity(total, 0, _network.LinkCount);
+        var links = bush.InLinks;
+        var flow = bush.Flow;
+        var write = 0;
+        for (var n = 0; n < count; n++)
+        {
+            start[n] = write;
             var j = queue[n];
             for (var k = inStart[j]; k < inStart[j + 1]; k++)
             {
                 var a = inLink[k];
                 if (contains[a])
                 {
-                    links[write2++] = a;
+                    links[write] = a;
+                    flow[write++] = linkFlow[a];
+                    linkFlow[a] = 0;
                 }
             }
         }
-        start[count] = write2;
+        start[count] = write;
     }
 }

@@ -29,6 +29,7 @@ internal sealed partial class AlgorithmB
         var minPred = space.MinPred;
         var maxPred = space.MaxPred;
         var tail = _network.Tail;
+        var links = bush.InLinks;
         var flow = bush.Flow;
         for (var n = bush.OrderCount - 1; n > 0; n--)
         {
@@ -39,28 +40,31 @@ internal sealed partial class AlgorithmB
             }
             // Walk both paths back to where they diverge, summing cost difference, derivative and the longest path's bottleneck.
             // Both paths end with different links into j, so the first step of each is taken before the loop.
+            // Predecessors are slots of the bush's link list: links[slot] is the network link, flow[slot] its bush flow.
             var lastLong = maxPred[j];
             var lastShort = minPred[j];
-            double longCost = _cost[lastLong], shortCost = _cost[lastShort];
-            double derivativeSum = _derivative[lastLong] + _derivative[lastShort];
+            int longLink = links[lastLong], shortLink = links[lastShort];
+            double longCost = _cost[longLink], shortCost = _cost[shortLink];
+            double derivativeSum = _derivative[longLink] + _derivative[shortLink];
             var bottleneck = flow[lastLong];
-            int p = tail[lastLong], q = tail[lastShort];
+            int p = tail[longLink], q = tail[shortLink];
             while (p != q)
             {
                 if (position[p] > position[q])
                 {
-                    var a = maxPred[p];
+                    var k = maxPred[p];
+                    var a = links[k];
                     longCost += _cost[a];
                     derivativeSum += _derivative[a];
-                    if (flow[a] < bottleneck)
+                    if (flow[k] < bottleneck)
                     {
-                        bottleneck = flow[a];
+                        bottleneck = flow[k];
                     }
                     p = tail[a];
                 }
                 else
                 {
-                    var a = minPred[q];
+                    var a = links[minPred[q]];
                     shortCost += _cost[a];
                     derivativeSum += _derivative[a];
                     q = tail[a];
@@ -73,24 +77,26 @@ internal sealed partial class AlgorithmB
             }
             var delta = derivativeSum > 0 ? Math.Min(bottleneck, difference / derivativeSum) : bottleneck;
             flow[lastLong] -= delta;
-            AddLinkFlow(lastLong, -delta);
+            AddLinkFlow(longLink, -delta);
             flow[lastShort] += delta;
-            AddLinkFlow(lastShort, delta);
-            p = tail[lastLong];
-            q = tail[lastShort];
+            AddLinkFlow(shortLink, delta);
+            p = tail[longLink];
+            q = tail[shortLink];
             while (p != q)
             {
                 if (position[p] > position[q])
                 {
-                    var a = maxPred[p];
-                    flow[a] -= delta;
+                    var k = maxPred[p];
+                    var a = links[k];
+                    flow[k] -= delta;
                     AddLinkFlow(a, -delta);
                     p = tail[a];
                 }
                 else
                 {
-                    var a = minPred[q];
-                    flow[a] += delta;
+                    var k = minPred[q];
+                    var a = links[k];
+                    flow[k] += delta;
                     AddLinkFlow(a, delta);
                     q = tail[a];
                 }

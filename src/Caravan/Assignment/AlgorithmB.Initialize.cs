@@ -26,21 +26,22 @@ internal sealed partial class AlgorithmB
             trees[w] = new ShortestPathTree(_network);
             nodeFlows[w] = new double[_network.NodeCount];
         }
+        var spaces = _spaces;
         var unreachable = 0;
         for (var first = 0; first < _work.Count; first += InitialWave)
         {
             var wave = Math.Min(InitialWave, _work.Count - first);
-            _work.Run(workers, first, wave, (w, i) => _bushes[i] = InitialBush(i, trees[w], nodeFlows[w], ref unreachable));
+            _work.Run(workers, first, wave, (w, i) => _bushes[i] = InitialBush(i, trees[w], nodeFlows[w], spaces[w].LinkFlow, ref unreachable));
             for (var i = first; i < first + wave; i++)
             {
                 var bush = _bushes[i];
                 var links = bush.InLinks;
-                for (var k = 0; k < bush.InLinkStart[bush.OrderCount]; k++)
+                var flow = bush.Flow;
+                for (var k = 0; k < bush.LinkCount; k++)
                 {
-                    var a = links[k];
-                    if (bush.Flow[a] != 0)
+                    if (flow[k] != 0)
                     {
-                        AddLinkFlow(a, bush.Flow[a]);
+                        AddLinkFlow(links[k], flow[k]);
                     }
                 }
             }
@@ -52,14 +53,17 @@ internal sealed partial class AlgorithmB
     }
 
     /// <summary>The shortest-path tree of work item <paramref name="item"/> at the current costs, its demand loaded on the tree (bush flows only).</summary>
-    private Bush InitialBush(int item, ShortestPathTree tree, double[] nodeFlow, ref int unreachable)
+    private Bush InitialBush(int item, ShortestPathTree tree, double[] nodeFlow, double[] linkFlow, ref int unreachable)
     {
         var c = _work.ClassOf[item];
         var origin = _work.OriginOf[item];
         var demandClass = _problem.Classes[c];
         var root = _network.ZoneNode[origin];
-        var bush = new Bush(root, c, demandClass.Index, origin, _network.NodeCount, _network.LinkCount);
         tree.Run(root, _cost, demandClass.Index);
+        // Room for the tree's links and a quarter more: bushes grow from their tree by the shortcuts they add.
+        var treeLinks = Math.Max(tree.SettledCount - 1, 0);
+        var bush = new Bush(root, c, demandClass.Index, origin, _network.NodeCount, _network.LinkCount,
+            Math.Min(_network.LinkCount, treeLinks + (treeLinks / 4) + 16));
         var od = demandClass.Demand;
         for (var k = od.OriginStart[origin]; k < od.OriginStart[origin + 1]; k++)
         {
@@ -84,12 +88,12 @@ internal sealed partial class AlgorithmB
             nodeFlow[v] = 0;
             if (f != 0)
             {
-                bush.Flow[a] += f;
+                linkFlow[a] += f;
                 nodeFlow[tail[a]] += f;
             }
         }
         nodeFlow[root] = 0;
-        BuildInLinks(bush); // The settle order of Dijkstra is a topological order of its tree.
+        BuildInLinks(bush, linkFlow); // The settle order of Dijkstra is a topological order of its tree.
         return bush;
     }
 }

@@ -20,10 +20,12 @@ internal sealed partial class AlgorithmB
         space.MaxPred[root] = -1;
         var order = bush.Order;
         var start = bush.InLinkStart;
+        var links = bush.InLinks;
+        var flow = bush.Flow;
         var bushTstt = 0.0;
         for (var n = 1; n < bush.OrderCount; n++)
         {
-            bushTstt += LabelNode(bush, space, order[n], start[n], start[n + 1]);
+            bushTstt += LabelNode(links, flow, space, order[n], start[n], start[n + 1]);
         }
         return bushTstt;
     }
@@ -50,7 +52,7 @@ internal sealed partial class AlgorithmB
             {
                 var a = links[k];
                 best = Math.Min(best, distance[tail[a]] + cost[a]);
-                bushCost += flow[a] * cost[a];
+                bushCost += flow[k] * cost[a];
             }
             distance[order[n]] = best;
         }
@@ -58,17 +60,16 @@ internal sealed partial class AlgorithmB
     }
 
     /// <summary>
-    /// Labels of node <paramref name="j"/> from its bush in-links <c>InLinks[from..to)</c>, whose tails are labelled
-    /// already. Returns the flow · cost of those links.
+    /// Labels of node <paramref name="j"/> from its bush in-links <c>links[from..to)</c> (flows slot by slot in
+    /// <paramref name="flow"/>), whose tails are labelled already. Predecessors are slots. Returns the flow · cost of
+    /// those links.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double LabelNode(Bush bush, BushWorkspace space, int j, int from, int to)
+    private double LabelNode(int[] links, double[] flow, BushWorkspace space, int j, int from, int to)
     {
         var minCost = space.MinCost;
         var maxCost = space.MaxCost;
-        var links = bush.InLinks;
         var tail = _network.Tail;
-        var flow = bush.Flow;
         var cost = _cost;
         var bestMin = double.PositiveInfinity;
         var bestMax = double.NegativeInfinity;
@@ -83,18 +84,19 @@ internal sealed partial class AlgorithmB
             if (viaMin < bestMin)
             {
                 bestMin = viaMin;
-                argMin = a;
+                argMin = k;
             }
-            if (flow[a] <= FlowEpsilon)
+            var f = flow[k];
+            if (f <= FlowEpsilon)
             {
                 continue;
             }
-            linkTstt += flow[a] * c;
+            linkTstt += f * c;
             var viaMax = maxCost[i] + c;
             if (viaMax > bestMax)
             {
                 bestMax = viaMax;
-                argMax = a;
+                argMax = k;
             }
         }
         minCost[j] = bestMin;

@@ -155,11 +155,7 @@ internal sealed partial class AlgorithmB
         }
         foreach (var bush in _bushes)
         {
-            var target = classFlow[bush.ClassPosition];
-            for (var a = 0; a < target.Length; a++)
-            {
-                target[a] += bush.Flow[a];
-            }
+            bush.AddFlowTo(classFlow[bush.ClassPosition]);
         }
         return new AssignmentResult
         {
@@ -185,7 +181,10 @@ internal sealed partial class AlgorithmB
         for (var i = 0; i < origins.Length; i++)
         {
             var bush = _bushes[i];
-            origins[i] = new OriginLinkFlow(bush.Origin, bush.ClassPosition, bush.Flow);
+            // Spread out per network link only here: the measure reads origins' flows by link.
+            var linkFlow = new double[_network.LinkCount];
+            bush.AddFlowTo(linkFlow);
+            origins[i] = new OriginLinkFlow(bush.Origin, bush.ClassPosition, linkFlow);
         }
         return RouteFlowProportionality.Measure(_network, origins);
     }
