@@ -120,7 +120,7 @@ internal sealed partial class AlgorithmB
             LabelNode(newLinks, newFlow, space, j, start[n], write);
         }
         start[count] = write;
-        bush.EnsureCapacity(write, 0, _network.LinkCount);
+        bush.EnsureCapacity(write, _network.LinkCount);
         Array.Copy(newLinks, bush.InLinks, write);
         Array.Copy(newFlow, bush.Flow, write);
         var head = _network.Head;
@@ -157,6 +157,7 @@ internal sealed partial class AlgorithmB
         var outStart = _network.OutStart;
         var outLink = _network.OutLink;
         var count = bush.OrderCount;
+        var linkTotal = 0;
         for (var n = 0; n < count; n++)
         {
             var i = bush.Order[n];
@@ -166,6 +167,7 @@ internal sealed partial class AlgorithmB
                 if (contains[a])
                 {
                     inDegree[head[a]]++;
+                    linkTotal++;
                 }
             }
         }
@@ -196,15 +198,16 @@ internal sealed partial class AlgorithmB
         {
             spread[links[k]] = flow[k];
         }
-        BuildInLinks(bush, spread);
+        BuildInLinks(bush, spread, linkTotal);
     }
 
     /// <summary>
     /// Rebuilds the bush's in-link lists from <see cref="Bush.Contains"/> in its current topological order, taking
     /// each link's flow from <paramref name="linkFlow"/> (per network link), which is left all zero.
+    /// <paramref name="linkTotal"/> is the number of links the bush contains, known to both callers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BuildInLinks(Bush bush, double[] linkFlow)
+    private void BuildInLinks(Bush bush, double[] linkFlow, int linkTotal)
     {
         var contains = bush.Contains;
         var count = bush.OrderCount;
@@ -212,19 +215,7 @@ internal sealed partial class AlgorithmB
         var inStart = _network.InStart;
         var inLink = _network.InLink;
         var start = bush.InLinkStart;
-        var total = 0;
-        for (var n = 0; n < count; n++)
-        {
-            var j = queue[n];
-            for (var k = inStart[j]; k < inStart[j + 1]; k++)
-            {
-                if (contains[inLink[k]])
-                {
-                    total++;
-                }
-            }
-        }
-        bush.EnsureCapacity(total, 0, _network.LinkCount);
+        bush.EnsureCapacity(linkTotal, _network.LinkCount);
         var links = bush.InLinks;
         var flow = bush.Flow;
         var write = 0;

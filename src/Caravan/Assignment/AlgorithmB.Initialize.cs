@@ -60,10 +60,10 @@ internal sealed partial class AlgorithmB
         var demandClass = _problem.Classes[c];
         var root = _network.ZoneNode[origin];
         tree.Run(root, _cost, demandClass.Index);
-        // Room for the tree's links and a quarter more: bushes grow from their tree by the shortcuts they add.
+        // Bushes grow from their tree by the shortcuts they add.
         var treeLinks = Math.Max(tree.SettledCount - 1, 0);
         var bush = new Bush(root, c, demandClass.Index, origin, _network.NodeCount, _network.LinkCount,
-            Math.Min(_network.LinkCount, treeLinks + (treeLinks / 4) + 16));
+            Bush.CapacityFor(treeLinks, _network.LinkCount));
         var od = demandClass.Demand;
         for (var k = od.OriginStart[origin]; k < od.OriginStart[origin + 1]; k++)
         {
@@ -93,7 +93,7 @@ internal sealed partial class AlgorithmB
             }
         }
         nodeFlow[root] = 0;
-        BuildInLinks(bush, linkFlow); // The settle order of Dijkstra is a topological order of its tree.
+        BuildInLinks(bush, linkFlow, treeLinks); // The settle order of Dijkstra is a topological order of its tree.
         return bush;
     }
 }

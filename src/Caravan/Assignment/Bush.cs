@@ -56,22 +56,21 @@ internal sealed class Bush
     public int LinkCount => InLinkStart[OrderCount];
 
     /// <summary>
-    /// Makes room for <paramref name="count"/> links, keeping the first <paramref name="keep"/> slots. Grows by a
-    /// quarter beyond the need, so a bush that keeps adding shortcuts is not copied at every update.
+    /// Slots for <paramref name="count"/> links: a quarter more, so a bush that keeps adding shortcuts is not copied
+    /// at every update, and never more than the network's <paramref name="linkCount"/>.
     /// </summary>
-    public void EnsureCapacity(int count, int keep, int linkCount)
+    public static int CapacityFor(int count, int linkCount) => Math.Max(count, Math.Min(linkCount, count + (count / 4) + 16));
+
+    /// <summary>Makes room for <paramref name="count"/> links; the slots' contents are not kept (every caller rewrites them).</summary>
+    public void EnsureCapacity(int count, int linkCount)
     {
         if (count <= InLinks.Length)
         {
             return;
         }
-        var size = Math.Max(count, Math.Min(linkCount, count + (count / 4) + 16));
-        var links = new int[size];
-        var flow = new double[size];
-        Array.Copy(InLinks, links, keep);
-        Array.Copy(Flow, flow, keep);
-        InLinks = links;
-        Flow = flow;
+        var size = CapacityFor(count, linkCount);
+        InLinks = new int[size];
+        Flow = new double[size];
     }
 
     /// <summary>Adds this bush's flows to a per-network-link array.</summary>
