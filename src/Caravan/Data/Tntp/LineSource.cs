@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Caravan.Data.Tntp;
 
 /// <summary>
@@ -8,29 +6,44 @@ namespace Caravan.Data.Tntp;
 /// <see cref="TntpText.MaxLineLength"/> characters of a line, so a file without line breaks cannot make it
 /// allocate the whole file as one string.
 /// </summary>
+/// <remarks>
+/// The body readers take each line as a span of the source's own line buffer (<see cref="NextLine"/>), so a
+/// trip table of a million entries is read without a string per line or per token.
+/// </remarks>
 internal sealed class LineSource(TextReader reader)
 {
     private readonly char[] _buffer = new char[1 << 16];
-    private readonly StringBuilder _line = new();
+    private char[] _line = new char[256];
+    private int _lineLength;
     private int _position;
     private int _length;
-    private string? _pushed;
-    private string? _current;
+    private bool _pushed;
 
-    /// <summary>1-based number of the line last returned by <see cref="Next"/>.</summary>
+    /// <summary>1-based number of the line last returned by <see cref="Next"/> or <see cref="NextLine"/>.</summary>
     public int LineNumber { get; private set; }
 
-    /// <summary>Reads the next line; false at end of input. Characters beyond the length limit are dropped.</summary>
+    /// <summary>Reads the next line as a string; false at end of input. Characters beyond the length limit are dropped.</summary>
     public bool Next(out string line)
     {
-        if (_pushed is not null)
+        var any = NextLine(out var span);
+        line = any ? span.ToString() : string.Empty;
+        return any;
+    }
+
+    /// <summary>
+    /// Reads the next line as a span that stays valid until the next call; false at end of input. Characters
+    /// beyond the length limit are dropped.
+    /// </summary>
+    public bool NextLine(out ReadOnlySpan<char> line)
+    {
+        if (_pushed)
         {
-            line = _pushed;
-            _pushed = null;
+            _pushed = false;
             LineNumber++;
+            line = _line.AsSpan(0, _lineLength);
             return true;
         }
-        _line.Clear();
+        _lineLength = 0;
         var any = false;
         while (true)
         {
@@ -46,10 +59,10 @@ internal sealed class LineSource(TextReader reader)
             any = true;
             var newline = Array.IndexOf(_buffer, '\n', _position, _length - _position);
             var end = newline < 0 ? _length : newline;
-            var room = TntpText.MaxLineLength - _line.Length;
-            if (room > 0)
+            var take = Math.Min(TntpText.MaxLineLength - _lineLength, end - _position);
+            if (take > 0)
             {
-                _line.Append(_buffer, _position, Math.Min(room, end - _position));
+                Append(_buffer.AsSpan(_position, take));
             }
             _position = newline < 0 ? _length : newline + 1;
             if (newline >= 0)
@@ -59,23 +72,33 @@ internal sealed class LineSource(TextReader reader)
         }
         if (!any)
         {
-            line = string.Empty;
+            line = default;
             return false;
         }
-        if (_line.Length > 0 && _line[^1] == '\r')
+        if (_lineLength > 0 && _line[_lineLength - 1] == '\r')
         {
-            _line.Length--;
+            _lineLength--;
         }
         LineNumber++;
-        _current = _line.ToString();
-        line = _current;
+        line = _line.AsSpan(0, _lineLength);
         return true;
     }
 
-    /// <summary>Makes the next <see cref="Next"/> return the current line again.</summary>
+    /// <summary>Makes the next <see cref="Next"/> or <see cref="NextLine"/> return the current line again.</summary>
     public void PushBack()
     {
-        _pushed = _current;
+        _pushed = true;
         LineNumber--;
+    }
+
+    private void Append(ReadOnlySpan<char> part)
+    {
+        var needed = _lineLength + part.Length;
+        if (needed > _line.Length)
+        {
+            Array.Resize(ref _line, Math.Min(TntpText.MaxLineLength, Math.Max(needed, _line.Length * 2)));
+        }
+        part.CopyTo(_line.AsSpan(_lineLength));
+        _lineLength = needed;
     }
 }

@@ -51,14 +51,14 @@ public static class TntpNetReader
         }
         var type = new List<int>(capacityHint);
         var lineOf = new List<int>(capacityHint);
-        var tokens = new List<string>(16);
+        var tokens = new List<Range>(16);
         var values = new double[8];
         var parsed = new bool[8];
-        while (lines.Next(out var line))
+        while (lines.NextLine(out var line))
         {
             TntpText.Tokenize(line, tokens);
             var n = tokens.Count;
-            while (n > 0 && tokens[n - 1] == ";")
+            while (n > 0 && TntpText.Is(line[tokens[n - 1]], ';'))
             {
                 n--;
             }
@@ -73,16 +73,16 @@ public static class TntpNetReader
                 continue;
             }
             // Range checks run only on fields that parsed, so one bad token gives one diagnostic.
-            var fromOk = TntpText.TryParseInt(tokens[0], file, at, Fields[0], bag, out var from);
-            var toOk = TntpText.TryParseInt(tokens[1], file, at, Fields[1], bag, out var to);
+            var fromOk = TntpText.TryParseInt(line[tokens[0]], file, at, Fields[0], bag, out var from);
+            var toOk = TntpText.TryParseInt(line[tokens[1]], file, at, Fields[1], bag, out var to);
             var ok = fromOk && toOk;
             for (var c = 0; c < 8; c++)
             {
-                parsed[c] = TntpText.TryParseFinite(tokens[c + 2], file, at, Fields[c + 2], bag, out values[c]);
+                parsed[c] = TntpText.TryParseFinite(line[tokens[c + 2]], file, at, Fields[c + 2], bag, out values[c]);
                 ok &= parsed[c];
             }
             // Link type is informational; some exporters write it as text, so a non-number becomes 0 rather than an error.
-            _ = int.TryParse(tokens[9], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var linkType);
+            _ = int.TryParse(line[tokens[9]], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var linkType);
             if (nodes > 0)
             {
                 ok &= !fromOk || CheckNode(from, nodes, file, at, Fields[0], bag);

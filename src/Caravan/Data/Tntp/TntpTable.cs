@@ -10,10 +10,10 @@ internal static class TntpTable
     {
         var lines = new LineSource(reader);
         var rows = new List<double[]>();
-        var tokens = new List<string>(16);
+        var tokens = new List<Range>(16);
         var sawData = false;
         var inMetadata = false;
-        while (lines.Next(out var line))
+        while (lines.NextLine(out var line))
         {
             var trimmed = line.TrimStart();
             if (!sawData && trimmed.StartsWith('<'))
@@ -27,7 +27,7 @@ internal static class TntpTable
             }
             TntpText.Tokenize(line, tokens);
             var n = tokens.Count;
-            while (n > 0 && tokens[n - 1] == ";")
+            while (n > 0 && TntpText.Is(line[tokens[n - 1]], ';'))
             {
                 n--;
             }
@@ -36,7 +36,8 @@ internal static class TntpTable
                 continue;
             }
             var at = lines.LineNumber;
-            if (!sawData && !char.IsAsciiDigit(tokens[0][0]) && tokens[0][0] != '-' && tokens[0][0] != '.' && tokens[0][0] != '+')
+            var first = line[tokens[0]][0];
+            if (!sawData && !char.IsAsciiDigit(first) && first != '-' && first != '.' && first != '+')
             {
                 sawData = true; // The column-name line, e.g. "From To Volume Cost".
                 continue;
@@ -51,7 +52,7 @@ internal static class TntpTable
             var ok = true;
             for (var c = 0; c < fields.Length; c++)
             {
-                ok &= TntpText.TryParseFinite(tokens[c], file, at, fields[c], bag, out row[c]);
+                ok &= TntpText.TryParseFinite(line[tokens[c]], file, at, fields[c], bag, out row[c]);
             }
             if (ok)
             {

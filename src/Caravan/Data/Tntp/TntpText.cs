@@ -12,12 +12,16 @@ internal static class TntpText
     /// <summary>Longest line accepted; longer lines are reported, never buffered whole into a token list.</summary>
     public const int MaxLineLength = 1 << 20;
 
-    /// <summary>Splits a line into tokens: whitespace separates, <c>;</c> and <c>:</c> are tokens of their own, <c>~</c> starts a comment.</summary>
-    public static void Tokenize(string line, List<string> tokens)
+    /// <summary>
+    /// Splits a line into tokens, given as ranges of the line: whitespace separates, <c>;</c> and <c>:</c> are
+    /// tokens of their own, <c>~</c> starts a comment.
+    /// </summary>
+    public static void Tokenize(ReadOnlySpan<char> line, List<Range> tokens)
     {
         tokens.Clear();
         var start = -1;
-        for (var i = 0; i < line.Length; i++)
+        var i = 0;
+        for (; i < line.Length; i++)
         {
             var c = line[i];
             if (c == '~')
@@ -29,14 +33,13 @@ internal static class TntpText
             {
                 if (start >= 0)
                 {
-                    tokens.Add(line[start..i]);
+                    tokens.Add(start..i);
                     start = -1;
                 }
-                if (c != ';' && c != ':')
+                if (c == ';' || c == ':')
                 {
-                    continue;
+                    tokens.Add(i..(i + 1));
                 }
-                tokens.Add(c == ';' ? ";" : ":");
                 continue;
             }
             if (start < 0)
@@ -46,25 +49,27 @@ internal static class TntpText
         }
         if (start >= 0)
         {
-            var end = line.IndexOf('~', start);
-            tokens.Add(line[start..(end < 0 ? line.Length : end)]);
+            tokens.Add(start..i);
         }
     }
 
+    /// <summary>Whether <paramref name="token"/> is the one character <paramref name="c"/> (the <c>;</c> and <c>:</c> tokens).</summary>
+    public static bool Is(ReadOnlySpan<char> token, char c) => token.Length == 1 && token[0] == c;
+
     /// <summary>Parses a finite double (NaN and infinities are rejected), reporting a diagnostic on failure.</summary>
-    public static bool TryParseFinite(string token, string file, int line, string field, DiagnosticBag bag, out double value)
+    public static bool TryParseFinite(ReadOnlySpan<char> token, string file, int line, string field, DiagnosticBag bag, out double value)
     {
         if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value))
         {
             return true;
         }
-        bag.Add(file, line, field, $"'{Shorten(token)}' is not a finite number");
+        bag.Add(file, line, field, $"'{Shorten(token.ToString())}' is not a finite number");
         value = 0;
         return false;
     }
 
     /// <summary>Parses an integer id, reporting a diagnostic on failure. Accepts "12.0" because some exporters write ids as reals.</summary>
-    public static bool TryParseInt(string token, string file, int line, string field, DiagnosticBag bag, out int value)
+    public static bool TryParseInt(ReadOnlySpan<char> token, string file, int line, string field, DiagnosticBag bag, out int value)
     {
         if (int.TryParse(token, NumberStyles.Integer, CultureInfo.InvariantCulture, out value))
         {
@@ -76,7 +81,7 @@ internal static class TntpText
             value = (int)real;
             return true;
         }
-        bag.Add(file, line, field, $"'{Shorten(token)}' is not an integer");
+        bag.Add(file, line, field, $"'{Shorten(token.ToString())}' is not an integer");
         value = 0;
         return false;
     }

@@ -33,21 +33,22 @@ public static class TntpTripsReader
         var zones = meta.GetInt("NUMBER OF ZONES", true, 1, MaxZones, file, bag) ?? 0;
         var declaredTotal = meta.GetDouble("TOTAL OD FLOW", file, bag);
 
+        // Zero demands are kept here too, so a pair given twice is found whatever its demands; they are left out below.
         var entries = new List<(int Origin, int Destination, double Demand)>();
-        // A pair, not origin << 32 | destination: Int64's hash folds the two halves together (origin ^ destination),
-        // which put a whole trip table on a few hundred buckets and made this check most of reading ChicagoSketch.
-        var seen = new HashSet<(int Origin, int Destination)>();
-        var tokens = new List<string>(64);
+        // Trip tables come in order (origins ascending, destinations ascending within each), and while they do a
+        // repeated pair is impossible, so no set is kept. The first pair out of order starts one with every pair so far.
+        HashSet<(int Origin, int Destination)>? seen = null;
+        var tokens = new List<Range>(64);
         var origin = 0;
-        while (lines.Next(out var line))
+        while (lines.NextLine(out var line))
         {
             TntpText.Tokenize(line, tokens);
             var at = lines.LineNumber;
             var i = 0;
             while (i < tokens.Count)
             {
-                var token = tokens[i];
-                if (token == ";")
+                var token = line[tokens[i]];
+                if (TntpText.Is(token, ';'))
                 {
                     i++;
                     continue;
@@ -60,7 +61,7 @@ public static class TntpTripsReader
                         bag.Add(file, at, "origin", "'Origin' without a zone number");
                         break;
                     }
-                    if (TntpText.TryParseInt(tokens[i + 1], file, at, "origin", bag, out var o))
+                    if (TntpText.TryParseInt(line[tokens[i + 1]], file, at, "origin", bag, out var o))
                     {
                         if (zones > 0 && (o < 1 || o > zones))
                         {
@@ -78,13 +79,13 @@ public static class TntpTripsReader
                     i += 2;
                     continue;
                 }
-                if (i + 2 >= tokens.Count || tokens[i + 1] != ":")
+                if (i + 2 >= tokens.Count || !TntpText.Is(line[tokens[i + 1]], ':'))
                 {
-                    bag.Add(file, at, "destination", $"expected 'destination : demand', found '{TntpText.Shorten(token)}'");
+                    bag.Add(file, at, "destination", $"expected 'destination : demand', found '{TntpText.Shorten(token.ToString())}'");
                     break;
                 }
                 var okDest = TntpText.TryParseInt(token, file, at, "destination", bag, out var d);
-                var okDemand = TntpText.TryParseFinite(tokens[i + 2], file, at, "demand", bag, out var demand);
+                var okDemand = TntpText.TryParseFinite(line[tokens[i + 2]], file, at, "demand", bag, out var demand);
                 i += 3;
                 if (origin == 0)
                 {
@@ -110,29 +111,46 @@ public static class TntpTripsReader
                     bag.Add(file, at, "demand", $"{TntpText.Format(demand)} is above {TntpText.Format(MaxDemand)}, the largest demand accepted");
                     continue;
                 }
+                if (seen is null && entries.Count > 0 && !IsAfter(origin, d, entries[^1]))
+                {
+                    seen = new HashSet<(int, int)>(entries.Count * 2);
+                    foreach (var e in entries)
+                    {
+                        seen.Add((e.Origin, e.Destination));
+                    }
+                }
                 // The key must not depend on the header's zone count: with the header rejected (zones 0), origin and
                 // destination would fold together and every second block would read as "given twice".
-                if (!seen.Add((origin, d)))
+                if (seen is not null && !seen.Add((origin, d)))
                 {
                     bag.Add(file, at, "destination", $"demand from {origin} to {d} is given twice");
                     continue;
                 }
-                if (demand > 0)
-                {
-                    entries.Add((origin, d, demand));
-                }
+                entries.Add((origin, d, demand));
             }
         }
         bag.ThrowIfErrors();
-        entries.Sort((a, b) => a.Origin != b.Origin ? a.Origin.CompareTo(b.Origin) : a.Destination.CompareTo(b.Destination));
-        var start = new int[zones + 1];
-        var destination = new int[entries.Count];
-        var flow = new double[entries.Count];
-        for (var k = 0; k < entries.Count; k++)
+        if (seen is not null)
         {
-            start[entries[k].Origin]++;
-            destination[k] = entries[k].Destination;
-            flow[k] = entries[k].Demand;
+            entries.Sort((a, b) => a.Origin != b.Origin ? a.Origin.CompareTo(b.Origin) : a.Destination.CompareTo(b.Destination));
+        }
+        var kept = 0;
+        foreach (var e in entries)
+        {
+            kept += e.Demand > 0 ? 1 : 0;
+        }
+        var start = new int[zones + 1];
+        var destination = new int[kept];
+        var flow = new double[kept];
+        var k = 0;
+        foreach (var e in entries)
+        {
+            if (e.Demand > 0)
+            {
+                start[e.Origin]++;
+                destination[k] = e.Destination;
+                flow[k++] = e.Demand;
+            }
         }
         for (var z = 1; z <= zones; z++)
         {
@@ -140,4 +158,8 @@ public static class TntpTripsReader
         }
         return new TntpTrips { ZoneCount = zones, DeclaredTotal = declaredTotal, OriginStart = start, Destination = destination, Demand = flow };
     }
+
+    /// <summary>Whether the pair (<paramref name="origin"/>, <paramref name="destination"/>) comes after <paramref name="last"/> in (origin, destination) order.</summary>
+    private static bool IsAfter(int origin, int destination, (int Origin, int Destination, double Demand) last) =>
+        origin > last.Origin || (origin == last.Origin && destination > last.Destination);
 }

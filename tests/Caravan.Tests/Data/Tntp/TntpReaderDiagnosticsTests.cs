@@ -140,6 +140,40 @@ public class TntpReaderDiagnosticsTests
     }
 
     [Fact]
+    public void APairRepeatedInALaterBlockOfItsOriginIsFoundEvenWhenItsFirstDemandIsZero()
+    {
+        // The reader keeps no set while pairs come in order; the repeated origin block is the first pair out of order.
+        const string text = """
+            <NUMBER OF ZONES> 3
+            <END OF METADATA>
+            Origin 1
+                2 : 0.0 ;  3 : 1.0 ;
+            Origin 2
+                1 : 5 ;
+            Origin 1
+                3 : 2 ;  2 : 4 ;
+            """;
+        var error = Assert.Throws<CaravanDataException>(() => TntpTripsReader.Read(new StringReader(text), "twice_trips.tntp"));
+        Assert.Equal(
+            ["twice_trips.tntp:8: destination: demand from 1 to 3 is given twice",
+             "twice_trips.tntp:8: destination: demand from 1 to 2 is given twice"],
+            error.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void BlocksOutOfOrderReadAsTheSameTableInOrder()
+    {
+        const string inOrder = "<NUMBER OF ZONES> 3\n<END OF METADATA>\nOrigin 1\n 2 : 1.5; 3 : 2;\nOrigin 2\n 1 : 4; 3 : 0;\nOrigin 3\n 1 : 7;\n";
+        const string shuffled = "<NUMBER OF ZONES> 3\n<END OF METADATA>\nOrigin 3\n 1 : 7;\nOrigin 2\n 3 : 0; 1 : 4;\nOrigin 1\n 3 : 2; 2 : 1.5;\n";
+        var expected = TntpTripsReader.Read(new StringReader(inOrder), "a_trips.tntp");
+        var actual = TntpTripsReader.Read(new StringReader(shuffled), "b_trips.tntp");
+        Assert.Equal([0, 2, 3, 4], expected.OriginStart);
+        Assert.Equal([2, 3, 1, 1], expected.Destination);
+        Assert.Equal(expected.OriginStart, actual.OriginStart);
+        Assert.Equal(expected.Destination, actual.Destination);
+        Assert.Equal(expected.Demand, actual.Demand);
+    }
+    [Fact]
     public void FlowRowsAreChecked()
     {
         var error = Assert.Throws<CaravanDataException>(() => TntpFlowReader.Read(new StringReader("From To Volume Cost\n1 2 3.5 1\n1 7 2\n"), "f_flow.tntp", 3));
