@@ -24,6 +24,10 @@ internal sealed class HierarchyBuilder
     private readonly ulong[] _witnessDistance;
     private readonly int[] _witnessStamp;
     private int _witnessCurrent;
+    // Per target of the contraction under way (v's out-neighbours): the weight of v → target, and the stamp of the
+    // witness search in which the target was decided (a witness found, or its distance final).
+    private readonly uint[] _targetWeight;
+    private readonly int[] _decided;
     private readonly IndexedMinHeap _witnessHeap;
 
     // Copies of the contracted vertex's lists, since adding shortcuts may move the arena.
@@ -55,6 +59,8 @@ internal sealed class HierarchyBuilder
         _mark = new int[_n];
         _witnessDistance = new ulong[_n];
         _witnessStamp = new int[_n];
+        _targetWeight = new uint[_n];
+        _decided = new int[_n];
         _witnessHeap = new IndexedMinHeap(_n);
         for (var v = 0; v < _n; v++)
         {
@@ -131,15 +137,11 @@ internal sealed class HierarchyBuilder
         {
             return (0, 0);
         }
-        uint maxOut = 0;
-        for (var j = 0; j < counts.Out; j++)
-        {
-            maxOut = Math.Max(maxOut, _outWeight[j]);
-        }
         var targets = NextMark();
         for (var j = 0; j < counts.Out; j++)
         {
             _mark[_outOther[j]] = targets;
+            _targetWeight[_outOther[j]] = _outWeight[j];
         }
         var added = 0;
         var addedHops = 0;
@@ -147,7 +149,7 @@ internal sealed class HierarchyBuilder
         {
             var u = _inOther[i];
             var wu = (ulong)_inWeight[i];
-            Witness(u, v, wu + maxOut, counts.Out, targets);
+            Witness(u, v, wu, counts.Out, targets);
             for (var j = 0; j < counts.Out; j++)
             {
                 var x = _outOther[j];
@@ -176,12 +178,18 @@ internal sealed class HierarchyBuilder
         return (added, addedHops);
     }
 
-    /// <summary>Dijkstra from u avoiding v, up to a distance bound, a settle limit, or all targets settled.</summary>
-    private void Witness(int u, int v, ulong bound, int targets, int targetMark)
+    /// <summary>
+    /// Dijkstra from u avoiding v, until every target (v's out-neighbour x) is decided: a path to it no longer than
+    /// u → v → x has been found (a witness: no need to settle it), or it is settled. Also stops at the settle limit,
+    /// or when the next distance exceeds u → v → x for every undecided x, since no witness can then be found. Deciding
+    /// targets on relaxation stops the search earlier than settling them all, and finds exactly the same witnesses.
+    /// </summary>
+    private void Witness(int u, int v, ulong wu, int targets, int targetMark)
     {
         if (_witnessCurrent == int.MaxValue)
         {
             Array.Clear(_witnessStamp);
+            Array.Clear(_decided);
             _witnessCurrent = 0;
         }
         var current = ++_witnessCurrent;
@@ -190,10 +198,15 @@ internal sealed class HierarchyBuilder
         _witnessStamp[u] = current;
         _witnessDistance[u] = 0;
         heap.InsertOrDecrease(u, 0);
-        var settled = 0;
-        // Targets are v's out-neighbours; count them as they settle to stop early.
         var targetsLeft = targets;
-        while (heap.Count > 0 && settled < _settleLimit)
+        if (_mark[u] == targetMark)
+        {
+            _decided[u] = current; // u → v → u is never a shortcut.
+            targetsLeft--;
+        }
+        var bound = wu + UndecidedMaxWeight(targets, current);
+        var settled = 0;
+        while (targetsLeft > 0 && heap.Count > 0 && settled < _settleLimit)
         {
             var w = heap.PopMin(out var key);
             if (key > bound)
@@ -201,9 +214,14 @@ internal sealed class HierarchyBuilder
                 break;
             }
             settled++;
-            if (_mark[w] == targetMark && --targetsLeft == 0)
+            if (_mark[w] == targetMark && _decided[w] != current)
             {
-                break;
+                _decided[w] = current;
+                if (--targetsLeft == 0)
+                {
+                    break;
+                }
+                bound = wu + UndecidedMaxWeight(targets, current);
             }
             var dw = _witnessDistance[w];
             var others = _out.Others;
@@ -228,8 +246,35 @@ internal sealed class HierarchyBuilder
                     _witnessDistance[h] = d;
                     heap.InsertOrDecrease(h, d);
                 }
+                else
+                {
+                    continue;
+                }
+                if (_mark[h] == targetMark && _decided[h] != current && d <= wu + _targetWeight[h])
+                {
+                    _decided[h] = current;
+                    if (--targetsLeft == 0)
+                    {
+                        return;
+                    }
+                    bound = wu + UndecidedMaxWeight(targets, current);
+                }
             }
         }
+    }
+
+    /// <summary>The largest weight v → x over the targets x not yet decided in this search (0 if none).</summary>
+    private uint UndecidedMaxWeight(int targets, int current)
+    {
+        uint max = 0;
+        for (var j = 0; j < targets; j++)
+        {
+            if (_decided[_outOther[j]] != current)
+            {
+                max = Math.Max(max, _outWeight[j]);
+            }
+        }
+        return max;
     }
 
     private int NextMark()
