@@ -113,7 +113,7 @@ public static class TntpTripsReader
                 }
                 if (seen is null && entries.Count > 0 && !IsAfter(origin, d, entries[^1]))
                 {
-                    seen = new HashSet<(int, int)>(entries.Count * 2);
+                    seen = new HashSet<(int, int)>(entries.Count);
                     foreach (var e in entries)
                     {
                         seen.Add((e.Origin, e.Destination));
