@@ -15,7 +15,7 @@ internal sealed partial class AlgorithmB
     /// and, if any is added, the bush is re-sorted.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool UpdateBush(Bush bush, BushWorkspace space)
+    private bool UpdateBush(Bush bush, BushWorkspace space, LinkState state)
     {
         var contains = bush.Contains;
         var oldLinks = bush.InLinks;
@@ -31,7 +31,7 @@ internal sealed partial class AlgorithmB
         var masks = _network.AllowedClasses;
         var bit = 1UL << bush.ClassIndex;
         var root = bush.Root;
-        var cost = _cost;
+        var cost = state.Cost;
         var inStart = _network.InStart;
         var inLink = _network.InLink;
         var order = bush.Order;
@@ -80,7 +80,7 @@ internal sealed partial class AlgorithmB
                     contains[a] = false;
                     if (f != 0)
                     {
-                        AddLinkFlow(a, -f);
+                        state.AddFlow(a, -f);
                     }
                     continue;
                 }
@@ -117,7 +117,7 @@ internal sealed partial class AlgorithmB
                 }
             }
             // Every in-link of j now comes from an earlier node: label j for the flow shift that follows.
-            LabelNode(newLinks, newFlow, space, j, start[n], write);
+            LabelNode(newLinks, newFlow, cost, space, j, start[n], write);
         }
         start[count] = write;
         bush.EnsureCapacity(write, _network.LinkCount);

@@ -11,9 +11,11 @@ internal sealed partial class AlgorithmB
     /// bushes that are furthest from equilibrium.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Shift(Bush bush, BushWorkspace space, double skipBelowGap, bool labelsReady = false)
+    private bool Shift(Bush bush, BushWorkspace space, LinkState state, double skipBelowGap, bool labelsReady = false)
     {
-        var bushTstt = labelsReady ? 0 : Labels(bush, space);
+        var linkCost = state.Cost;
+        var linkDerivative = state.Derivative;
+        var bushTstt = labelsReady ? 0 : Labels(bush, space, linkCost);
         if (skipBelowGap > 0 && BushGap(bush, space, bushTstt) < skipBelowGap)
         {
             return false;
@@ -44,8 +46,8 @@ internal sealed partial class AlgorithmB
             var lastLong = maxPred[j];
             var lastShort = minPred[j];
             int longLink = links[lastLong], shortLink = links[lastShort];
-            double longCost = _cost[longLink], shortCost = _cost[shortLink];
-            double derivativeSum = _derivative[longLink] + _derivative[shortLink];
+            double longCost = linkCost[longLink], shortCost = linkCost[shortLink];
+            double derivativeSum = linkDerivative[longLink] + linkDerivative[shortLink];
             var bottleneck = flow[lastLong];
             int p = tail[longLink], q = tail[shortLink];
             while (p != q)
@@ -54,8 +56,8 @@ internal sealed partial class AlgorithmB
                 {
                     var k = maxPred[p];
                     var a = links[k];
-                    longCost += _cost[a];
-                    derivativeSum += _derivative[a];
+                    longCost += linkCost[a];
+                    derivativeSum += linkDerivative[a];
                     if (flow[k] < bottleneck)
                     {
                         bottleneck = flow[k];
@@ -65,8 +67,8 @@ internal sealed partial class AlgorithmB
                 else
                 {
                     var a = links[minPred[q]];
-                    shortCost += _cost[a];
-                    derivativeSum += _derivative[a];
+                    shortCost += linkCost[a];
+                    derivativeSum += linkDerivative[a];
                     q = tail[a];
                 }
             }
@@ -77,9 +79,9 @@ internal sealed partial class AlgorithmB
             }
             var delta = derivativeSum > 0 ? Math.Min(bottleneck, difference / derivativeSum) : bottleneck;
             flow[lastLong] -= delta;
-            AddLinkFlow(longLink, -delta);
+            state.AddFlow(longLink, -delta);
             flow[lastShort] += delta;
-            AddLinkFlow(shortLink, delta);
+            state.AddFlow(shortLink, delta);
             p = tail[longLink];
             q = tail[shortLink];
             while (p != q)
@@ -89,7 +91,7 @@ internal sealed partial class AlgorithmB
                     var k = maxPred[p];
                     var a = links[k];
                     flow[k] -= delta;
-                    AddLinkFlow(a, -delta);
+                    state.AddFlow(a, -delta);
                     p = tail[a];
                 }
                 else
@@ -97,7 +99,7 @@ internal sealed partial class AlgorithmB
                     var k = minPred[q];
                     var a = links[k];
                     flow[k] += delta;
-                    AddLinkFlow(a, delta);
+                    state.AddFlow(a, delta);
                     q = tail[a];
                 }
             }

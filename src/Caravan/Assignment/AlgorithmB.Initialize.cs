@@ -41,7 +41,7 @@ internal sealed partial class AlgorithmB
                 {
                     if (flow[k] != 0)
                     {
-                        AddLinkFlow(links[k], flow[k]);
+                        _state.AddFlow(links[k], flow[k]);
                     }
                 }
             }

@@ -11,7 +11,7 @@ internal sealed partial class AlgorithmB
     /// Σ flow · cost over its used links.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double Labels(Bush bush, BushWorkspace space)
+    private double Labels(Bush bush, BushWorkspace space, double[] cost)
     {
         var root = bush.Root;
         space.MinCost[root] = 0;
@@ -25,7 +25,7 @@ internal sealed partial class AlgorithmB
         var bushTstt = 0.0;
         for (var n = 1; n < bush.OrderCount; n++)
         {
-            bushTstt += LabelNode(links, flow, space, order[n], start[n], start[n + 1]);
+            bushTstt += LabelNode(links, flow, cost, space, order[n], start[n], start[n + 1]);
         }
         return bushTstt;
     }
@@ -61,16 +61,15 @@ internal sealed partial class AlgorithmB
 
     /// <summary>
     /// Labels of node <paramref name="j"/> from its bush in-links <c>links[from..to)</c> (flows slot by slot in
-    /// <paramref name="flow"/>), whose tails are labelled already. Predecessors are slots. Returns the flow · cost of
+    /// <paramref name="flow"/>, link costs in <paramref name="cost"/>), whose tails are labelled already. Predecessors are slots. Returns the flow · cost of
     /// those links.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double LabelNode(int[] links, double[] flow, BushWorkspace space, int j, int from, int to)
+    private double LabelNode(int[] links, double[] flow, double[] cost, BushWorkspace space, int j, int from, int to)
     {
         var minCost = space.MinCost;
         var maxCost = space.MaxCost;
         var tail = _network.Tail;
-        var cost = _cost;
         var bestMin = double.PositiveInfinity;
         var bestMax = double.NegativeInfinity;
         int argMin = -1, argMax = -1;

@@ -19,11 +19,13 @@ namespace Caravan.Assignment;
 /// </para>
 /// <para>
 /// The run is deterministic and gives the same flows, bit for bit, on any number of threads. Bush updates and flow
-/// shifts run one bush at a time in the fixed origin order (Gauss–Seidel, as Dial's algorithm is defined): bushes
-/// shifted concurrently on shared link flows made every run's floating-point history differ and let Newton steps
-/// of several bushes act on the same stale costs. Threads are used only where each origin's work reads a fixed
-/// state and writes its own result: the initial trees (built in fixed waves against one snapshot of costs, then
-/// loaded in origin order) and the shortest paths of the gap (summed in origin order).
+/// shifts go in the fixed origin order, <see cref="Lanes"/> bushes at a time: each bush of a group works on its own
+/// copy of the link state as the group found it (so it sees its own moves at once, as Dial's algorithm has them),
+/// and the group's changes are added to the network's flows lane by lane before the next group starts. The lanes of
+/// a group run on separate threads when there are, one after the other when there are not, and give the same sums
+/// either way. (Bushes shifted concurrently on the shared flows, as they first were, made every run's
+/// floating-point history differ.) The initial trees are built in fixed waves against one snapshot of costs, then
+/// loaded in origin order, and the gap's shortest paths are summed in origin order.
 /// </para>
 /// </summary>
 internal sealed partial class AlgorithmB
@@ -46,6 +48,8 @@ internal sealed partial class AlgorithmB
     private readonly AllOrNothingLoader _loader;
     private readonly RunMonitor _monitor;
     private readonly OriginWork _work;
+    /// <summary>The network's link flows, costs and derivatives; lanes work on copies and are combined into it.</summary>
+    private readonly LinkState _state;
     private readonly double[] _flow;
     private readonly double[] _cost;
     private readonly double[] _derivative;
@@ -67,9 +71,10 @@ internal sealed partial class AlgorithmB
         _measureProportionality = options.MeasureProportionality;
         _work = new OriginWork(problem);
         _loader = new AllOrNothingLoader(problem, _work, options.EffectiveThreads);
-        _flow = new double[_network.LinkCount];
-        _cost = new double[_network.LinkCount];
-        _derivative = new double[_network.LinkCount];
+        _state = new LinkState(_costs, _network.LinkCount);
+        _flow = _state.Flow;
+        _cost = _state.Cost;
+        _derivative = _state.Derivative;
         var workers = Math.Max(1, Math.Min(options.EffectiveThreads, _work.Count));
         _spaces = new BushWorkspace[workers];
         _gapSearches = new WarmStartShortestPaths[workers];
@@ -82,12 +87,21 @@ internal sealed partial class AlgorithmB
         }
         _bushes = new Bush[_work.Count];
         _active = new bool[_work.Count];
+        _laneStates = new LinkState[Lanes];
+        for (var l = 0; l < Lanes; l++)
+        {
+            _laneStates[l] = new LinkState(_costs, _network.LinkCount);
+        }
+        _laneThreads = Math.Min(workers, Lanes);
+        _passItems = new int[_work.Count];
+        _passShifted = new bool[_work.Count];
     }
 
     public AssignmentResult Solve()
     {
         UpdateAllCosts();
         Initialize();
+        using var crew = _crew = _laneThreads > 1 ? new LaneCrew(_laneThreads, CombineLanes) : null;
         var iteration = 0;
         var lastGap = 0.0;
         StopReason? stop;
@@ -95,18 +109,16 @@ internal sealed partial class AlgorithmB
         while (true)
         {
             iteration++;
-            var space = _spaces[0];
             var skipBelow = InnerSkipFraction * lastGap; // 0 in the first iteration: no gap known yet.
+            var count = 0;
             for (var item = 0; item < _bushes.Length; item++)
             {
-                _monitor.ThrowIfCancelled();
-                if (_bushExcess[item] < skipBelow)
+                if (_bushExcess[item] >= skipBelow)
                 {
-                    continue;
+                    _passItems[count++] = item;
                 }
-                var labelsReady = UpdateBush(_bushes[item], space);
-                Shift(_bushes[item], space, 0, labelsReady);
             }
+            RunPass(count, update: true, 0);
             // Shift-only rounds are cheap next to bush updates and gap evaluations: do up to InnerRounds of them,
             // on the bushes whose own gap is above a fraction of the last global gap, until none qualifies.
             // A bush found close enough is left alone for the rest of this iteration's rounds.
@@ -114,20 +126,25 @@ internal sealed partial class AlgorithmB
             Array.Fill(_active, true);
             for (var round = 0; round < rounds && !_monitor.OutOfTime; round++)
             {
-                var anyShifted = false;
+                count = 0;
                 for (var item = 0; item < _bushes.Length; item++)
                 {
-                    if (!_active[item])
+                    if (_active[item])
                     {
-                        continue;
+                        _passItems[count++] = item;
                     }
-                    if (Shift(_bushes[item], space, skipBelow))
+                }
+                RunPass(count, update: false, skipBelow);
+                var anyShifted = false;
+                for (var i = 0; i < count; i++)
+                {
+                    if (_passShifted[i])
                     {
                         anyShifted = true;
                     }
                     else
                     {
-                        _active[item] = false;
+                        _active[_passItems[i]] = false;
                     }
                 }
                 if (!anyShifted)
@@ -195,13 +212,5 @@ internal sealed partial class AlgorithmB
         {
             _costs.CostAndDerivative(a, _flow[a], out _cost[a], out _derivative[a]);
         }
-    }
-
-    /// <summary>Adds to a link's total flow and refreshes its cost and derivative (one thread only: see the class remarks).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void AddLinkFlow(int link, double delta)
-    {
-        var updated = _flow[link] += delta;
-        _costs.CostAndDerivative(link, updated, out _cost[link], out _derivative[link]);
     }
 }

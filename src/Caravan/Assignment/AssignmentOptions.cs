@@ -17,8 +17,8 @@ public sealed record AssignmentOptions
     /// <summary>Stop after this much wall-clock time (checked between iterations); null = no limit.</summary>
     public TimeSpan? TimeLimit { get; init; }
     /// <summary>
-    /// Worker threads for the parallel parts (shortest-path trees, loading, gap); 0 = all cores. Algorithm B gives
-    /// the same flows on any number of threads.
+    /// Worker threads for the parallel parts (shortest-path trees, loading, gap, and Algorithm B's bush lanes, of
+    /// which there are two); 0 = all cores. Algorithm B gives the same flows on any number of threads.
     /// </summary>
     public int Threads { get; init; }
 
