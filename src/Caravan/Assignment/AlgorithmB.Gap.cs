@@ -31,7 +31,7 @@ internal sealed partial class AlgorithmB
             var bush = _bushes[item];
             var distance = _spaces[w].MinCost;
             var bushCost = ShortestBushCosts(bush, distance);
-            _gapSearches[w].Run(bush.Root, distance, bush.Order.AsSpan(0, bush.OrderCount), _cost, bush.ClassIndex);
+            _gapSearches[w].Run(bush.Root, distance, bush.Order.AsSpan(0, bush.OrderCount), _state.Cost, bush.ClassIndex);
             var od = _problem.Classes[bush.ClassPosition].Demand;
             var zoneNode = _network.ZoneNode;
             var sum = 0.0;

@@ -48,7 +48,7 @@ internal sealed partial class AlgorithmB
         }
         if (unreachable != 0)
         {
-            _loader.ShortestPathTravelTime(_cost); // Throws, listing every OD pair without a path.
+            _loader.ShortestPathTravelTime(_state.Cost); // Throws, listing every OD pair without a path.
         }
     }
 
@@ -59,7 +59,7 @@ internal sealed partial class AlgorithmB
         var origin = _work.OriginOf[item];
         var demandClass = _problem.Classes[c];
         var root = _network.ZoneNode[origin];
-        tree.Run(root, _cost, demandClass.Index);
+        tree.Run(root, _state.Cost, demandClass.Index);
         // Bushes grow from their tree by the shortcuts they add.
         var treeLinks = Math.Max(tree.SettledCount - 1, 0);
         var bush = new Bush(root, c, demandClass.Index, origin, _network.NodeCount, _network.LinkCount,

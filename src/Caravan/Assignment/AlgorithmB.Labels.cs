@@ -42,7 +42,7 @@ internal sealed partial class AlgorithmB
         var order = bush.Order;
         var tail = _network.Tail;
         var flow = bush.Flow;
-        var cost = _cost;
+        var cost = _state.Cost;
         var bushCost = 0.0;
         distance[bush.Root] = 0;
         for (var n = 1; n < bush.OrderCount; n++)

@@ -84,32 +84,29 @@ internal sealed partial class AlgorithmB
                     lane.CopyFrom(_state, _state.Changed, _state.ChangedCount);
                 }
                 var index = g * Lanes + l;
-                lane.BeginShift(null, false);
-                if (index < _passCount && Volatile.Read(ref _laneFailure) is null)
+                var bush = index < _passCount && Volatile.Read(ref _laneFailure) is null ? _bushes[_passItems[index]] : null;
+                if (bush is null)
                 {
-                    try
-                    {
-                        _monitor.ThrowIfCancelled();
-                        var bush = _bushes[_passItems[index]];
-                        if (_passUpdates)
-                        {
-                            var labelsReady = UpdateBush(bush, space, lane);
-                            lane.BeginShift(bush, keepFlows: l > 0);
-                            Shift(bush, space, lane, 0, labelsReady);
-                            _passShifted[index] = true;
-                        }
-                        else
-                        {
-                            lane.BeginShift(bush, keepFlows: l > 0);
-                            _passShifted[index] = Shift(bush, space, lane, _passSkipBelow);
-                        }
-                    }
-                    catch (Exception e)
-                    {
-                        Interlocked.CompareExchange(ref _laneFailure, e, null);
-                    }
+                    lane.BeginShift(null, false);
+                    continue;
                 }
-                lane.MeasureChanges(_state); // Still the state the group began from: lanes combine after the step.
+                try
+                {
+                    _monitor.ThrowIfCancelled();
+                    var labelsReady = _passUpdates && UpdateBush(bush, space, lane);
+                    lane.BeginShift(bush, keepFlows: l > 0); // Only a later lane's shift can be scaled back.
+                    var shifted = Shift(bush, space, lane, _passUpdates ? 0 : _passSkipBelow, labelsReady);
+                    _passShifted[index] = _passUpdates || shifted;
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref _laneFailure, e, null);
+                }
+                if (l > 0)
+                {
+                    // Only later lanes' changes are ever added rather than taken; the group's start state is still intact.
+                    lane.MeasureChanges(_state);
+                }
             }
             if (threads > 1)
             {

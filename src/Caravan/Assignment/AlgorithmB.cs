@@ -50,9 +50,6 @@ internal sealed partial class AlgorithmB
     private readonly OriginWork _work;
     /// <summary>The network's link flows, costs and derivatives; lanes work on copies and are combined into it.</summary>
     private readonly LinkState _state;
-    private readonly double[] _flow;
-    private readonly double[] _cost;
-    private readonly double[] _derivative;
     private readonly BushWorkspace[] _spaces;
     private readonly WarmStartShortestPaths[] _gapSearches;
     private readonly double[] _gapSums;
@@ -72,9 +69,6 @@ internal sealed partial class AlgorithmB
         _work = new OriginWork(problem);
         _loader = new AllOrNothingLoader(problem, _work, options.EffectiveThreads);
         _state = new LinkState(_costs, _network.LinkCount);
-        _flow = _state.Flow;
-        _cost = _state.Cost;
-        _derivative = _state.Derivative;
         var workers = Math.Max(1, Math.Min(options.EffectiveThreads, _work.Count));
         _spaces = new BushWorkspace[workers];
         _gapSearches = new WarmStartShortestPaths[workers];
@@ -99,7 +93,7 @@ internal sealed partial class AlgorithmB
 
     public AssignmentResult Solve()
     {
-        UpdateAllCosts();
+        _state.RefreshCosts();
         Initialize();
         using var crew = _crew = _laneThreads > 1 ? new LaneCrew(_laneThreads, CombineLanes) : null;
         var iteration = 0;
@@ -153,11 +147,11 @@ internal sealed partial class AlgorithmB
                 }
             }
             // Re-evaluate every cost from the flows so rounding from many small updates cannot accumulate.
-            UpdateAllCosts();
-            tstt = Convergence.TotalSystemTravelTime(_flow, _cost);
+            _state.RefreshCosts();
+            tstt = Convergence.TotalSystemTravelTime(_state.Flow, _state.Cost);
             sptt = ShortestPathTravelTime();
             gap = Convergence.RelativeGap(tstt, sptt);
-            objective = _costs.Beckmann(_flow);
+            objective = _costs.Beckmann(_state.Flow);
             lastGap = gap;
             stop = _monitor.Record(iteration, gap, objective, tstt);
             if (stop is not null)
@@ -176,9 +170,9 @@ internal sealed partial class AlgorithmB
         }
         return new AssignmentResult
         {
-            LinkFlow = _flow,
+            LinkFlow = _state.Flow,
             ClassLinkFlow = classFlow,
-            LinkCost = _cost,
+            LinkCost = _state.Cost,
             RelativeGap = gap,
             Objective = objective,
             TotalSystemTravelTime = tstt,
@@ -204,13 +198,5 @@ internal sealed partial class AlgorithmB
             origins[i] = new OriginLinkFlow(bush.Origin, bush.ClassPosition, linkFlow);
         }
         return RouteFlowProportionality.Measure(_network, origins);
-    }
-
-    private void UpdateAllCosts()
-    {
-        for (var a = 0; a < _flow.Length; a++)
-        {
-            _costs.CostAndDerivative(a, _flow[a], out _cost[a], out _derivative[a]);
-        }
     }
 }

@@ -57,6 +57,15 @@ internal sealed class LinkState
         }
     }
 
+    /// <summary>Computes every link's cost and derivative from its flow again, so rounding from many small updates cannot accumulate.</summary>
+    public void RefreshCosts()
+    {
+        for (var a = 0; a < Flow.Length; a++)
+        {
+            _costs.CostAndDerivative(a, Flow[a], out Cost[a], out Derivative[a]);
+        }
+    }
+
     /// <summary>
     /// Takes <paramref name="lane"/>'s flow, cost and derivative of <paramref name="link"/> and records the link as
     /// changed, unless it is recorded already (then returns false and changes nothing).
